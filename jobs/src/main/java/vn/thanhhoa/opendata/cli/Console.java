@@ -1,0 +1,63 @@
+package vn.thanhhoa.opendata.cli;
+
+import java.io.PrintWriter;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.thanhhoa.opendata.ingest.SourceReport;
+
+/** What a person at the terminal sees: one progress line per step, then a short summary. */
+final class Console {
+  private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final long start = System.nanoTime();
+
+  Console(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** A progress line on stderr, with the time since the run started. */
+  void progress(String message) {
+    err.printf("[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
+    err.flush();
+  }
+
+  void ingested(SourceReport r) {
+    progress(String.format("ingest %s: %s files (%d rejected), %s rows read, %s accepted, %s quarantined",
+        r.source(), r.files(), r.filesRejected(), count(r.rowsRead()), count(r.rowsAccepted()),
+        count(r.rowsQuarantined())));
+  }
+
+  /** The end-of-run table: per source files, rows and the most frequent rules. */
+  void summary(String headline, Iterable<SourceReport> reports, String quarantine) {
+    out.println(headline);
+    out.printf("  %-18s %6s %9s %10s %10s %12s  %s%n", "source", "files", "rejected", "rows read",
+        "accepted", "quarantined", "top rules");
+    for (SourceReport r : reports) {
+      out.printf("  %-18s %6d %9d %10s %10s %12s  %s%n", r.source(), r.files(), r.filesRejected(),
+          count(r.rowsRead()), count(r.rowsAccepted()), count(r.rowsQuarantined()), topRules(r));
+    }
+    out.println("  quarantined rows (file, line, rule, raw text): " + quarantine);
+    out.flush();
+  }
+
+  void error(String message) {
+    err.println("error: " + message);
+    err.flush();
+  }
+
+  private static String topRules(SourceReport r) {
+    String rules = r.topRules(3).stream()
+        .map((Map.Entry<String, Long> e) -> e.getKey() + " " + count(e.getValue()))
+        .collect(Collectors.joining(", "));
+    return rules.isEmpty() ? "-" : rules;
+  }
+
+  private static String count(long n) {
+    return COUNT.format(n);
+  }
+}

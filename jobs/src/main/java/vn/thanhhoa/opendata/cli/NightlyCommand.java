@@ -1,0 +1,44 @@
+package vn.thanhhoa.opendata.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.publish.Release;
+
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run every stage: ingest all sources, then write a new release "
+          + "(<output>/releases/<run-id>/ with run-report.json) and point <output>/current at it.",
+      "Exit codes: 0 published; 1 failed, nothing published; 2 usage or configuration error; "
+          + "75 another run holds the lock."
+    })
+final class NightlyCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+    try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console)) {
+      return Runs.guarded(run, () -> {
+        List<SourceReport> reports = run.ingest();
+        Release release = Release.create(run.layout, run.runId);
+        run.report.finish("published", java.time.Instant.now(), null);
+        run.report.write(release.folder().resolve("run-report.json"));
+        release.publish();
+        run.record("published", null);
+        console.progress("published release " + release.id());
+        console.summary("Run " + run.runId + " published: " + run.layout.current() + " -> releases/"
+            + release.id(), reports, run.layout.root() + "/quarantine/" + run.runId);
+        return ExitCode.OK;
+      });
+    }
+  }
+}

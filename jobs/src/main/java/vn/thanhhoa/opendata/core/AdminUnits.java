@@ -1,0 +1,171 @@
+package vn.thanhhoa.opendata.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The administrative units of the province with the dates each list is valid for, and the
+ * 2025 crosswalk from old to new communes. A commune code means nothing without its date: codes
+ * were reused across the 1 July 2025 reform, so every lookup is on (date, code).
+ */
+public final class AdminUnits {
+  public static final String CODE = "unit_code";
+  public static final String NAME = "unit_name";
+  public static final String TYPE = "unit_type";
+  public static final String DISTRICT_CODE = "district_code";
+  public static final String DISTRICT_NAME = "district_name";
+  public static final String VALID_FROM = "valid_from";
+  public static final String VALID_TO = "valid_to";
+  public static final String NAME_BASE = "name_base";
+  public static final String DISTRICT_BASE = "district_base";
+
+  public static final StructType DIMENSION_SCHEMA =
+      new StructType()
+          .add(CODE, DataTypes.StringType, false)
+          .add(NAME, DataTypes.StringType, false)
+          .add(TYPE, DataTypes.StringType, false)
+          .add(DISTRICT_CODE, DataTypes.StringType, true)
+          .add(DISTRICT_NAME, DataTypes.StringType, true)
+          .add(VALID_FROM, DataTypes.DateType, false)
+          .add(VALID_TO, DataTypes.DateType, true)
+          .add(NAME_BASE, DataTypes.StringType, false)
+          .add(DISTRICT_BASE, DataTypes.StringType, true);
+
+  /** One commune as listed for a validity period (validTo null = still valid). */
+  public record Unit(
+      String code,
+      String name,
+      String type,
+      String districtCode,
+      String districtName,
+      LocalDate validFrom,
+      LocalDate validTo) {
+
+    public boolean validOn(LocalDate date) {
+      return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
+    }
+  }
+
+  /** One edge of the crosswalk: (part of) an old commune went into a new one. */
+  public record CrosswalkEdge(
+      String oldCode,
+      String oldName,
+      String oldDistrictCode,
+      String oldDistrictName,
+      String newCode,
+      String newName,
+      boolean oldUnitSplit,
+      String transfer,
+      String legalBasis) {}
+
+  private final List<Unit> units;
+  private final List<CrosswalkEdge> crosswalk;
+
+  public AdminUnits(List<Unit> units, List<CrosswalkEdge> crosswalk) {
+    this.units = List.copyOf(units);
+    this.crosswalk = List.copyOf(crosswalk);
+  }
+
+  public List<Unit> units() {
+    return units;
+  }
+
+  public List<CrosswalkEdge> crosswalk() {
+    return crosswalk;
+  }
+
+  /** The first day any unit list covers; rows dated earlier cannot be placed. */
+  public LocalDate earliest() {
+    return units.stream().map(Unit::validFrom).min(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  /** The units as a small Spark frame for broadcast joins. */
+  public Dataset<Row> dimension(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Unit u : units) {
+      rows.add(
+          RowFactory.create(
+              u.code(), u.name(), u.type(), u.districtCode(), u.districtName(), u.validFrom(),
+              u.validTo(), NameKey.base(u.name()), NameKey.base(u.districtName())));
+    }
+    return spark.createDataFrame(rows, DIMENSION_SCHEMA);
+  }
+
+  /** Reads the lists and the crosswalk named in the configuration. */
+  public static AdminUnits load(PipelineConfig.AdminUnitsConfig config) {
+    List<Unit> units = new ArrayList<>();
+    for (PipelineConfig.UnitList list : config.lists()) {
+      for (Map<String, String> r : read(config.folder().resolve(list.file()))) {
+        units.add(
+            new Unit(
+                r.get("commune_code"),
+                r.get("commune_name"),
+                r.get("commune_type"),
+                r.get("district_code"),
+                r.get("district_name"),
+                list.validFrom(),
+                list.validTo()));
+      }
+    }
+    List<CrosswalkEdge> edges = new ArrayList<>();
+    for (Map<String, String> r : read(config.folder().resolve(config.crosswalk()))) {
+      edges.add(
+          new CrosswalkEdge(
+              r.get("old_commune_code"),
+              r.get("old_commune_name"),
+              r.get("old_district_code"),
+              r.get("old_district_name"),
+              r.get("new_commune_code"),
+              r.get("new_commune_name"),
+              Boolean.parseBoolean(r.get("old_unit_split")),
+              r.get("transfer"),
+              r.get("legal_basis")));
+    }
+    return new AdminUnits(units, edges);
+  }
+
+  private static List<Map<String, String>> read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": reference file not found");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+    List<Csv.Record> records = Csv.parse(text, ',');
+    if (records.isEmpty()) {
+      throw new ConfigException(file + ": empty reference file");
+    }
+    List<String> header = records.get(0).fields();
+    Function<Csv.Record, Map<String, String>> toMap =
+        rec -> {
+          if (rec.fields().size() != header.size()) {
+            throw new ConfigException(file + ": line " + rec.line() + ": wrong number of fields");
+          }
+          Map<String, String> row = new HashMap<>();
+          for (int i = 0; i < header.size(); i++) {
+            String v = rec.fields().get(i).strip();
+            row.put(header.get(i), v.isEmpty() ? null : v);
+          }
+          return row;
+        };
+    return records.subList(1, records.size()).stream().map(toMap).toList();
+  }
+}

@@ -1,0 +1,182 @@
+package vn.thanhhoa.opendata.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The pipeline's settings, read once from {@code conf/pipeline.yaml}. Relative paths in the file
+ * are resolved against the file's own folder, so the pipeline runs from any working directory.
+ * Locations of input and output may also be URIs of any Hadoop filesystem ({@code hdfs://},
+ * {@code s3a://}); those are kept as written.
+ */
+public record PipelineConfig(
+    Path file,
+    String input,
+    String output,
+    Path schemas,
+    ZoneId timezone,
+    List<String> sources,
+    AdminUnitsConfig adminUnits,
+    SparkConfig spark) {
+
+  public static final String DEFAULT_FILE = "conf/pipeline.yaml";
+
+  public PipelineConfig {
+    sources = List.copyOf(sources);
+  }
+
+  /** Where the reference lists live and from when to when each is valid. */
+  public record AdminUnitsConfig(Path folder, List<UnitList> lists, String crosswalk) {
+    public AdminUnitsConfig {
+      lists = List.copyOf(lists);
+    }
+  }
+
+  /** One reference list of communes and its validity (validTo null = still valid). */
+  public record UnitList(String file, LocalDate validFrom, LocalDate validTo) {}
+
+  /** Spark settings for the embedded launcher; spark-submit's own master always wins. */
+  public record SparkConfig(String master, int shufflePartitions, Map<String, String> settings) {
+    public SparkConfig {
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  public PipelineConfig withInput(String newInput) {
+    return new PipelineConfig(file, newInput, output, schemas, timezone, sources, adminUnits, spark);
+  }
+
+  public PipelineConfig withOutput(String newOutput) {
+    return new PipelineConfig(file, input, newOutput, schemas, timezone, sources, adminUnits, spark);
+  }
+
+  /** Reads and checks the file; every problem is a {@link ConfigException} naming the key. */
+  public static PipelineConfig load(Path file) {
+    ConfigFile raw = Yaml.read(file, ConfigFile.class);
+    Path base = file.toAbsolutePath().normalize().getParent();
+    Checker check = new Checker(file);
+    PipelineConfig config =
+        new PipelineConfig(
+            file,
+            location(base, check.present("input", raw.input())),
+            location(base, check.present("output", raw.output())),
+            base.resolve(check.present("schemas", raw.schemas())).normalize(),
+            check.zone("timezone", raw.timezone()),
+            check.nonEmpty("sources", raw.sources()),
+            adminUnits(base, check, raw.adminUnits()),
+            spark(check, raw.spark()));
+    check.folder("schemas", config.schemas());
+    check.folder("admin_units.folder", config.adminUnits().folder());
+    return config;
+  }
+
+  /** Resolves a local path against {@code base}; URIs with a scheme are kept as written. */
+  public static String location(Path base, String value) {
+    if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || value.startsWith("file:")) {
+      return value;
+    }
+    return base.resolve(value).normalize().toString();
+  }
+
+  private static AdminUnitsConfig adminUnits(Path base, Checker check, RawAdminUnits raw) {
+    check.present("admin_units", raw);
+    List<UnitList> lists = new ArrayList<>();
+    List<RawUnitList> rawLists = check.nonEmpty("admin_units.lists", raw.lists());
+    for (int i = 0; i < rawLists.size(); i++) {
+      String key = "admin_units.lists[" + i + "]";
+      RawUnitList l = rawLists.get(i);
+      lists.add(
+          new UnitList(
+              check.present(key + ".file", l.file()),
+              check.date(key + ".valid_from", check.present(key + ".valid_from", l.validFrom())),
+              l.validTo() == null ? null : check.date(key + ".valid_to", l.validTo())));
+    }
+    return new AdminUnitsConfig(
+        base.resolve(check.present("admin_units.folder", raw.folder())).normalize(),
+        lists,
+        check.present("admin_units.crosswalk", raw.crosswalk()));
+  }
+
+  private static SparkConfig spark(Checker check, RawSpark raw) {
+    if (raw == null) {
+      return new SparkConfig("local[*]", 4, Map.of());
+    }
+    int partitions = raw.shufflePartitions() == null ? 4 : raw.shufflePartitions();
+    if (partitions < 1) {
+      throw check.error("spark.shuffle_partitions", "must be at least 1");
+    }
+    Map<String, String> settings = new TreeMap<>(raw.settings() == null ? Map.of() : raw.settings());
+    settings.keySet().stream()
+        .filter(k -> !k.startsWith("spark."))
+        .findFirst()
+        .ifPresent(k -> {
+          throw check.error("spark.settings." + k, "Spark settings start with 'spark.'");
+        });
+    return new SparkConfig(raw.master() == null ? "local[*]" : raw.master(), partitions, settings);
+  }
+
+  record ConfigFile(
+      String input,
+      String output,
+      String schemas,
+      String timezone,
+      List<String> sources,
+      RawAdminUnits adminUnits,
+      RawSpark spark) {}
+
+  record RawAdminUnits(String folder, List<RawUnitList> lists, String crosswalk) {}
+
+  record RawUnitList(String file, String validFrom, String validTo) {}
+
+  record RawSpark(String master, Integer shufflePartitions, Map<String, String> settings) {}
+
+  /** Turns a missing or malformed value into a one-line error naming file and key. */
+  private record Checker(Path file) {
+    ConfigException error(String key, String problem) {
+      return new ConfigException(file + ": " + key + ": " + problem);
+    }
+
+    <T> T present(String key, T value) {
+      if (value == null || (value instanceof String s && s.isBlank())) {
+        throw error(key, "missing");
+      }
+      return value;
+    }
+
+    <T> List<T> nonEmpty(String key, List<T> value) {
+      if (value == null || value.isEmpty()) {
+        throw error(key, "missing or empty");
+      }
+      return value;
+    }
+
+    ZoneId zone(String key, String value) {
+      try {
+        return ZoneId.of(present(key, value));
+      } catch (DateTimeException e) {
+        throw error(key, "not a time zone: " + value);
+      }
+    }
+
+    LocalDate date(String key, String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeException e) {
+        throw error(key, "not a date (YYYY-MM-DD): " + value);
+      }
+    }
+
+    void folder(String key, Path folder) {
+      if (!Files.isDirectory(folder)) {
+        throw error(key, "folder not found: " + folder);
+      }
+    }
+  }
+}

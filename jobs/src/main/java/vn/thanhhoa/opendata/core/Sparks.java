@@ -1,0 +1,36 @@
+package vn.thanhhoa.opendata.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the one SparkSession of a run, at the edge; jobs receive it, never create it. */
+public final class Sparks {
+  private Sparks() {}
+
+  /** Settings every session of the pipeline needs, whatever the master. */
+  public static Map<String, String> settings(PipelineConfig config) {
+    Map<String, String> s = new TreeMap<>();
+    s.put("spark.sql.session.timeZone", config.timezone().getId());
+    // java.time values in Rows: no JVM-zone shifts between Instant/LocalDate and Spark values.
+    s.put("spark.sql.datetime.java8API.enabled", "true");
+    s.put("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
+    s.put("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    s.put("spark.sql.parquet.compression.codec", "zstd");
+    s.put("spark.sql.sources.partitionOverwriteMode", "static");
+    s.put("spark.ui.showConsoleProgress", "false");
+    s.putAll(config.spark().settings());
+    return s;
+  }
+
+  /** A session with the pipeline's settings; the configured master is used only if none is set. */
+  public static SparkSession session(PipelineConfig config) {
+    SparkConf conf = new SparkConf().setAppName("thanhhoa-opendata-pipeline");
+    settings(config).forEach(conf::set);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(config.spark().master());
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

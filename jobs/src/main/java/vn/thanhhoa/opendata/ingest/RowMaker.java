@@ -1,0 +1,64 @@
+package vn.thanhhoa.opendata.ingest;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import vn.thanhhoa.opendata.core.NameKey;
+import vn.thanhhoa.opendata.core.SourceSchema;
+
+/** Lays out the rows of {@link ParsedRecords#schema}: data values first, then bookkeeping. */
+final class RowMaker {
+  private final int width;
+  private final int nameAt;
+  private final int districtAt;
+
+  RowMaker(SourceSchema schema) {
+    List<String> names = schema.stagingNames();
+    this.width = names.size();
+    this.nameAt = schema.unit().name() == null ? -1 : names.indexOf(schema.unit().name());
+    this.districtAt = schema.unit().district() == null ? -1 : names.indexOf(schema.unit().district());
+  }
+
+  Row accepted(String file, long line, String raw, Object[] values) {
+    Object[] row = new Object[width + ParsedRecords.META.size()];
+    System.arraycopy(values, 0, row, 0, width);
+    String name = nameAt < 0 ? null : (String) values[nameAt];
+    String district = districtAt < 0 ? null : (String) values[districtAt];
+    fillMeta(row, ParsedRecords.KIND_RECORD, file, line, raw, null, null, null);
+    row[width + 7] = name == null ? null : NameKey.type(name);
+    row[width + 8] = NameKey.base(name);
+    row[width + 9] = NameKey.base(district);
+    return RowFactory.create(row);
+  }
+
+  Row quarantined(String file, long line, String raw, String rule, String column, String message) {
+    Object[] row = new Object[width + ParsedRecords.META.size()];
+    fillMeta(row, ParsedRecords.KIND_RECORD, file, line, raw, rule, column, message);
+    return RowFactory.create(row);
+  }
+
+  Row quarantined(String file, long line, String raw, RuleBreach breach) {
+    return quarantined(file, line, raw, breach.rule(), breach.column(), breach.getMessage());
+  }
+
+  /** The per-file row: encoding, the rule that rejected the whole file if any, warnings. */
+  Row fileInfo(String file, String encoding, String rule, String message, List<String> warnings) {
+    Object[] row = new Object[width + ParsedRecords.META.size()];
+    fillMeta(row, ParsedRecords.KIND_FILE, file, 0L, null, rule, null, message);
+    row[width + 10] = encoding;
+    row[width + 11] = warnings.isEmpty() ? null : String.join("\n", warnings);
+    return RowFactory.create(row);
+  }
+
+  private void fillMeta(
+      Object[] row, String kind, String file, long line, String raw, String rule, String column,
+      String message) {
+    row[width] = kind;
+    row[width + 1] = file;
+    row[width + 2] = line;
+    row[width + 3] = raw;
+    row[width + 4] = rule;
+    row[width + 5] = column;
+    row[width + 6] = message;
+  }
+}
