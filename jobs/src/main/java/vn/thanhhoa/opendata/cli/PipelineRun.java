@@ -30,6 +30,7 @@ final class PipelineRun implements AutoCloseable {
   final RunReport report;
   final Console console;
   private SparkSession spark;
+  private boolean ownsSpark;
 
   private PipelineRun(String command, PipelineConfig config, List<SourceSchema> sources, Console console) {
     this.config = config;
@@ -76,6 +77,8 @@ final class PipelineRun implements AutoCloseable {
   SparkSession spark() {
     if (spark == null) {
       console.progress("starting Spark");
+      // A session that already exists (a test's, a notebook's) is used and left running.
+      ownsSpark = SparkSession.getDefaultSession().isEmpty();
       spark = Sparks.session(config);
     }
     return spark;
@@ -98,7 +101,7 @@ final class PipelineRun implements AutoCloseable {
 
   @Override
   public void close() {
-    if (spark != null) {
+    if (spark != null && ownsSpark) {
       spark.stop();
     }
   }

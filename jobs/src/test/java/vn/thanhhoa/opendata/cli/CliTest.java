@@ -1,0 +1,88 @@
+package vn.thanhhoa.opendata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage and configuration errors exit 2 with one clear line, before Spark starts. */
+class CliTest {
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = PipelineCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void rootHelpListsTheCommandsAndExitCodes() {
+    Result r = run("--help");
+    assertEquals(0, r.code());
+    for (String word : List.of("nightly", "ingest", "--version", "75", "nothing was published")) {
+      assertTrue(r.out().contains(word), word + " missing from:\n" + r.out());
+    }
+  }
+
+  @Test
+  void everyCommandsHelpDescribesEveryOption() {
+    for (String command : List.of("nightly", "ingest")) {
+      Result r = run(command, "--help");
+      assertEquals(0, r.code());
+      for (String option : List.of("--conf=FILE", "--input=DIR", "--output=DIR", "--verbose", "--help")) {
+        assertTrue(r.out().contains(option), command + " --help lacks " + option + ":\n" + r.out());
+      }
+    }
+    assertTrue(run("ingest", "--help").out().contains("--source=NAME"));
+  }
+
+  @Test
+  void aMissingConfigurationFileExitsTwoWithOneLine() {
+    Result r = run("nightly", "--conf", "missing.yaml");
+    assertEquals(2, r.code());
+    assertEquals("error: missing.yaml: file not found", r.err().strip());
+  }
+
+  @Test
+  void anUnknownConfigurationKeyExitsTwoNamingTheKey() throws IOException {
+    Path conf = copyOfProjectConf("spark:\n", "spark:\n  executors: 3\n");
+    Result r = run("nightly", "--conf", conf.toString());
+    assertEquals(2, r.code());
+    assertEquals("error: " + conf + ": spark.executors: unknown key", r.err().strip());
+  }
+
+  @Test
+  void aMissingLandingFolderExitsTwo() {
+    Result r = run("nightly", "--input", tmp.resolve("nowhere").toString());
+    assertEquals(2, r.code());
+    assertEquals("error: input: landing folder not found: " + tmp.resolve("nowhere/commune-reports"), r.err().strip());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run().code());
+    assertTrue(run().err().contains("Missing command"));
+    assertEquals(2, run("nightly", "--frobnicate").code());
+    Result source = run("ingest", "--source", "weather");
+    assertEquals(2, source.code());
+    assertTrue(source.err().startsWith("error: --source: unknown source 'weather'; known: commune-reports"));
+  }
+
+  private Path copyOfProjectConf(String from, String to) throws IOException {
+    Path conf = Files.createDirectories(tmp.resolve("conf"));
+    Path file = conf.resolve("pipeline.yaml");
+    Files.writeString(file, Files.readString(Paths.get("conf/pipeline.yaml")).replace(from, to));
+    return file;
+  }
+}
