@@ -32,6 +32,11 @@ final class Console {
         count(r.rowsQuarantined())));
   }
 
+  void built(vn.thanhhoa.opendata.build.DatasetFiles.Written w, boolean changed) {
+    progress(String.format("build %s: %s rows, %d files%s", w.name(), count(w.rows()), w.files().size(),
+        changed ? "" : " (unchanged)"));
+  }
+
   /** The end-of-run table: per source files, rows and the most frequent rules. */
   void summary(String headline, Iterable<SourceReport> reports, String quarantine) {
     out.println(headline);
@@ -42,6 +47,11 @@ final class Console {
           count(r.rowsRead()), count(r.rowsAccepted()), count(r.rowsQuarantined()), topRules(r));
     }
     out.println("  quarantined rows (file, line, rule, raw text): " + quarantine);
+    out.flush();
+  }
+
+  void out(String line) {
+    out.println(line);
     out.flush();
   }
 

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 
@@ -13,8 +14,8 @@ import vn.thanhhoa.opendata.publish.Release;
     name = "nightly",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every stage: ingest all sources, then write a new release "
-          + "(<output>/releases/<run-id>/ with run-report.json) and point <output>/current at it.",
+      "Run every stage: ingest all sources, build the six datasets into a new release "
+          + "(<output>/releases/<run-id>/) and point <output>/current at it.",
       "Exit codes: 0 published; 1 failed, nothing published; 2 usage or configuration error; "
           + "75 another run holds the lock."
     })
@@ -29,12 +30,7 @@ final class NightlyCommand implements Callable<Integer> {
     try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console)) {
       return Runs.guarded(run, () -> {
         List<SourceReport> reports = run.ingest();
-        Release release = Release.create(run.layout, run.runId);
-        run.report.finish("published", java.time.Instant.now(), null);
-        run.report.write(release.folder().resolve("run-report.json"));
-        release.publish();
-        run.record("published", null);
-        console.progress("published release " + release.id());
+        Release release = run.buildAndPublish(Build.Selection.ALL, reports);
         console.summary("Run " + run.runId + " published: " + run.layout.current() + " -> releases/"
             + release.id(), reports, run.layout.root() + "/quarantine/" + run.runId);
         return ExitCode.OK;

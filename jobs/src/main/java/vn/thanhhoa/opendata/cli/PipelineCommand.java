@@ -15,7 +15,7 @@ import vn.thanhhoa.opendata.core.ConfigException;
     version = "Thanh Hóa open-data pipeline 0.1.0",
     description = "Ingests commune digital-transformation reports, non-cash payment-account counts "
         + "and OCOP e-commerce listings, and publishes them as an open-data feed.",
-    subcommands = {NightlyCommand.class, IngestCommand.class},
+    subcommands = {NightlyCommand.class, IngestCommand.class, BuildCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",

@@ -6,7 +6,11 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import java.util.Optional;
+import vn.thanhhoa.opendata.build.Build;
+import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.AdminUnits;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
@@ -14,6 +18,7 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Sparks;
 import vn.thanhhoa.opendata.ingest.Ingest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.RunReport;
 
 /**
@@ -25,6 +30,7 @@ final class PipelineRun implements AutoCloseable {
   final Layout layout;
   final List<SourceSchema> sources;
   final AdminUnits units;
+  final DatasetCatalog catalog;
   final Instant startedAt = Instant.now();
   final String runId;
   final RunReport report;
@@ -37,6 +43,7 @@ final class PipelineRun implements AutoCloseable {
     this.layout = new Layout(config.output());
     this.sources = sources;
     this.units = AdminUnits.load(config.adminUnits());
+    this.catalog = DatasetCatalog.load(config.datasets(), config.schemas());
     this.console = console;
     this.runId = layout.newRunId(startedAt);
     this.report = new RunReport(runId, command, startedAt, config.input(), config.output());
@@ -91,6 +98,38 @@ final class PipelineRun implements AutoCloseable {
       report.add(r);
     });
     return reports;
+  }
+
+  /**
+   * Builds the datasets into a new release, validates nothing yet beyond the build itself,
+   * writes the release's run report and switches {@code current} to it.
+   */
+  Release buildAndPublish(Build.Selection selection, List<SourceReport> ingested) {
+    Optional<Path> previous = currentRelease();
+    java.util.Map<String, String> before = RunReport.datasetHashes(previous);
+    Release release = Release.create(layout, runId);
+    List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, sources)
+        .run(release.folder(), previous, selection, ingested, w -> {
+          boolean changed = !w.sha256().equals(before.get(w.name()));
+          console.built(w, changed);
+          report.add(w, changed);
+        });
+    report.finish("published", Instant.now(), null);
+    report.write(release.folder().resolve("run-report.json"));
+    release.publish();
+    record("published", null);
+    console.progress("published release " + release.id() + " (" + written.size() + " datasets)");
+    return release;
+  }
+
+  /** The release {@code current} points at, if any. */
+  Optional<Path> currentRelease() {
+    Path current = Paths.get(layout.current());
+    try {
+      return Files.exists(current) ? Optional.of(current.toRealPath()) : Optional.empty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read " + current, e);
+    }
   }
 
   /** Records a finished or failed run in {@code state/runs/}. */

@@ -34,6 +34,8 @@ public final class AdminUnits {
   public static final String VALID_TO = "valid_to";
   public static final String NAME_BASE = "name_base";
   public static final String DISTRICT_BASE = "district_base";
+  /** The post-reform commune a unit's figures are counted in (itself for a post-reform unit). */
+  public static final String CODE_2025 = "code_2025";
 
   public static final StructType DIMENSION_SCHEMA =
       new StructType()
@@ -45,7 +47,8 @@ public final class AdminUnits {
           .add(VALID_FROM, DataTypes.DateType, false)
           .add(VALID_TO, DataTypes.DateType, true)
           .add(NAME_BASE, DataTypes.StringType, false)
-          .add(DISTRICT_BASE, DataTypes.StringType, true);
+          .add(DISTRICT_BASE, DataTypes.StringType, true)
+          .add(CODE_2025, DataTypes.StringType, true);
 
   /** One commune as listed for a validity period (validTo null = still valid). */
   public record Unit(
@@ -90,6 +93,39 @@ public final class AdminUnits {
     return crosswalk;
   }
 
+  /**
+   * Old code → the one new commune its figures are counted in. A merged unit has one successor.
+   * An old unit split between several new communes (no published weights) is counted wholly in
+   * the successor that took over its code, otherwise in the successor with the lowest code, so
+   * that its counts are never added to every successor.
+   */
+  public Map<String, String> assignments() {
+    Map<String, String> assigned = new java.util.TreeMap<>();
+    for (CrosswalkEdge e : crosswalk) {
+      assigned.merge(e.oldCode(), e.newCode(), (a, b) -> preferred(e.oldCode(), a, b));
+    }
+    return assigned;
+  }
+
+  private static String preferred(String oldCode, String a, String b) {
+    if (a.equals(oldCode) || b.equals(oldCode)) {
+      return oldCode;
+    }
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** New communes that received part of an old unit that was split. */
+  public java.util.Set<String> splitSuccessors() {
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    crosswalk.stream().filter(CrosswalkEdge::oldUnitSplit).forEach(e -> codes.add(e.newCode()));
+    return codes;
+  }
+
+  /** The unit valid on {@code date} with {@code code}, if any. */
+  public java.util.Optional<Unit> unit(String code, LocalDate date) {
+    return units.stream().filter(u -> u.code().equals(code) && u.validOn(date)).findFirst();
+  }
+
   /** The first day any unit list covers; rows dated earlier cannot be placed. */
   public LocalDate earliest() {
     return units.stream().map(Unit::validFrom).min(Comparator.naturalOrder()).orElseThrow();
@@ -102,7 +138,8 @@ public final class AdminUnits {
       rows.add(
           RowFactory.create(
               u.code(), u.name(), u.type(), u.districtCode(), u.districtName(), u.validFrom(),
-              u.validTo(), NameKey.base(u.name()), NameKey.base(u.districtName())));
+              u.validTo(), NameKey.base(u.name()), NameKey.base(u.districtName()),
+              assignments().getOrDefault(u.code(), u.validTo() == null ? u.code() : null)));
     }
     return spark.createDataFrame(rows, DIMENSION_SCHEMA);
   }

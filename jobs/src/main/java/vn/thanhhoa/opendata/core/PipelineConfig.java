@@ -21,6 +21,7 @@ public record PipelineConfig(
     String input,
     String output,
     Path schemas,
+    Path datasets,
     ZoneId timezone,
     List<String> sources,
     AdminUnitsConfig adminUnits,
@@ -50,11 +51,11 @@ public record PipelineConfig(
   }
 
   public PipelineConfig withInput(String newInput) {
-    return new PipelineConfig(file, newInput, output, schemas, timezone, sources, adminUnits, spark);
+    return new PipelineConfig(file, newInput, output, schemas, datasets, timezone, sources, adminUnits, spark);
   }
 
   public PipelineConfig withOutput(String newOutput) {
-    return new PipelineConfig(file, input, newOutput, schemas, timezone, sources, adminUnits, spark);
+    return new PipelineConfig(file, input, newOutput, schemas, datasets, timezone, sources, adminUnits, spark);
   }
 
   /** Reads and checks the file; every problem is a {@link ConfigException} naming the key. */
@@ -68,12 +69,14 @@ public record PipelineConfig(
             location(base, check.present("input", raw.input())),
             location(base, check.present("output", raw.output())),
             base.resolve(check.present("schemas", raw.schemas())).normalize(),
+            base.resolve(check.present("datasets", raw.datasets())).normalize(),
             check.zone("timezone", raw.timezone()),
             check.nonEmpty("sources", raw.sources()),
             adminUnits(base, check, raw.adminUnits()),
             spark(check, raw.spark()));
     check.folder("schemas", config.schemas());
     check.folder("admin_units.folder", config.adminUnits().folder());
+    check.file("datasets", config.datasets());
     return config;
   }
 
@@ -126,6 +129,7 @@ public record PipelineConfig(
       String input,
       String output,
       String schemas,
+      String datasets,
       String timezone,
       List<String> sources,
       RawAdminUnits adminUnits,
@@ -170,6 +174,12 @@ public record PipelineConfig(
         return LocalDate.parse(value);
       } catch (DateTimeException e) {
         throw error(key, "not a date (YYYY-MM-DD): " + value);
+      }
+    }
+
+    void file(String key, Path path) {
+      if (!Files.isRegularFile(path)) {
+        throw error(key, "file not found: " + path);
       }
     }
 

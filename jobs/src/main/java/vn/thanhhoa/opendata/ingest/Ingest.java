@@ -31,6 +31,7 @@ public final class Ingest {
           layout.staging(schema.source()),
           layout.quarantine(runId, schema.source()));
       SourceReport report = new SourceIngest(spark, schema, units).run(paths);
+      IngestState.save(layout, report);
       progress.accept(report);
       reports.add(report);
     }

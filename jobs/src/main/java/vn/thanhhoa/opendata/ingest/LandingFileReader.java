@@ -38,8 +38,23 @@ public final class LandingFileReader implements FlatMapFunction<Row, Row>, Seria
     return read(relativeName(path), content).iterator();
   }
 
-  /** All rows for one file: its records (accepted or quarantined) and one file row. */
+  /** All rows for one file: its records (accepted or quarantined) and one file row (last). */
   List<Row> read(String name, byte[] bytes) {
+    List<Row> out = records(name, bytes);
+    Row file = out.remove(out.size() - 1);
+    out.add(RowMaker.withContent(file, sha256(bytes), bytes.length));
+    return out;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private List<Row> records(String name, byte[] bytes) {
     List<Row> out = new ArrayList<>();
     RecordFormat reader = format();
     byte[] data = bytes;

@@ -25,6 +25,8 @@ public final class ParsedRecords {
   public static final String DISTRICT_BASE = "_district_base";
   public static final String ENCODING = "_encoding";
   public static final String WARNINGS = "_warnings";
+  public static final String SHA256 = "_sha256";
+  public static final String SIZE = "_size";
 
   public static final String KIND_RECORD = "record";
   public static final String KIND_FILE = "file";
@@ -32,14 +34,15 @@ public final class ParsedRecords {
   /** Bookkeeping columns, in order, after the data columns. */
   static final List<String> META =
       List.of(KIND, FILE, LINE, RAW, RULE, COLUMN, MESSAGE, NAME_TYPE, NAME_BASE, DISTRICT_BASE,
-          ENCODING, WARNINGS);
+          ENCODING, WARNINGS, SHA256, SIZE);
 
   private ParsedRecords() {}
 
   public static StructType schema(SourceSchema source) {
     StructType type = dataSchema(source);
     for (String meta : META) {
-      type = type.add(meta, meta.equals(LINE) ? DataTypes.LongType : DataTypes.StringType, true);
+      boolean number = meta.equals(LINE) || meta.equals(SIZE);
+      type = type.add(meta, number ? DataTypes.LongType : DataTypes.StringType, true);
     }
     return type;
   }

@@ -50,6 +50,17 @@ final class RowMaker {
     return RowFactory.create(row);
   }
 
+  /** The file row with the landing file's own sha256 and size filled in. */
+  static Row withContent(Row fileRow, String sha256, long size) {
+    Object[] values = new Object[fileRow.length()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = fileRow.get(i);
+    }
+    values[values.length - 2] = sha256;
+    values[values.length - 1] = size;
+    return RowFactory.create(values);
+  }
+
   private void fillMeta(
       Object[] row, String kind, String file, long line, String raw, String rule, String column,
       String message) {

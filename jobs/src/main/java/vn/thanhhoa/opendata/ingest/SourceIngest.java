@@ -109,12 +109,14 @@ public final class SourceIngest {
     List<String> warnings = new ArrayList<>();
     Map<String, Row> fileRows = new HashMap<>();
     records.filter(col(ParsedRecords.KIND).equalTo(ParsedRecords.KIND_FILE))
-        .select(ParsedRecords.FILE, ParsedRecords.ENCODING, ParsedRecords.RULE, ParsedRecords.MESSAGE, ParsedRecords.WARNINGS)
+        .select(ParsedRecords.FILE, ParsedRecords.ENCODING, ParsedRecords.RULE, ParsedRecords.MESSAGE,
+            ParsedRecords.WARNINGS, ParsedRecords.SIZE, ParsedRecords.SHA256)
         .collectAsList().forEach(r -> fileRows.put(r.getString(0), r));
     for (String file : new java.util.TreeSet<>(fileRows.keySet())) {
       Row f = fileRows.get(file);
       long[] c = perFile.getOrDefault(file, new long[2]);
-      files.add(new SourceReport.FileReport(file, f.getString(1), c[0] + c[1], c[0], c[1], f.getString(2), f.getString(3)));
+      files.add(new SourceReport.FileReport(file, f.getLong(5), f.getString(6), f.getString(1), c[0] + c[1],
+          c[0], c[1], f.getString(2), f.getString(3)));
       if (!f.isNullAt(4)) {
         warnings.addAll(List.of(f.getString(4).split("\n")));
       }

@@ -30,6 +30,8 @@ public record SourceReport(
   /** The counts of one landing file. */
   public record FileReport(
       String file,
+      long bytes,
+      String sha256,
       String encoding,
       long rowsRead,
       long rowsAccepted,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /** The JSON run report of datasets.md: what a run did, source by source. */
@@ -19,6 +20,7 @@ public final class RunReport {
 
   private final Map<String, Object> report = new LinkedHashMap<>();
   private final Map<String, Object> sources = new LinkedHashMap<>();
+  private final Map<String, Object> datasets = new LinkedHashMap<>();
 
   public RunReport(String runId, String command, Instant startedAt, String input, String output) {
     report.put("run_id", runId);
@@ -29,7 +31,7 @@ public final class RunReport {
     report.put("input", input);
     report.put("output", output);
     report.put("sources", sources);
-    report.put("datasets", new LinkedHashMap<>());
+    report.put("datasets", datasets);
   }
 
   public void add(SourceReport s) {
@@ -47,9 +49,44 @@ public final class RunReport {
     sources.put(s.source(), m);
   }
 
+  /** Records a dataset written by the build; {@code changed} compares with the previous release. */
+  public void add(DatasetFiles.Written w, boolean changed) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rows", w.rows());
+    m.put("changed", changed);
+    m.put("sha256", w.sha256());
+    m.put("files", w.files().stream().map(f -> {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("path", f.path());
+      file.put("format", f.format());
+      file.put("bytes", f.bytes());
+      file.put("sha256", f.sha256());
+      return file;
+    }).toList());
+    datasets.put(w.name(), m);
+  }
+
+  /** The sha256 of every dataset of a release, from its run report (empty if none). */
+  public static Map<String, String> datasetHashes(java.util.Optional<Path> release) {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    Path file = release.map(r -> r.resolve("run-report.json")).filter(Files::exists).orElse(null);
+    if (file == null) {
+      return hashes;
+    }
+    try {
+      JSON.readTree(file.toFile()).path("datasets").fields()
+          .forEachRemaining(e -> hashes.put(e.getKey(), e.getValue().path("sha256").asText()));
+      return hashes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
   private static Map<String, Object> file(SourceReport.FileReport f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", f.file());
+    m.put("bytes", f.bytes());
+    m.put("sha256", f.sha256());
     m.put("encoding", f.encoding());
     m.put("rows_read", f.rowsRead());
     m.put("rows_accepted", f.rowsAccepted());

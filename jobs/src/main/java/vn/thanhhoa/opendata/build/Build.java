@@ -1,0 +1,187 @@
+package vn.thanhhoa.opendata.build;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.thanhhoa.opendata.core.AdminUnits;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
+import vn.thanhhoa.opendata.core.DatasetSpec;
+import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.ingest.IngestState;
+import vn.thanhhoa.opendata.ingest.SourceIngest;
+import vn.thanhhoa.opendata.ingest.SourceReport;
+
+/**
+ * The build stage: the six datasets from the staging tables, written into a release folder.
+ * A build of some datasets carries the others over from the previous release; a build of a
+ * month range keeps the previous release's rows of the other months.
+ */
+public final class Build {
+  private final SparkSession spark;
+  private final AdminUnits units;
+  private final DatasetCatalog catalog;
+  private final Layout layout;
+  private final Map<String, SourceSchema> sources = new LinkedHashMap<>();
+
+  public Build(SparkSession spark, AdminUnits units, DatasetCatalog catalog, Layout layout, List<SourceSchema> schemas) {
+    this.spark = spark;
+    this.units = units;
+    this.catalog = catalog;
+    this.layout = layout;
+    schemas.forEach(s -> sources.put(s.source(), s));
+  }
+
+  /** Which datasets and months to build: empty datasets = all, null bounds = open. */
+  public record Selection(List<String> datasets, String from, String to) {
+    public static final Selection ALL = new Selection(List.of(), null, null);
+
+    public boolean wholeRange() {
+      return from == null && to == null;
+    }
+
+    /** The rows whose {@code period} is in the selected months. */
+    org.apache.spark.sql.Column contains(org.apache.spark.sql.Column period) {
+      org.apache.spark.sql.Column in = org.apache.spark.sql.functions.lit(true);
+      if (from != null) {
+        in = in.and(period.geq(from));
+      }
+      if (to != null) {
+        in = in.and(period.leq(to));
+      }
+      return in;
+    }
+  }
+
+  /**
+   * Writes every dataset into {@code release/datasets/}.
+   *
+   * @param previous the release being replaced, if any
+   * @param ingested this run's ingest reports, or empty to use those of the last ingest
+   */
+  public List<DatasetFiles.Written> run(Path release, Optional<Path> previous, Selection selection,
+      List<SourceReport> ingested, Consumer<DatasetFiles.Written> progress) {
+    Inputs in = new Inputs(selection, ingested);
+    List<DatasetFiles.Written> written = new ArrayList<>();
+    for (DatasetSpec spec : catalog.datasets()) {
+      Path folder = release.resolve("datasets").resolve(spec.name());
+      boolean selected = selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
+      Optional<Path> old = previous.map(p -> p.resolve("datasets").resolve(spec.name())).filter(Files::isDirectory);
+      DatasetFiles.Written w = !selected && old.isPresent()
+          ? carryOver(spec, old.get(), folder)
+          : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, folder);
+      progress.accept(w);
+      written.add(w);
+    }
+    return written;
+  }
+
+  private Dataset<Row> frame(String name, Inputs in) {
+    long threshold = catalog.smallCellThreshold();
+    Dataset<Row> dimension = in.dimension.get();
+    return switch (name) {
+      case DigitalTransformation.NAME -> DigitalTransformation.build(in.staging("commune-reports"), dimension);
+      case PaymentAccounts.NAME -> PaymentAccounts.build(in.staging("payment-accounts"), in.staging("commune-reports"),
+          dimension, threshold);
+      case OcopProducts.NAME -> OcopProducts.build(staging("ocop-listings", Selection.ALL), dimension);
+      case CommuneScorecard.NAME -> CommuneScorecard.build(new CommuneScorecard.Inputs(in.staging("commune-reports"),
+          in.staging("payment-accounts"), in.staging("ocop-listings"), dimension, in.months(),
+          AdminUnitEdges.splitEdges(spark, units), threshold));
+      case AdminUnitEdges.NAME -> AdminUnitEdges.build(spark, units);
+      case DataQuality.NAME -> DataQuality.build(spark, in.ingestReports());
+      default -> throw new IllegalStateException("No transform for dataset " + name);
+    };
+  }
+
+  /** A month-range build keeps the previous release's rows of the months outside the range. */
+  private Dataset<Row> merged(DatasetSpec spec, Dataset<Row> built, Optional<Path> old, Selection selection) {
+    if (selection.wholeRange() || !spec.isMonthly() || old.isEmpty()) {
+      return built;
+    }
+    Dataset<Row> before = spark.read().parquet(old.get().resolve("parquet").toString());
+    Dataset<Row> outside = before.filter(org.apache.spark.sql.functions.not(selection.contains(col("period"))));
+    return DatasetFiles.conform(outside, spec).unionByName(DatasetFiles.conform(built, spec));
+  }
+
+  private DatasetFiles.Written carryOver(DatasetSpec spec, Path from, Path to) {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      long rows = spark.read().parquet(to.resolve("parquet").toString()).count();
+      return DatasetFiles.rehash(spec.name(), rows, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot carry " + spec.name() + " over from " + from, e);
+    }
+  }
+
+  private Dataset<Row> staging(String source, Selection selection) {
+    SourceSchema schema = sources.get(source);
+    Path folder = Paths.get(layout.staging(source));
+    Dataset<Row> table = Files.isDirectory(folder)
+        ? spark.read().schema(SourceIngest.stagingSchema(schema)).parquet(folder.toString())
+        : spark.createDataFrame(List.of(), SourceIngest.stagingSchema(schema));
+    return table.filter(selection.contains(col("period")));
+  }
+
+  /** The frames shared by the transforms, made once per run and only if needed. */
+  private final class Inputs {
+    private final Selection selection;
+    private final List<SourceReport> ingested;
+    private final Map<String, Dataset<Row>> staging = new LinkedHashMap<>();
+    final Supplier<Dataset<Row>> dimension;
+
+    Inputs(Selection selection, List<SourceReport> ingested) {
+      this.selection = selection;
+      this.ingested = ingested;
+      Dataset<Row>[] dim = new Dataset[1];
+      this.dimension = () -> dim[0] == null ? (dim[0] = units.dimension(spark).cache()) : dim[0];
+    }
+
+    Dataset<Row> staging(String source) {
+      return staging.computeIfAbsent(source, s -> Build.this.staging(s, selection));
+    }
+
+    /** Every month from the first to the last period any source has (within the selection). */
+    Dataset<Row> months() {
+      List<String> first = new ArrayList<>();
+      List<String> last = new ArrayList<>();
+      for (String source : sources.keySet()) {
+        Row r = staging(source).agg(min("period"), max("period")).first();
+        if (!r.isNullAt(0)) {
+          first.add(r.getString(0));
+          last.add(r.getString(1));
+        }
+      }
+      List<String> months = first.isEmpty() ? List.of()
+          : CommuneScorecard.monthsBetween(first.stream().min(String::compareTo).get(), last.stream().max(String::compareTo).get());
+      return spark.createDataset(months, Encoders.STRING()).toDF("period");
+    }
+
+    List<SourceReport> ingestReports() {
+      if (!ingested.isEmpty()) {
+        return ingested;
+      }
+      return sources.keySet().stream().map(s -> IngestState.load(layout, s)).flatMap(Optional::stream).toList();
+    }
+  }
+}

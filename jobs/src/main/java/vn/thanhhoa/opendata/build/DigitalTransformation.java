@@ -1,0 +1,40 @@
+package vn.thanhhoa.opendata.build;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** {@code chuyen-doi-so-cap-xa}: the commune reports on the units of their own period, with rates. */
+public final class DigitalTransformation {
+  public static final String NAME = "chuyen-doi-so-cap-xa";
+
+  private DigitalTransformation() {}
+
+  public static Dataset<Row> build(Dataset<Row> reports, Dataset<Row> dimension) {
+    return UnitLookup.attach(reports, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
+        .select(
+            col("period"),
+            col("commune_code"),
+            col("u_name").as("commune_name"),
+            col("u_type").as("commune_type"),
+            col("u_district_code").as("district_code"),
+            col("u_district_name").as("district_name"),
+            col("u_code_2025").as("commune_code_2025"),
+            col("population"),
+            col("households"),
+            col("digital_teams"),
+            col("digital_team_members"),
+            Rates.ratio(col("digital_team_members"), col("digital_teams"), 1, "decimal(9,2)").as("members_per_team"),
+            col("online_dossiers_received"),
+            col("online_dossiers_on_time"),
+            Rates.pct(col("online_dossiers_on_time"), col("online_dossiers_received")).as("online_on_time_pct"),
+            round(col("smartphone_users_pct"), 2).cast("decimal(5,2)").as("smartphone_users_pct"),
+            col("fiber_households"),
+            Rates.pct(col("fiber_households"), col("households")).as("fiber_households_pct"),
+            col("dt_completed"),
+            col("notes"),
+            col("submitted_at"));
+  }
+}

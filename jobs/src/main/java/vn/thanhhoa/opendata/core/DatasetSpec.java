@@ -1,0 +1,91 @@
+package vn.thanhhoa.opendata.core;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One published dataset as declared in {@code conf/datasets.yaml} (what it is) and
+ * {@code schemas/datasets/<name>.yaml} (its columns): everything published about it is
+ * derived from this.
+ */
+public record DatasetSpec(
+    String name,
+    Text title,
+    Text description,
+    List<String> tags,
+    List<String> groups,
+    String frequency,
+    String licenseId,
+    String source,
+    String grain,
+    List<String> key,
+    String partition,
+    List<Column> columns)
+    implements Serializable {
+
+  public DatasetSpec {
+    tags = List.copyOf(tags);
+    groups = List.copyOf(groups);
+    key = List.copyOf(key);
+    columns = List.copyOf(columns);
+  }
+
+  /** A text in Vietnamese and English. */
+  public record Text(String vi, String en) implements Serializable {}
+
+  /** One published column: name, type, unit, Vietnamese label and English description. */
+  public record Column(String name, String type, String unit, String label, String description)
+      implements Serializable {
+    private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),(\\d+)\\)");
+
+    public DataType sparkType() {
+      Matcher decimal = DECIMAL.matcher(type);
+      if (decimal.matches()) {
+        return DataTypes.createDecimalType(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)));
+      }
+      return switch (type) {
+        case "string", "month" -> DataTypes.StringType;
+        case "integer" -> DataTypes.LongType;
+        case "boolean" -> DataTypes.BooleanType;
+        case "date" -> DataTypes.DateType;
+        case "timestamp" -> DataTypes.TimestampType;
+        default -> throw new IllegalArgumentException("Unknown column type: " + type);
+      };
+    }
+
+    /** Spark field metadata: the description travels into Parquet's file metadata. */
+    public Metadata metadata() {
+      MetadataBuilder m = new MetadataBuilder().putString("comment", description).putString("label", label);
+      if (unit != null) {
+        m.putString("unit", unit);
+      }
+      return m.build();
+    }
+  }
+
+  /** The published schema, descriptions included. */
+  public StructType schema() {
+    StructType schema = new StructType();
+    for (Column c : columns) {
+      schema = schema.add(c.name(), c.sparkType(), true, c.metadata());
+    }
+    return schema;
+  }
+
+  public Optional<Column> column(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  /** True when the dataset is a monthly series (it has a {@code period} column). */
+  public boolean isMonthly() {
+    return column("period").isPresent();
+  }
+}
