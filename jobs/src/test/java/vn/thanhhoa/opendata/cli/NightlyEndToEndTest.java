@@ -26,7 +26,7 @@ class NightlyEndToEndTest extends SparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SOURCES = List.of("commune-reports", "payment-accounts", "ocop-listings");
 
-  @TempDir Path output;
+  @TempDir static Path output;
   private CliTest.Result result;
   private JsonNode report;
 
