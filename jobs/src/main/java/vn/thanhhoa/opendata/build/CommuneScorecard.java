@@ -127,8 +127,11 @@ public final class CommuneScorecard {
 
   /** Commune-months that include (or lost) part of an old unit that was split. */
   private static Dataset<Row> splitAffected(Inputs in) {
-    Dataset<Row> splitUnits = in.dimension().join(broadcast(in.splitEdges()),
-        in.dimension().col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
+    // The crosswalk's old side is the units that ended; a code alone would also match the
+    // new commune that reuses it.
+    Dataset<Row> ended = in.dimension().filter(col(AdminUnits.VALID_TO).isNotNull());
+    Dataset<Row> splitUnits = ended.join(broadcast(in.splitEdges()),
+        ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
     Column day = UnitLookup.firstDay("period");
     Column valid = day.geq(col(AdminUnits.VALID_FROM)).and(col(AdminUnits.VALID_TO).isNull().or(day.leq(col(AdminUnits.VALID_TO))));
     return in.months().join(broadcast(splitUnits), valid)

@@ -133,13 +133,15 @@ public final class AdminUnits {
 
   /** The units as a small Spark frame for broadcast joins. */
   public Dataset<Row> dimension(SparkSession spark) {
+    Map<String, String> assigned = assignments();
     List<Row> rows = new ArrayList<>();
     for (Unit u : units) {
+      // A unit still valid is its own post-reform commune; an ended one maps through the crosswalk.
+      String code2025 = u.validTo() == null ? u.code() : assigned.get(u.code());
       rows.add(
           RowFactory.create(
               u.code(), u.name(), u.type(), u.districtCode(), u.districtName(), u.validFrom(),
-              u.validTo(), NameKey.base(u.name()), NameKey.base(u.districtName()),
-              assignments().getOrDefault(u.code(), u.validTo() == null ? u.code() : null)));
+              u.validTo(), NameKey.base(u.name()), NameKey.base(u.districtName()), code2025));
     }
     return spark.createDataFrame(rows, DIMENSION_SCHEMA);
   }

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.thanhhoa.opendata.testing.SampleRuns;
+import vn.thanhhoa.opendata.testing.SampleRuns;
 import vn.thanhhoa.opendata.testing.SparkTest;
 
 /** `./pipeline nightly` on the sample landing folder, and on a folder with an invalid file. */
@@ -26,28 +28,32 @@ class NightlyEndToEndTest extends SparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SOURCES = List.of("commune-reports", "payment-accounts", "ocop-listings");
 
-  @TempDir static Path output;
-  private CliTest.Result result;
+  private Path output;
   private JsonNode report;
 
   @BeforeAll
   void runNightlyOnTheSampleData() throws IOException {
-    result = CliTest.run("nightly", "--output", output.toString());
-    report = JSON.readTree(output.resolve("current/run-report.json").toFile());
+    output = SampleRuns.output(1);
+    report = JSON.readTree(SampleRuns.release(1).resolve("run-report.json").toFile());
   }
 
   @Test
   void itPublishesAReleaseWithItsReport() throws IOException {
-    assertEquals(0, result.code(), result.err());
     Assertions.assertTrue(Files.isSymbolicLink(output.resolve("current")));
-    Path target = output.resolve("current").toRealPath();
-    assertEquals(output.resolve("releases").toRealPath(), target.getParent());
+    Path release = SampleRuns.release(1);
+    assertEquals(output.resolve("releases").toRealPath(), release.getParent());
     assertEquals("published", report.get("status").asText());
-    assertEquals(target.getFileName().toString(), report.get("run_id").asText());
+    assertEquals(release.getFileName().toString(), report.get("run_id").asText());
     Assertions.assertTrue(Files.exists(output.resolve("state/runs/" + report.get("run_id").asText() + ".json")));
-    for (String source : SOURCES) {
-      Assertions.assertTrue(result.out().contains(source), result.out());
-    }
+  }
+
+  @Test
+  void ingestAloneSummarisesAndPublishesNothing(@TempDir Path out) {
+    CliTest.Result r = CliTest.run("ingest", "--source", "payment-accounts", "--output", out.toString());
+    assertEquals(0, r.code(), r.err());
+    Assertions.assertTrue(r.out().contains("payment-accounts") && r.out().contains("missing-column 4"), r.out());
+    Assertions.assertFalse(Files.exists(out.resolve("current")), "ingest publishes nothing");
+    Assertions.assertTrue(Files.isDirectory(out.resolve("staging/payment-accounts")));
   }
 
   @Test

@@ -37,4 +37,24 @@ public abstract class SparkTest extends JavaDataFrameSuiteBase {
   void startSpark() {
     runBefore();
   }
+
+  /** Rows of {@code values} (in {@code schema}'s column order) as a frame. */
+  protected org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame(
+      org.apache.spark.sql.types.StructType schema, Object[]... values) {
+    java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+    for (Object[] v : values) {
+      rows.add(org.apache.spark.sql.RowFactory.create(v));
+    }
+    return spark().createDataFrame(rows, schema);
+  }
+
+  /** The frame with every column nullable and no metadata, to compare content only. */
+  protected org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> relaxed(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame) {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+    for (org.apache.spark.sql.types.StructField f : frame.schema().fields()) {
+      schema = schema.add(f.name(), f.dataType(), true);
+    }
+    return spark().createDataFrame(frame.javaRDD(), schema);
+  }
 }
