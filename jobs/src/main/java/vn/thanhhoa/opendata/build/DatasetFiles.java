@@ -52,14 +52,17 @@ public final class DatasetFiles {
         throw new IllegalStateException("Cannot publish " + spec.name() + ": no column " + c.name());
       }
     }
-    Column[] columns = spec.columns().stream()
-        .map(c -> col(c.name()).cast(c.sparkType()).as(c.name(), c.metadata())).toArray(Column[]::new);
+    Column[] columns = spec.columns().stream().map(c -> col(c.name()).cast(c.sparkType())).toArray(Column[]::new);
     Column[] order = spec.key().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new);
-    return frame.select(columns).orderBy(order);
+    return frame.select(columns).to(spec.schema()).orderBy(order);
   }
 
   public static Written write(Dataset<Row> frame, DatasetSpec spec, Path folder) {
-    Dataset<Row> rows = conform(frame, spec).persist(StorageLevel.MEMORY_AND_DISK());
+    // Re-applying the declared schema through the rows makes every column nullable whatever the
+    // plan inferred: Parquet's REQUIRED/OPTIONAL flags, and so the bytes, would vary otherwise.
+    Dataset<Row> conformed = conform(frame, spec);
+    Dataset<Row> rows = conformed.sparkSession().createDataFrame(conformed.javaRDD(), spec.schema())
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Files.createDirectories(folder);
       List<FileEntry> files = new ArrayList<>();
@@ -185,6 +188,9 @@ public final class DatasetFiles {
   private static FileEntry move(Path from, Path to, String name, String format) throws IOException {
     Files.createDirectories(to.getParent());
     Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    if (format.equals("parquet")) {
+      ParquetFooter.normalize(to);
+    }
     return entry(to, name, format);
   }
 
