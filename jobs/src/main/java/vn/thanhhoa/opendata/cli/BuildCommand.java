@@ -51,6 +51,7 @@ final class BuildCommand implements Callable<Integer> {
       return Runs.guarded(run, () -> {
         Release release = run.buildAndPublish(new Build.Selection(datasets, from, to), List.of());
         console.out("Run " + run.runId + " published: " + run.layout.current() + " -> releases/" + release.id());
+        console.datasets(run.written, run.changed);
         return ExitCode.OK;
       });
     } catch (ConfigException e) {

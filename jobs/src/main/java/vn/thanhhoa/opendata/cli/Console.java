@@ -50,6 +50,15 @@ final class Console {
     out.flush();
   }
 
+  /** The datasets of a published release: rows and whether they changed. */
+  void datasets(java.util.List<vn.thanhhoa.opendata.build.DatasetFiles.Written> written, java.util.Set<String> changed) {
+    out.printf("  %-42s %10s  %s%n", "dataset", "rows", "changed");
+    for (var w : written) {
+      out.printf("  %-42s %10s  %s%n", w.name(), count(w.rows()), changed.contains(w.name()) ? "yes" : "no");
+    }
+    out.flush();
+  }
+
   void out(String line) {
     out.println(line);
     out.flush();

@@ -33,6 +33,7 @@ final class NightlyCommand implements Callable<Integer> {
         Release release = run.buildAndPublish(Build.Selection.ALL, reports);
         console.summary("Run " + run.runId + " published: " + run.layout.current() + " -> releases/"
             + release.id(), reports, run.layout.root() + "/quarantine/" + run.runId);
+        console.datasets(run.written, run.changed);
         return ExitCode.OK;
       });
     }

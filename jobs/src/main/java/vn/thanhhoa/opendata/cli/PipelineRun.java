@@ -37,6 +37,9 @@ final class PipelineRun implements AutoCloseable {
   final Console console;
   private SparkSession spark;
   private boolean ownsSpark;
+  /** What the last build wrote, and which of those datasets changed. */
+  List<DatasetFiles.Written> written = List.of();
+  java.util.Set<String> changed = java.util.Set.of();
 
   private PipelineRun(String command, PipelineConfig config, List<SourceSchema> sources, Console console) {
     this.config = config;
@@ -108,12 +111,18 @@ final class PipelineRun implements AutoCloseable {
     Optional<Path> previous = currentRelease();
     java.util.Map<String, String> before = RunReport.datasetHashes(previous);
     Release release = Release.create(layout, runId);
+    java.util.Set<String> changedNames = new java.util.TreeSet<>();
     List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, sources)
         .run(release.folder(), previous, selection, ingested, w -> {
           boolean changed = !w.sha256().equals(before.get(w.name()));
+          if (changed) {
+            changedNames.add(w.name());
+          }
           console.built(w, changed);
           report.add(w, changed);
         });
+    this.written = written;
+    this.changed = changedNames;
     report.finish("published", Instant.now(), null);
     report.write(release.folder().resolve("run-report.json"));
     release.publish();

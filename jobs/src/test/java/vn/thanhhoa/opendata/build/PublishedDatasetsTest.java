@@ -130,6 +130,13 @@ class PublishedDatasetsTest {
         List<List<String>> json = new ArrayList<>();
         JSON.readTree(folder.resolve(spec.name() + ".json").toFile()).forEach(r -> json.add(jsonRow(r, spec)));
         assertEquals(json, parquet, spec.name());
+        try (ResultSet rs = sql.executeQuery("SELECT decode(value) FROM parquet_kv_metadata('" + folder.resolve("parquet")
+            + "/**/*.parquet') WHERE decode(key) = 'org.apache.spark.sql.parquet.row.metadata'")) {
+          Assertions.assertTrue(rs.next(), spec.name());
+          String schema = rs.getString(1);
+          spec.columns().forEach(c -> Assertions.assertTrue(schema.contains(c.description().replace("\"", "\\\"")),
+              spec.name() + "." + c.name() + " description missing from the file metadata"));
+        }
       }
     }
   }
