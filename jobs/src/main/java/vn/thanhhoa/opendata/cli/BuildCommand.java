@@ -27,6 +27,8 @@ import vn.thanhhoa.opendata.publish.Release;
 final class BuildCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Mixin LockOptions lock;
+
   @Option(names = "--dataset", paramLabel = "NAME", description = "Only this dataset (repeatable).")
   List<String> datasets = List.of();
 
@@ -46,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
     }
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("build", common, List.of(), console)) {
+    try (PipelineRun run = PipelineRun.prepare("build", common, List.of(), console, lock.wait)) {
       datasets.forEach(run.catalog::get);
       return Runs.guarded(run, () -> {
         Release release = run.buildAndPublish(new Build.Selection(datasets, from, to), List.of());

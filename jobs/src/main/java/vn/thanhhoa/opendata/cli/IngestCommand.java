@@ -20,6 +20,8 @@ import vn.thanhhoa.opendata.ingest.SourceReport;
 final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Mixin LockOptions lock;
+
   @Option(
       names = "--source",
       paramLabel = "NAME",
@@ -31,7 +33,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("ingest", common, sources, console)) {
+    try (PipelineRun run = PipelineRun.prepare("ingest", common, sources, console, lock.wait)) {
       return Runs.guarded(run, () -> {
         List<SourceReport> reports = run.ingest();
         run.record("ingested", null);

@@ -22,12 +22,14 @@ import vn.thanhhoa.opendata.publish.Release;
 final class NightlyCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Mixin LockOptions lock;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console)) {
+    try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console, lock.wait)) {
       return Runs.guarded(run, () -> {
         List<SourceReport> reports = run.ingest();
         Release release = run.buildAndPublish(Build.Selection.ALL, reports);

@@ -15,7 +15,8 @@ import vn.thanhhoa.opendata.core.ConfigException;
     version = "Thanh Hóa open-data pipeline 0.1.0",
     description = "Ingests commune digital-transformation reports, non-cash payment-account counts "
         + "and OCOP e-commerce listings, and publishes them as an open-data feed.",
-    subcommands = {NightlyCommand.class, IngestCommand.class, BuildCommand.class},
+    subcommands = {NightlyCommand.class, IngestCommand.class, BuildCommand.class, ValidateCommand.class,
+        ReleasesCommand.class, RollbackCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
@@ -45,6 +46,10 @@ public final class PipelineCommand implements Runnable {
       if (e instanceof ConfigException) {
         cmd.getErr().println("error: " + e.getMessage());
         return ExitCode.USAGE.code();
+      }
+      if (e instanceof vn.thanhhoa.opendata.publish.RunLock.Held) {
+        cmd.getErr().println("error: " + e.getMessage());
+        return ExitCode.LOCKED.code();
       }
       cmd.getErr().println("error: " + describe(e));
       if (Logging.isVerbose()) {

@@ -18,7 +18,12 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Sparks;
 import vn.thanhhoa.opendata.ingest.Ingest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.publish.Checkpoint;
+import vn.thanhhoa.opendata.publish.Feed;
 import vn.thanhhoa.opendata.publish.Release;
+import vn.thanhhoa.opendata.publish.ReleaseValidator;
+import vn.thanhhoa.opendata.publish.Releases;
+import vn.thanhhoa.opendata.publish.RunLock;
 import vn.thanhhoa.opendata.publish.RunReport;
 
 /**
@@ -37,6 +42,7 @@ final class PipelineRun implements AutoCloseable {
   final Console console;
   private SparkSession spark;
   private boolean ownsSpark;
+  private RunLock lock;
   /** What the last build wrote, and which of those datasets changed. */
   List<DatasetFiles.Written> written = List.of();
   java.util.Set<String> changed = java.util.Set.of();
@@ -58,6 +64,22 @@ final class PipelineRun implements AutoCloseable {
    * @param only the sources to run, or empty for all configured sources
    */
   static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console) {
+    return prepare(command, options, only, console, false);
+  }
+
+  /** As {@link #prepare(String, CommonOptions, List, Console)}, then takes the run lock. */
+  static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console, boolean wait) {
+    PipelineRun run = prepareUnlocked(command, options, only, console);
+    try {
+      run.lock = RunLock.acquire(Paths.get(run.layout.state()), command, wait, console::progress);
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+    return run;
+  }
+
+  private static PipelineRun prepareUnlocked(String command, CommonOptions options, List<String> only, Console console) {
     Logging.verbose(options.verbose);
     PipelineConfig config = options.config();
     for (String name : only) {
@@ -68,8 +90,10 @@ final class PipelineRun implements AutoCloseable {
     }
     List<String> names = only.isEmpty() ? config.sources() : only;
     List<SourceSchema> schemas = names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
-    for (String name : names) {
-      requireFolder(config.input(), name);
+    if (command.equals("nightly") || command.equals("ingest")) {
+      for (String name : names) {
+        requireFolder(config.input(), name);
+      }
     }
     return new PipelineRun(command, config, schemas, console);
   }
@@ -104,8 +128,9 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Builds the datasets into a new release, validates nothing yet beyond the build itself,
-   * writes the release's run report and switches {@code current} to it.
+   * Builds the datasets into a new release, writes its metadata, validates it, and only then
+   * writes its run report and switches {@code current} to it. A release that fails validation
+   * is not published; its report says why.
    */
   Release buildAndPublish(Build.Selection selection, List<SourceReport> ingested) {
     Optional<Path> previous = currentRelease();
@@ -123,11 +148,29 @@ final class PipelineRun implements AutoCloseable {
         });
     this.written = written;
     this.changed = changedNames;
+    Checkpoint.reach(Checkpoint.DATASETS_WRITTEN);
+    new Feed(catalog, config.portal()).write(release.folder(), written, previous, startedAt);
+    Checkpoint.reach(Checkpoint.FEED_WRITTEN);
+    console.progress("validating release " + release.id());
+    List<String> problems = new ReleaseValidator(config.schemas()).validate(release.folder());
+    if (!problems.isEmpty()) {
+      report.put("validation", problems);
+      report.finish("rejected", Instant.now(), problems.size() + " validation problem(s)");
+      report.write(release.folder().resolve("run-report.json"));
+      throw new IllegalStateException("Cannot publish release " + release.id() + ": " + problems.size()
+          + " validation problem(s), first: " + problems.get(0));
+    }
+    Checkpoint.reach(Checkpoint.VALIDATED);
+    report.put("validation", "passed");
     report.finish("published", Instant.now(), null);
     report.write(release.folder().resolve("run-report.json"));
+    Checkpoint.reach(Checkpoint.REPORT_WRITTEN);
     release.publish();
+    Checkpoint.reach(Checkpoint.SWITCHED);
     record("published", null);
-    console.progress("published release " + release.id() + " (" + written.size() + " datasets)");
+    List<String> removed = new Releases(layout).prune(config.keepReleases());
+    console.progress("published release " + release.id() + " (" + written.size() + " datasets)"
+        + (removed.isEmpty() ? "" : "; removed old or incomplete releases " + removed));
     return release;
   }
 
@@ -151,6 +194,10 @@ final class PipelineRun implements AutoCloseable {
   public void close() {
     if (spark != null && ownsSpark) {
       spark.stop();
+    }
+    if (lock != null) {
+      lock.close();
+      lock = null;
     }
   }
 }

@@ -9,6 +9,9 @@ final class Runs {
   static int guarded(PipelineRun run, Callable<ExitCode> stages) {
     try {
       return stages.call().code();
+    } catch (vn.thanhhoa.opendata.publish.RunLock.Held e) {
+      run.console.error(e.getMessage());
+      return ExitCode.LOCKED.code();
     } catch (Exception e) {
       String why = PipelineCommand.describe(e);
       run.console.error("run " + run.runId + " failed, nothing was published: " + why);

@@ -7,9 +7,31 @@ import java.util.List;
 import java.util.Set;
 
 /** The published datasets and the settings they share, read from conf/ and schemas/datasets/. */
-public record DatasetCatalog(long smallCellThreshold, List<DatasetSpec> datasets) {
+public record DatasetCatalog(
+    long smallCellThreshold,
+    List<DatasetSpec> datasets,
+    Organization organization,
+    List<Group> groups,
+    List<License> licenses,
+    String created) {
   public DatasetCatalog {
     datasets = List.copyOf(datasets);
+    groups = List.copyOf(groups);
+    licenses = List.copyOf(licenses);
+  }
+
+  /** The CKAN organization that publishes every dataset (the DCAT publisher). */
+  public record Organization(String name, String title, String description, String email, String url) {}
+
+  /** A CKAN group (one of the province's digital-transformation pillars). */
+  public record Group(String name, String title, String description) {}
+
+  /** One entry of the portal's licence register. */
+  public record License(String id, String title, String url, String odConformance, boolean isOpen) {}
+
+  public License license(String id) {
+    return licenses.stream().filter(l -> l.id().equals(id)).findFirst()
+        .orElseThrow(() -> new ConfigException("license_id '" + id + "' is not in the licence register"));
   }
 
   public DatasetSpec get(String name) {
@@ -21,7 +43,13 @@ public record DatasetCatalog(long smallCellThreshold, List<DatasetSpec> datasets
     return datasets.stream().map(DatasetSpec::name).toList();
   }
 
-  record CatalogFile(Long smallCellThreshold, List<Entry> datasets) {}
+  record CatalogFile(
+      Long smallCellThreshold,
+      List<Entry> datasets,
+      Organization organization,
+      List<Group> groups,
+      List<License> licenses,
+      String created) {}
 
   record Entry(
       String name,
@@ -54,7 +82,23 @@ public record DatasetCatalog(long smallCellThreshold, List<DatasetSpec> datasets
     }
     long threshold = file.smallCellThreshold() == null ? 10 : file.smallCellThreshold();
     require(threshold >= 1, catalogFile + ": small_cell_threshold: must be at least 1");
-    return new DatasetCatalog(threshold, specs);
+    require(file.organization() != null && file.organization().name() != null
+        && file.organization().name().matches("[a-z0-9_-]{2,100}") && file.organization().title() != null,
+        catalogFile + ": organization: name and title required");
+    require(file.licenses() != null && !file.licenses().isEmpty(), catalogFile + ": licenses: missing");
+    require(file.created() != null && file.created().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"),
+        catalogFile + ": created: a naive UTC timestamp YYYY-MM-DDTHH:MM:SS");
+    List<Group> groups = file.groups() == null ? List.of() : file.groups();
+    Set<String> groupNames = new HashSet<>();
+    groups.forEach(g -> groupNames.add(g.name()));
+    Set<String> licenseIds = new HashSet<>();
+    file.licenses().forEach(l -> licenseIds.add(l.id()));
+    for (DatasetSpec spec : specs) {
+      require(licenseIds.contains(spec.licenseId()), catalogFile + ": " + spec.name() + ": license_id '"
+          + spec.licenseId() + "' is not in licenses");
+      require(groupNames.containsAll(spec.groups()), catalogFile + ": " + spec.name() + ": unknown group in " + spec.groups());
+    }
+    return new DatasetCatalog(threshold, specs, file.organization(), groups, file.licenses(), file.created());
   }
 
   private static DatasetSpec spec(Entry e, Path columnsFile) {

@@ -25,7 +25,9 @@ public record PipelineConfig(
     ZoneId timezone,
     List<String> sources,
     AdminUnitsConfig adminUnits,
-    SparkConfig spark) {
+    SparkConfig spark,
+    Portal portal,
+    int keepReleases) {
 
   public static final String DEFAULT_FILE = "conf/pipeline.yaml";
 
@@ -50,12 +52,17 @@ public record PipelineConfig(
     }
   }
 
+  /** The portal the feed is published for; resource URLs and DCAT URIs start with baseUrl. */
+  public record Portal(String baseUrl, String siteTitle) {}
+
   public PipelineConfig withInput(String newInput) {
-    return new PipelineConfig(file, newInput, output, schemas, datasets, timezone, sources, adminUnits, spark);
+    return new PipelineConfig(file, newInput, output, schemas, datasets, timezone, sources, adminUnits, spark,
+        portal, keepReleases);
   }
 
   public PipelineConfig withOutput(String newOutput) {
-    return new PipelineConfig(file, input, newOutput, schemas, datasets, timezone, sources, adminUnits, spark);
+    return new PipelineConfig(file, input, newOutput, schemas, datasets, timezone, sources, adminUnits, spark,
+        portal, keepReleases);
   }
 
   /** Reads and checks the file; every problem is a {@link ConfigException} naming the key. */
@@ -73,7 +80,9 @@ public record PipelineConfig(
             check.zone("timezone", raw.timezone()),
             check.nonEmpty("sources", raw.sources()),
             adminUnits(base, check, raw.adminUnits()),
-            spark(check, raw.spark()));
+            spark(check, raw.spark()),
+            portal(check, raw.portal()),
+            keep(check, raw.releases()));
     check.folder("schemas", config.schemas());
     check.folder("admin_units.folder", config.adminUnits().folder());
     check.file("datasets", config.datasets());
@@ -107,6 +116,24 @@ public record PipelineConfig(
         check.present("admin_units.crosswalk", raw.crosswalk()));
   }
 
+  private static Portal portal(Checker check, RawPortal raw) {
+    check.present("portal", raw);
+    String url = check.present("portal.base_url", raw.baseUrl());
+    if (!url.matches("^https?://[A-Za-z0-9.\\-]+(:[0-9]+)?(/[^\\s]*)?$")) {
+      throw check.error("portal.base_url", "not an absolute http(s) URL: " + url);
+    }
+    String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    return new Portal(trimmed, check.present("portal.site_title", raw.siteTitle()));
+  }
+
+  private static int keep(Checker check, RawReleases raw) {
+    int keep = raw == null || raw.keep() == null ? 5 : raw.keep();
+    if (keep < 1) {
+      throw check.error("releases.keep", "must be at least 1");
+    }
+    return keep;
+  }
+
   private static SparkConfig spark(Checker check, RawSpark raw) {
     if (raw == null) {
       return new SparkConfig("local[*]", 4, Map.of());
@@ -133,7 +160,13 @@ public record PipelineConfig(
       String timezone,
       List<String> sources,
       RawAdminUnits adminUnits,
-      RawSpark spark) {}
+      RawSpark spark,
+      RawPortal portal,
+      RawReleases releases) {}
+
+  record RawPortal(String baseUrl, String siteTitle) {}
+
+  record RawReleases(Integer keep) {}
 
   record RawAdminUnits(String folder, List<RawUnitList> lists, String crosswalk) {}
 

@@ -22,6 +22,11 @@ public final class Release {
     this.id = id;
   }
 
+  /** An existing release folder, e.g. the target of a rollback. */
+  public static Release existing(Layout layout, String id) {
+    return new Release(layout, id);
+  }
+
   /** Creates the new, empty release folder of run {@code id}. */
   public static Release create(Layout layout, String id) {
     try {

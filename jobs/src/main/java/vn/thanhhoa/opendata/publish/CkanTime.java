@@ -1,0 +1,25 @@
+package vn.thanhhoa.opendata.publish;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** CKAN's timestamps: Python's isoformat() of naive UTC values, microseconds only when non-zero. */
+public final class CkanTime {
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+
+  private CkanTime() {}
+
+  public static String format(Instant instant) {
+    LocalDateTime utc = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    return (utc.getNano() == 0 ? SECONDS : MICROS).format(utc);
+  }
+
+  /** Parses a CKAN timestamp (naive UTC) back to an instant. */
+  public static Instant parse(String text) {
+    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+  }
+}

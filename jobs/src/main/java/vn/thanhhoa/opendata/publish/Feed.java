@@ -1,0 +1,93 @@
+package vn.thanhhoa.opendata.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.thanhhoa.opendata.build.DatasetFiles;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
+import vn.thanhhoa.opendata.core.DatasetSpec;
+import vn.thanhhoa.opendata.core.PipelineConfig;
+
+/**
+ * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue
+ * and a data package per dataset, all derived from the datasets' definitions and files.
+ */
+public final class Feed {
+  static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final DatasetCatalog catalog;
+  private final PipelineConfig.Portal portal;
+
+  public Feed(DatasetCatalog catalog, PipelineConfig.Portal portal) {
+    this.catalog = catalog;
+    this.portal = portal;
+  }
+
+  /** Writes everything and returns the packages as published, by name. */
+  public Map<String, JsonNode> write(Path release, List<DatasetFiles.Written> written, Optional<Path> previous, Instant now) {
+    CkanPackages ckan = new CkanPackages(catalog, portal);
+    Map<String, JsonNode> packages = new LinkedHashMap<>();
+    List<JsonNode> ordered = new ArrayList<>();
+    for (DatasetSpec spec : catalog.datasets()) {
+      DatasetFiles.Written files = written.stream().filter(w -> w.name().equals(spec.name())).findFirst().orElseThrow();
+      ObjectNode draft = JSON.valueToTree(ckan.packageShow(spec, files));
+      JsonNode before = previous.map(p -> read(p.resolve("ckan/packages/" + spec.name() + ".json"))).orElse(null);
+      ObjectNode pkg = FeedTimes.apply(normalized(draft), before, CkanTime.format(now));
+      write(release.resolve("ckan/packages/" + spec.name() + ".json"), pkg);
+      write(release.resolve("datasets/" + spec.name() + "/datapackage.json"), DataPackages.build(spec, pkg, catalog));
+      packages.put(spec.name(), pkg);
+      ordered.add(pkg);
+    }
+    write(release.resolve("ckan/package_list.json"), packages.keySet().stream().sorted().toList());
+    write(release.resolve("ckan/organizations/" + catalog.organization().name() + ".json"),
+        ckan.organizationShow(packages.size()));
+    for (DatasetCatalog.Group g : catalog.groups()) {
+      int count = (int) catalog.datasets().stream().filter(d -> d.groups().contains(g.name())).count();
+      write(release.resolve("ckan/groups/" + g.name() + ".json"), ckan.groupShow(g, count));
+    }
+    write(release.resolve("ckan/license_list.json"), ckan.licenseList());
+    DcatCatalog.write(new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), release);
+    return packages;
+  }
+
+  /** Through text and back, so that numbers compare as they will after reading the file. */
+  private static ObjectNode normalized(ObjectNode node) {
+    try {
+      return (ObjectNode) JSON.readTree(JSON.writeValueAsString(node));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode read(Path file) {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  static void write(Path file, Object value) {
+    try {
+      Files.createDirectories(file.getParent());
+      JSON.writeValue(file.toFile(), value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+}
