@@ -122,7 +122,7 @@ public final class Build {
 
   private DatasetFiles.Written carryOver(DatasetSpec spec, Path from, Path to) {
     try (var files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path f : files.filter(Files::isRegularFile).filter(DatasetFiles::isDataFile).sorted().toList()) {
         Path target = to.resolve(from.relativize(f).toString());
         Files.createDirectories(target.getParent());
         Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);

@@ -78,11 +78,19 @@ public final class DatasetFiles {
     }
   }
 
+  /**
+   * A data file of a dataset folder, as opposed to metadata the publish stage writes beside it
+   * ({@code datapackage.json}).
+   */
+  static boolean isDataFile(Path file) {
+    return !file.getFileName().toString().equals("datapackage.json");
+  }
+
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */
   static Written rehash(String name, long rows, Path folder) throws IOException {
     List<FileEntry> files = new ArrayList<>();
     try (Stream<Path> all = Files.walk(folder)) {
-      for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path f : all.filter(Files::isRegularFile).filter(DatasetFiles::isDataFile).sorted().toList()) {
         String path = folder.relativize(f).toString();
         String format = path.endsWith(".parquet") ? "parquet" : path.endsWith(".csv") ? "csv" : "json";
         files.add(entry(f, path, format));

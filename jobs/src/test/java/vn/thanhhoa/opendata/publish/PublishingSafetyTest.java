@@ -1,0 +1,138 @@
+package vn.thanhhoa.opendata.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import vn.thanhhoa.opendata.Main;
+import vn.thanhhoa.opendata.cli.CliTestAccess;
+import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.testing.Folders;
+import vn.thanhhoa.opendata.testing.SampleRuns;
+
+/**
+ * Runs in child processes, killed with SIGKILL at each point of publishing: the published
+ * feed is never half-written, a dead run's lock is taken over, a concurrent run exits 75.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublishingSafetyTest {
+  private static final ReleaseValidator VALIDATOR = new ReleaseValidator(Paths.get("schemas"));
+  @TempDir static Path tmp;
+  private Path output;
+
+  @BeforeAll
+  void anOutputFolderWithPublishedReleases() throws IOException {
+    output = tmp.resolve("output");
+    Folders.copy(SampleRuns.output(2), output);
+  }
+
+  /** `./pipeline build --dataset don-vi-hanh-chinh` in a child JVM that stops at {@code pauseAt}. */
+  private Process child(String pauseAt, Path log, String... extra) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
+            || a.startsWith("-Dfile.encoding") || a.startsWith("-Duser.timezone"))
+        .forEach(command::add);
+    command.add("-Dpipeline.pauseAt=" + pauseAt);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of("build", "--dataset", "don-vi-hanh-chinh", "--output", output.toString()));
+    command.addAll(List.of(extra));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return builder.start();
+  }
+
+  private static void awaitPause(Process p, Path log, String point) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains("PAUSED AT " + point)) {
+        return;
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("child ended before " + point + ":\n" + Files.readString(log));
+      }
+      Thread.sleep(200);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("child never reached " + point + ":\n" + Files.readString(log));
+  }
+
+  private static void kill(Process p) throws InterruptedException {
+    p.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no cleanup
+    p.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  private Path current() throws IOException {
+    return output.resolve("current").toRealPath();
+  }
+
+  @Test
+  void aRunKilledAtAnyPointOfPublishingLeavesACompleteValidReleaseCurrent() throws Exception {
+    Path previous = current();
+    for (String point : List.of(Checkpoint.DATASETS_WRITTEN, Checkpoint.FEED_WRITTEN, Checkpoint.VALIDATED,
+        Checkpoint.REPORT_WRITTEN)) {
+      Path log = tmp.resolve("kill-" + point + ".log");
+      Process p = child(point, log);
+      awaitPause(p, log, point);
+      kill(p);
+      assertEquals(previous, current(), "killed at " + point);
+      assertEquals(List.of(), VALIDATOR.validate(current()), "killed at " + point);
+      assertEquals(0, CliTestAccess.run("validate", "--output", output.toString()));
+    }
+    Path log = tmp.resolve("kill-switched.log");
+    Process p = child(Checkpoint.SWITCHED, log);
+    awaitPause(p, log, Checkpoint.SWITCHED);
+    kill(p);
+    assertTrue(!previous.equals(current()), "killed after the switch: the new release is current");
+    assertEquals(List.of(), VALIDATOR.validate(current()));
+
+    String[] next = CliTestAccess.runFull("build", "--output", output.toString());
+    assertEquals("0", next[0], next[2]);
+    assertTrue(next[2].contains("taking over the lock left by a run that died"), next[2]);
+    assertTrue(new Releases(new Layout(output.toString())).list().stream().allMatch(Releases.Info::complete),
+        "releases left incomplete by killed runs are removed");
+  }
+
+  @Test
+  void aConcurrentRunExits75OrWaitsAndRollbackRestoresThePreviousRelease() throws Exception {
+    Path log = tmp.resolve("holder.log");
+    Process holder = child(Checkpoint.FEED_WRITTEN, log);
+    awaitPause(holder, log, Checkpoint.FEED_WRITTEN);
+    String[] second = CliTestAccess.runFull("build", "--output", output.toString());
+    assertEquals("75", second[0]);
+    assertTrue(second[2].contains("another run holds the lock"), second[2]);
+    assertEquals("75", CliTestAccess.runFull("rollback", "--output", output.toString())[0]);
+
+    CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(
+        () -> CliTestAccess.run("build", "--dataset", "don-vi-hanh-chinh", "--wait", "--output", output.toString()));
+    Thread.sleep(3000);
+    assertTrue(!waiting.isDone(), "--wait waits for the lock");
+    kill(holder);
+    assertEquals(0, waiting.get(300, TimeUnit.SECONDS));
+
+    List<Releases.Info> complete = new Releases(new Layout(output.toString())).list().stream()
+        .filter(Releases.Info::complete).toList();
+    String before = complete.get(complete.size() - 2).id();
+    assertEquals(0, CliTestAccess.run("rollback", "--output", output.toString()));
+    assertEquals(before, current().getFileName().toString());
+    assertEquals(0, CliTestAccess.run("validate", "--output", output.toString()));
+    assertEquals(0, CliTestAccess.run("rollback", "--to", complete.get(complete.size() - 1).id(), "--output", output.toString()));
+    assertEquals(complete.get(complete.size() - 1).id(), current().getFileName().toString());
+  }
+
+}
