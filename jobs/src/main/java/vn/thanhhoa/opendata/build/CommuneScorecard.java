@@ -65,7 +65,8 @@ public final class CommuneScorecard {
         hideSmall(col("accounts_opened"), small).as("accounts_opened"),
         hideSmall(col("accounts_active"), small).as("accounts_active"),
         when(col("accounts_total").isNull(), lit(null)).otherwise(anyHidden).as("accounts_suppressed"),
-        when(totalHidden, lit(null))
+        // The accounts cover every old unit; the population only those that reported.
+        when(totalHidden.or(col("reports_received").lt(col("reports_expected"))), lit(null))
             .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
             .cast("decimal(11,2)").as("accounts_per_1000_inhabitants"),
         coalesce(col("ocop_products"), lit(0L)).as("ocop_products"),

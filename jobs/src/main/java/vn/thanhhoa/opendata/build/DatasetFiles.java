@@ -115,7 +115,10 @@ public final class DatasetFiles {
           files.add(move(single(year, ".parquet"), folder.resolve(name), name, "parquet"));
         }
       }
-    } else {
+    }
+    if (files.isEmpty()) {
+      // No rows, so no year: one empty file keeps the schema readable and the resource listed.
+      delete(tmp);
       rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
       String name = "parquet/" + spec.name() + ".parquet";
       files.add(move(single(tmp, ".parquet"), target.resolve(spec.name() + ".parquet"), name, "parquet"));

@@ -64,22 +64,17 @@ final class PipelineRun implements AutoCloseable {
    * @param only the sources to run, or empty for all configured sources
    */
   static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console) {
-    return prepare(command, options, only, console, false);
+    return prepare(command, options, only, console, Optional.empty());
   }
 
   /** As {@link #prepare(String, CommonOptions, List, Console)}, then takes the run lock. */
   static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console, boolean wait) {
-    PipelineRun run = prepareUnlocked(command, options, only, console);
-    try {
-      run.lock = RunLock.acquire(Paths.get(run.layout.state()), command, wait, console::progress);
-    } catch (RuntimeException e) {
-      run.close();
-      throw e;
-    }
-    return run;
+    return prepare(command, options, only, console, Optional.of(wait));
   }
 
-  private static PipelineRun prepareUnlocked(String command, CommonOptions options, List<String> only, Console console) {
+  /** With a lock ({@code wait} present), the run id is chosen once the lock is held. */
+  private static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console,
+      Optional<Boolean> wait) {
     Logging.verbose(options.verbose);
     PipelineConfig config = options.config();
     for (String name : only) {
@@ -88,6 +83,10 @@ final class PipelineRun implements AutoCloseable {
             + String.join(", ", config.sources()));
       }
     }
+    if (config.output().contains("://") || config.output().startsWith("file:")) {
+      throw new ConfigException("output: only a local folder is supported so far (releases are switched with a "
+          + "symbolic link): " + config.output());
+    }
     List<String> names = only.isEmpty() ? config.sources() : only;
     List<SourceSchema> schemas = names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
     if (command.equals("nightly") || command.equals("ingest")) {
@@ -95,7 +94,18 @@ final class PipelineRun implements AutoCloseable {
         requireFolder(config.input(), name);
       }
     }
-    return new PipelineRun(command, config, schemas, console);
+    RunLock lock = wait.isEmpty() ? null
+        : RunLock.acquire(Paths.get(new Layout(config.output()).state()), command, wait.get(), console::progress);
+    try {
+      PipelineRun run = new PipelineRun(command, config, schemas, console);
+      run.lock = lock;
+      return run;
+    } catch (RuntimeException e) {
+      if (lock != null) {
+        lock.close();
+      }
+      throw e;
+    }
   }
 
   private static void requireFolder(String input, String source) {
@@ -149,7 +159,8 @@ final class PipelineRun implements AutoCloseable {
     this.written = written;
     this.changed = changedNames;
     Checkpoint.reach(Checkpoint.DATASETS_WRITTEN);
-    new Feed(catalog, config.portal()).write(release.folder(), written, previous, startedAt);
+    // Stamped when written, not when the run started: a harvest between the two would miss it.
+    new Feed(catalog, config.portal()).write(release.folder(), written, previous, Instant.now());
     Checkpoint.reach(Checkpoint.FEED_WRITTEN);
     console.progress("validating release " + release.id());
     List<String> problems = new ReleaseValidator(config.schemas()).validate(release.folder());
@@ -167,11 +178,22 @@ final class PipelineRun implements AutoCloseable {
     Checkpoint.reach(Checkpoint.REPORT_WRITTEN);
     release.publish();
     Checkpoint.reach(Checkpoint.SWITCHED);
-    record("published", null);
-    List<String> removed = new Releases(layout).prune(config.keepReleases());
-    console.progress("published release " + release.id() + " (" + written.size() + " datasets)"
-        + (removed.isEmpty() ? "" : "; removed old or incomplete releases " + removed));
+    console.progress("published release " + release.id() + " (" + written.size() + " datasets)");
+    afterPublishing();
     return release;
+  }
+
+  /** Housekeeping once current has switched: its failure must not turn a published run into a failed one. */
+  private void afterPublishing() {
+    try {
+      record("published", null);
+      List<String> removed = new Releases(layout).prune(config.keepReleases());
+      if (!removed.isEmpty()) {
+        console.progress("removed old or incomplete releases " + removed);
+      }
+    } catch (RuntimeException e) {
+      console.error("warning: the release is published, but housekeeping failed: " + PipelineCommand.describe(e));
+    }
   }
 
   /** The release {@code current} points at, if any. */

@@ -100,6 +100,9 @@ final class FieldParser {
             if (!node.isNumber()) {
               throw wrongType(node, "a number");
             }
+            if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+              throw breach(Rules.OUT_OF_RANGE, "value " + node + " is not a finite number");
+            }
             yield decimal(node.decimalValue());
           }
           case BOOLEAN -> {
@@ -164,6 +167,13 @@ final class FieldParser {
 
   /** Rounds half-up to the declared scale; a value too large for the precision is out of range. */
   private BigDecimal decimal(BigDecimal value) throws RuleBreach {
+    // Checked before rounding: setScale on 1e999999999 or 1e-999999999 would build a huge number.
+    if (value.signum() != 0 && value.precision() - value.scale() > spec.precision() - spec.scale()) {
+      throw breach(Rules.OUT_OF_RANGE, "value " + value.toString() + " is too large");
+    }
+    if (value.scale() - value.precision() > spec.scale()) {
+      return BigDecimal.ZERO.setScale(spec.scale());
+    }
     BigDecimal scaled = value.setScale(spec.scale(), RoundingMode.HALF_UP);
     if (scaled.precision() - scaled.scale() > spec.precision() - spec.scale()) {
       throw breach(Rules.OUT_OF_RANGE, "value " + value.toPlainString() + " is too large");

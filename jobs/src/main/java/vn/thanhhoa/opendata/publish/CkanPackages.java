@@ -113,9 +113,11 @@ final class CkanPackages {
 
   private static List<Map<String, Object>> extras(DatasetSpec spec) {
     Map<String, String> extras = new java.util.TreeMap<>();
-    extras.put("frequency", spec.frequency());
+    // ckanext-dcat maps these extras to dct:accrualPeriodicity and dct:language, which DCAT-AP
+    // wants as URIs of the EU vocabularies.
+    extras.put("frequency", DcatCatalog.frequencyUri(spec.frequency()));
     extras.put("grain", spec.grain());
-    extras.put("language", "vi");
+    extras.put("language", DcatCatalog.LANGUAGE_VI);
     extras.put("notes_en", spec.description().en().strip());
     extras.put("spatial_text", "Tỉnh Thanh Hóa, Việt Nam");
     extras.put("title_en", spec.title().en().strip());
@@ -158,7 +160,9 @@ final class CkanPackages {
       r.put("resource_type", null);
       r.put("cache_url", null);
       r.put("cache_last_updated", null);
-      r.put("datastore_active", false);
+      // `serve` answers datastore_search over the dataset's rows for the CSV resource, the one
+      // a CKAN portal's DataPusher would load.
+      r.put("datastore_active", f.format().equals("csv"));
       resources.add(r);
     }
     return resources;

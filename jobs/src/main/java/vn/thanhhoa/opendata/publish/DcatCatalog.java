@@ -38,6 +38,13 @@ final class DcatCatalog {
       "daily", "DAILY", "monthly", "MONTHLY", "irregular", "IRREG", "annual", "ANNUAL", "weekly", "WEEKLY");
   private static final Map<String, String> FILE_TYPES = Map.of("CSV", "CSV", "JSON", "JSON", "Parquet", "PARQUET");
 
+  static final String LANGUAGE_VI = EU + "language/VIE";
+
+  /** The EU frequency vocabulary URI of a dataset's frequency. */
+  static String frequencyUri(String frequency) {
+    return EU + "frequency/" + FREQUENCIES.getOrDefault(frequency, "UNKNOWN");
+  }
+
   private final DatasetCatalog catalog;
   private final PipelineConfig.Portal portal;
   private final Model model = ModelFactory.createDefaultModel();
@@ -60,7 +67,7 @@ final class DcatCatalog {
             + "chính quyền số, kinh tế số và xã hội số.", "vi")
         .addProperty(DCTerms.publisher, publisher)
         .addProperty(FOAF.homepage, typed(portal.baseUrl() + "/", FOAF.Document))
-        .addProperty(DCTerms.language, typed(EU + "language/VIE", DCTerms.LinguisticSystem));
+        .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem));
     String newest = packages.stream().map(p -> p.path("metadata_modified").asText()).max(String::compareTo).orElse(null);
     if (newest != null) {
       cat.addProperty(DCTerms.modified, dateTime(newest));
@@ -95,13 +102,10 @@ final class DcatCatalog {
         .addProperty(DCTerms.modified, dateTime(pkg.path("metadata_modified").asText()))
         .addProperty(DCTerms.publisher, publisher)
         .addProperty(DCAT.landingPage, typed(pkg.path("url").asText(), FOAF.Document))
-        .addProperty(DCTerms.language, typed(EU + "language/VIE", DCTerms.LinguisticSystem))
+        .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem))
         .addProperty(DCAT.contactPoint, contact());
     pkg.path("tags").forEach(t -> ds.addProperty(DCAT.keyword, t.path("name").asText(), "vi"));
-    String frequency = FREQUENCIES.get(spec.frequency());
-    if (frequency != null) {
-      ds.addProperty(DCTerms.accrualPeriodicity, typed(EU + "frequency/" + frequency, DCTerms.Frequency));
-    }
+    ds.addProperty(DCTerms.accrualPeriodicity, typed(frequencyUri(spec.frequency()), DCTerms.Frequency));
     String licenseUrl = pkg.path("license_url").asText("");
     for (JsonNode r : pkg.path("resources")) {
       ds.addProperty(DCAT.distribution, distribution(id, r, licenseUrl));

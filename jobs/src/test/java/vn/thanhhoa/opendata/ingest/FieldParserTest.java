@@ -152,6 +152,9 @@ class FieldParserTest {
     assertEquals(new BigDecimal("4.80"), json("rating", "4.8"));
     assertEquals("out-of-range", jsonRule("rating", "5.5"));
     assertNull(json("rating", "null"));
+    assertEquals("out-of-range", jsonRule("rating", "1e400"), "an infinite double is a bad value, not a crash");
+    assertEquals("out-of-range", jsonRule("rating", "1e999999999"));
+    assertEquals(new BigDecimal("0.00"), json("rating", "1e-999999999"));
     assertEquals("missing-value", jsonRule("listing_id", "null"));
     assertEquals("missing-value", jsonRule("listing_id", "\"  \""));
     assertEquals("wrong-json-type", jsonRule("listing_id", "42"));

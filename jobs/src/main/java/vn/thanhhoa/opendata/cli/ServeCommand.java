@@ -1,0 +1,55 @@
+package vn.thanhhoa.opendata.cli;
+
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.thanhhoa.opendata.core.ConfigException;
+import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.serve.FeedServer;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve <output>/current as a read-only CKAN site: the Action API (/api/3/action/… and /api/action/…), "
+          + "the data files at the URLs the resources name, the DCAT catalogue (/catalog.ttl, /catalog.jsonld) "
+          + "and a page listing the datasets at /. A newly published release is picked up without a restart.",
+      "Needs no Spark. Stop it with Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+    PipelineConfig config = common.config();
+    Layout layout = new Layout(config.output());
+    if (!Paths.get(layout.current()).toFile().exists()) {
+      throw new ConfigException("--output: no published release at " + layout.current() + "; run `./pipeline nightly` first");
+    }
+    try (FeedServer server = new FeedServer(Paths.get(layout.current()), bind, port, config.portal().baseUrl(),
+        config.portal().siteTitle())) {
+      server.start();
+      console.out("serving " + layout.current() + " on http://" + bind + ":" + server.port() + "/ (resources name "
+          + config.portal().baseUrl() + ")");
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+    }
+    return ExitCode.OK.code();
+  }
+}

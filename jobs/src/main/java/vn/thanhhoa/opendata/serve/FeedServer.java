@@ -1,0 +1,106 @@
+package vn.thanhhoa.opendata.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The read-only CKAN site over {@code <output>/current}: the Action API, the files, the DCAT
+ * catalogue and a page for people. Built on the JDK's own HTTP server (no HTTP parsing here,
+ * no Spark); every request works on one release snapshot.
+ */
+public final class FeedServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final CurrentRelease current;
+  private final ApiHandler api;
+  private final FileServer files = new FileServer();
+  private final String siteTitle;
+
+  public FeedServer(Path currentLink, String bind, int port, String siteUrl, String siteTitle) throws IOException {
+    this.current = new CurrentRelease(currentLink);
+    this.siteTitle = siteTitle;
+    this.api = new ApiHandler(current, siteUrl, siteTitle);
+    this.server = HttpServer.create(new InetSocketAddress(bind, port), 128);
+    this.workers = Executors.newFixedThreadPool(8);
+    server.setExecutor(workers);
+    server.createContext("/", this::handle);
+  }
+
+  public void start() {
+    current.get();
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      Http.cors(exchange);
+      route(exchange);
+    } catch (ActionError e) {
+      Http.json(exchange, e.status, e.error);
+    } catch (RuntimeException | IOException e) {
+      System.err.println("serve: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+          + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      try {
+        Http.text(exchange, 500, "Internal Server Error");
+      } catch (IOException | RuntimeException ignored) {
+        exchange.close(); // the client has gone or the response had started
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    if (method.equals("OPTIONS")) {
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+      return;
+    }
+    String action = ApiHandler.action(path);
+    if (action != null) {
+      if (!method.equals("GET") && !method.equals("POST")) {
+        Http.text(exchange, 405, "Method Not Allowed");
+        return;
+      }
+      byte[] body = Http.body(exchange);
+      if (body == null) {
+        Http.json(exchange, 413, FeedSnapshot.JSON.getNodeFactory().textNode("Bad request - request body too large"));
+        return;
+      }
+      api.handle(exchange, action, body);
+      return;
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      Http.text(exchange, 405, "Method Not Allowed: the feed is read-only");
+      return;
+    }
+    FeedSnapshot feed = current.get();
+    if (path.equals("/") || path.equals("/index.html")) {
+      Http.html(exchange, 200, Pages.home(feed, siteTitle));
+    } else if (path.startsWith("/dataset/") && feed.dataset(path.substring(9)).isPresent()) {
+      Http.html(exchange, 200, Pages.dataset(feed.dataset(path.substring(9)).get(), siteTitle, feed.id));
+    } else {
+      Path file = FileServer.resolve(feed.release, path);
+      if (file == null) {
+        Http.text(exchange, 404, "Not Found");
+      } else {
+        files.serve(exchange, file);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,94 @@
+package vn.thanhhoa.opendata.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * One published release as the server sees it: its CKAN JSON loaded once, its DataStore tables
+ * read lazily. Immutable apart from that cache, so a request that took a snapshot gets answers
+ * from one release only, even if {@code current} is switched meanwhile.
+ */
+final class FeedSnapshot {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final Path release;
+  final String id;
+  final Map<String, JsonNode> packagesByName = new LinkedHashMap<>();
+  final Map<String, JsonNode> packagesById = new LinkedHashMap<>();
+  final Map<String, JsonNode> organizations = new LinkedHashMap<>();
+  final Map<String, JsonNode> groups = new LinkedHashMap<>();
+  final JsonNode licenses;
+  private final Map<String, JsonNode> resources = new LinkedHashMap<>();
+  private final Map<String, DataStoreTable> tables = new ConcurrentHashMap<>();
+
+  private FeedSnapshot(Path release) {
+    this.release = release;
+    this.id = release.getFileName().toString();
+    for (JsonNode pkg : readAll(release.resolve("ckan/packages"))) {
+      packagesByName.put(pkg.path("name").asText(), pkg);
+      packagesById.put(pkg.path("id").asText(), pkg);
+      pkg.path("resources").forEach(r -> resources.put(r.path("id").asText(), r));
+    }
+    readAll(release.resolve("ckan/organizations")).forEach(o -> organizations.put(o.path("name").asText(), o));
+    readAll(release.resolve("ckan/groups")).forEach(g -> groups.put(g.path("name").asText(), g));
+    this.licenses = read(release.resolve("ckan/license_list.json"));
+  }
+
+  static FeedSnapshot load(Path release) {
+    return new FeedSnapshot(release);
+  }
+
+  Optional<JsonNode> dataset(String idOrName) {
+    return Optional.ofNullable(packagesByName.getOrDefault(idOrName, packagesById.get(idOrName)));
+  }
+
+  Optional<JsonNode> resource(String id) {
+    return Optional.ofNullable(resources.get(id));
+  }
+
+  /** The package a resource belongs to. */
+  JsonNode packageOf(JsonNode resource) {
+    return packagesById.get(resource.path("package_id").asText());
+  }
+
+  /** The DataStore table behind a datastore-active resource: the dataset's rows, from its Parquet files. */
+  DataStoreTable table(JsonNode resource) {
+    String dataset = packageOf(resource).path("name").asText();
+    return tables.computeIfAbsent(resource.path("id").asText(),
+        id -> DataStoreTable.read(release.resolve("datasets").resolve(dataset)));
+  }
+
+  private static List<JsonNode> readAll(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      List<JsonNode> nodes = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        nodes.add(read(f));
+      }
+      return nodes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + folder, e);
+    }
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+}
