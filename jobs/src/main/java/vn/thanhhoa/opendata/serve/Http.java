@@ -45,11 +45,20 @@ final class Http {
     exchange.close();
   }
 
-  /** The request body, at most {@link #MAX_BODY} bytes; null when it is larger. */
+  /**
+   * The request body, at most {@link #MAX_BODY} bytes; null when it is larger. The rest of a
+   * larger body is read and dropped (up to a bound) so the client gets its 413 cleanly; memory
+   * never holds more than {@link #MAX_BODY}.
+   */
   static byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY + 1);
-      return body.length > MAX_BODY ? null : body;
+      if (body.length <= MAX_BODY) {
+        return body;
+      }
+      in.skip(64L * MAX_BODY);
+      exchange.getResponseHeaders().set("Connection", "close");
+      return null;
     }
   }
 }
