@@ -129,11 +129,13 @@ final class PipelineRun implements AutoCloseable {
   }
 
   List<SourceReport> ingest() {
+    long start = System.nanoTime();
     Ingest ingest = new Ingest(spark(), units, config.input(), layout);
     List<SourceReport> reports = ingest.run(sources, runId, r -> {
       console.ingested(r);
       report.add(r);
     });
+    report.stage("ingest", seconds(start), reports.stream().mapToLong(SourceReport::rowsRead).sum());
     return reports;
   }
 
@@ -147,6 +149,7 @@ final class PipelineRun implements AutoCloseable {
     java.util.Map<String, String> before = RunReport.datasetHashes(previous);
     Release release = Release.create(layout, runId);
     java.util.Set<String> changedNames = new java.util.TreeSet<>();
+    long buildStart = System.nanoTime();
     List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, sources)
         .run(release.folder(), previous, selection, ingested, w -> {
           boolean changed = !w.sha256().equals(before.get(w.name()));
@@ -158,6 +161,8 @@ final class PipelineRun implements AutoCloseable {
         });
     this.written = written;
     this.changed = changedNames;
+    report.stage("build", seconds(buildStart), written.stream().mapToLong(DatasetFiles.Written::rows).sum());
+    long publishStart = System.nanoTime();
     Checkpoint.reach(Checkpoint.DATASETS_WRITTEN);
     // Stamped when written, not when the run started: a harvest between the two would miss it.
     new Feed(catalog, config.portal()).write(release.folder(), written, previous, Instant.now());
@@ -173,6 +178,7 @@ final class PipelineRun implements AutoCloseable {
     }
     Checkpoint.reach(Checkpoint.VALIDATED);
     report.put("validation", "passed");
+    report.stage("publish", seconds(publishStart), written.size());
     report.finish("published", Instant.now(), null);
     report.write(release.folder().resolve("run-report.json"));
     Checkpoint.reach(Checkpoint.REPORT_WRITTEN);
@@ -194,6 +200,10 @@ final class PipelineRun implements AutoCloseable {
     } catch (RuntimeException e) {
       console.error("warning: the release is published, but housekeeping failed: " + PipelineCommand.describe(e));
     }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 
   /** The release {@code current} points at, if any. */

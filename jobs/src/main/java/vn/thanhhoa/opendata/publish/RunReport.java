@@ -21,6 +21,7 @@ public final class RunReport {
   private final Map<String, Object> report = new LinkedHashMap<>();
   private final Map<String, Object> sources = new LinkedHashMap<>();
   private final Map<String, Object> datasets = new LinkedHashMap<>();
+  private final Map<String, Object> stages = new LinkedHashMap<>();
 
   public RunReport(String runId, String command, Instant startedAt, String input, String output) {
     report.put("run_id", runId);
@@ -32,6 +33,7 @@ public final class RunReport {
     report.put("output", output);
     report.put("sources", sources);
     report.put("datasets", datasets);
+    report.put("stages", stages);
   }
 
   public void add(SourceReport s) {
@@ -96,6 +98,14 @@ public final class RunReport {
       m.put("rejection", f.rejection());
     }
     return m;
+  }
+
+  /** How long a stage took and how many rows it handled. */
+  public void stage(String name, double seconds, long rows) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seconds", Math.round(seconds * 10) / 10.0);
+    m.put("rows", rows);
+    stages.put(name, m);
   }
 
   /** Records the outcome: {@code published}, {@code ingested} or {@code failed} (with why). */
