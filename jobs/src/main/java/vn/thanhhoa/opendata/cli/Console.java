@@ -26,10 +26,15 @@ final class Console {
     err.flush();
   }
 
-  void ingested(SourceReport r) {
-    progress(String.format("ingest %s: %s files (%d rejected), %s rows read, %s accepted, %s quarantined",
-        r.source(), r.files(), r.filesRejected(), count(r.rowsRead()), count(r.rowsAccepted()),
-        count(r.rowsQuarantined())));
+  void ingested(vn.thanhhoa.opendata.ingest.Ingest.Outcome o) {
+    SourceReport r = o.report();
+    String how = switch (o.change()) {
+      case UNCHANGED -> "no new or changed file (" + r.files() + " already ingested)";
+      case NEW_FILES -> o.filesRead() + " new file(s) merged into " + o.touchedPeriods().size() + " period(s)";
+      case FULL -> "all " + r.files() + " files read";
+    };
+    progress(String.format("ingest %s: %s; in all %s rows read, %s accepted, %s quarantined", r.source(), how,
+        count(r.rowsRead()), count(r.rowsAccepted()), count(r.rowsQuarantined())));
   }
 
   void built(vn.thanhhoa.opendata.build.DatasetFiles.Written w, boolean changed) {

@@ -22,6 +22,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin LockOptions lock;
 
+  @Option(names = "--full", description = "Read every landing file again (by default only new files are read).")
+  boolean full;
+
   @Option(
       names = "--source",
       paramLabel = "NAME",
@@ -35,7 +38,7 @@ final class IngestCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     try (PipelineRun run = PipelineRun.prepare("ingest", common, sources, console, lock.wait)) {
       return Runs.guarded(run, () -> {
-        List<SourceReport> reports = run.ingest();
+        List<SourceReport> reports = PipelineRun.reports(run.ingest(full));
         run.record("ingested", null);
         console.summary("Run " + run.runId + " ingested " + reports.size() + " source(s); report: "
             + run.layout.runReport(run.runId), reports, run.layout.root() + "/quarantine/" + run.runId);

@@ -14,8 +14,9 @@ import vn.thanhhoa.opendata.publish.Release;
     name = "nightly",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every stage: ingest all sources, build the six datasets into a new release "
-          + "(<output>/releases/<run-id>/) and point <output>/current at it.",
+      "Run every stage: ingest the new landing files, rebuild the datasets and months they affect into a "
+          + "new release (<output>/releases/<run-id>/), validate it and point <output>/current at it. With no "
+          + "new file and no configuration change, nothing is published.",
       "Exit codes: 0 published; 1 failed, nothing published; 2 usage or configuration error; "
           + "75 another run holds the lock."
     })
@@ -24,6 +25,10 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Mixin LockOptions lock;
 
+  @picocli.CommandLine.Option(names = "--full", description = "Read every landing file and rebuild every dataset, "
+      + "whatever changed (by default only new files are read and only the datasets and months they touch rebuilt).")
+  boolean full;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -31,8 +36,17 @@ final class NightlyCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console, lock.wait)) {
       return Runs.guarded(run, () -> {
-        List<SourceReport> reports = run.ingest();
-        Release release = run.buildAndPublish(Build.Selection.ALL, reports);
+        List<vn.thanhhoa.opendata.ingest.Ingest.Outcome> outcomes = run.ingest(full);
+        List<SourceReport> reports = PipelineRun.reports(outcomes);
+        var plan = run.plan(outcomes, full);
+        if (plan.isEmpty()) {
+          run.record("unchanged", null);
+          console.out("Run " + run.runId + ": no new or changed landing file and no configuration change; "
+              + run.layout.current() + " stays " + run.currentRelease().map(p -> p.getFileName().toString()).orElse("")
+              + " (nothing published)");
+          return ExitCode.OK;
+        }
+        Release release = run.buildAndPublish(plan.get(), reports);
         console.summary("Run " + run.runId + " published: " + run.layout.current() + " -> releases/"
             + release.id(), reports, run.layout.root() + "/quarantine/" + run.runId);
         console.datasets(run.written, run.changed);

@@ -16,7 +16,7 @@ import vn.thanhhoa.opendata.core.ConfigException;
     description = "Ingests commune digital-transformation reports, non-cash payment-account counts "
         + "and OCOP e-commerce listings, and publishes them as an open-data feed.",
     subcommands = {NightlyCommand.class, IngestCommand.class, BuildCommand.class, ValidateCommand.class,
-        ReleasesCommand.class, RollbackCommand.class, ServeCommand.class},
+        ReleasesCommand.class, RollbackCommand.class, ServeCommand.class, BackfillCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",

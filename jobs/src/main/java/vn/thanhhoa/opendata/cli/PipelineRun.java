@@ -89,7 +89,7 @@ final class PipelineRun implements AutoCloseable {
     }
     List<String> names = only.isEmpty() ? config.sources() : only;
     List<SourceSchema> schemas = names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
-    if (command.equals("nightly") || command.equals("ingest")) {
+    if (command.equals("nightly") || command.equals("ingest") || command.equals("backfill")) {
       for (String name : names) {
         requireFolder(config.input(), name);
       }
@@ -128,15 +128,86 @@ final class PipelineRun implements AutoCloseable {
     return spark;
   }
 
-  List<SourceReport> ingest() {
+  /** Ingests every source: only new landing files unless {@code full} (or a file or schema changed). */
+  List<Ingest.Outcome> ingest(boolean full) {
     long start = System.nanoTime();
     Ingest ingest = new Ingest(spark(), units, config.input(), layout);
-    List<SourceReport> reports = ingest.run(sources, runId, r -> {
-      console.ingested(r);
-      report.add(r);
+    List<Ingest.Outcome> outcomes = ingest.run(sources, runId, full, o -> {
+      console.ingested(o);
+      report.add(o.report(), o.change().name().toLowerCase(java.util.Locale.ROOT), o.filesRead());
     });
-    report.stage("ingest", seconds(start), reports.stream().mapToLong(SourceReport::rowsRead).sum());
-    return reports;
+    report.stage("ingest", seconds(start), outcomes.stream().mapToLong(o -> o.filesRead()).sum());
+    return outcomes;
+  }
+
+  static List<SourceReport> reports(List<Ingest.Outcome> outcomes) {
+    return outcomes.stream().map(Ingest.Outcome::report).toList();
+  }
+
+  /**
+   * What to build after an ingest: nothing when no source and no configuration changed and a
+   * release is published; otherwise the datasets built from the changed sources, limited to the
+   * months the new rows touched when only new files arrived; everything after a full ingest, a
+   * configuration change or on an empty output.
+   */
+  Optional<Build.Selection> plan(List<Ingest.Outcome> outcomes, boolean full) {
+    if (full || !configurationFingerprint().equals(readState("configuration.sha256")) || currentRelease().isEmpty()) {
+      return Optional.of(Build.Selection.ALL);
+    }
+    List<Ingest.Outcome> changed = outcomes.stream().filter(o -> o.change() != Ingest.Change.UNCHANGED).toList();
+    if (changed.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.Set<String> sourcesChanged = new java.util.TreeSet<>();
+    changed.forEach(o -> sourcesChanged.add(o.report().source()));
+    List<String> datasets = catalog.datasets().stream()
+        .filter(d -> d.sources().stream().anyMatch(sourcesChanged::contains)).map(d -> d.name()).toList();
+    if (changed.stream().allMatch(o -> o.change() == Ingest.Change.NEW_FILES)) {
+      List<String> touched = changed.stream().flatMap(o -> o.touchedPeriods().stream()).sorted().toList();
+      if (!touched.isEmpty()) {
+        return Optional.of(new Build.Selection(datasets, touched.get(0), touched.get(touched.size() - 1)));
+      }
+    }
+    return Optional.of(new Build.Selection(datasets, null, null));
+  }
+
+  /** A hash of everything besides the landing files that decides the feed's content. */
+  String configurationFingerprint() {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      List<Path> files = new java.util.ArrayList<>(List.of(config.file(), config.datasets()));
+      for (Path folder : List.of(config.schemas(), config.adminUnits().folder())) {
+        try (var all = Files.walk(folder)) {
+          all.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+      }
+      for (Path f : files) {
+        digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(f));
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash the configuration", e);
+    }
+  }
+
+  private String readState(String name) {
+    Path file = Paths.get(layout.state(), name);
+    try {
+      return Files.exists(file) ? Files.readString(file).strip() : "";
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  private void writeState(String name, String value) {
+    try {
+      Path file = Paths.get(layout.state(), name);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, value + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot write " + name + " under " + layout.state(), e);
+    }
   }
 
   /**
@@ -193,6 +264,7 @@ final class PipelineRun implements AutoCloseable {
   private void afterPublishing() {
     try {
       record("published", null);
+      writeState("configuration.sha256", configurationFingerprint());
       List<String> removed = new Releases(layout).prune(config.keepReleases());
       if (!removed.isEmpty()) {
         console.progress("removed old or incomplete releases " + removed);

@@ -59,7 +59,7 @@ public record DatasetCatalog(
       List<String> groups,
       String frequency,
       String licenseId,
-      String source) {}
+      List<String> sources) {}
 
   record ColumnsFile(String grain, List<String> key, String partition, List<DatasetSpec.Column> columns) {}
 
@@ -120,7 +120,7 @@ public record DatasetCatalog(
     require(c.partition() == null || ("year".equals(c.partition()) && names.contains("period")),
         columnsFile + ": partition: only 'year' of a dataset with a period column");
     return new DatasetSpec(e.name(), e.title(), e.description(), nonNull(e.tags()), nonNull(e.groups()),
-        e.frequency(), e.licenseId(), e.source(), c.grain(), c.key(), c.partition(), c.columns());
+        e.frequency(), e.licenseId(), nonNull(e.sources()), c.grain(), c.key(), c.partition(), c.columns());
   }
 
   private static List<String> nonNull(List<String> list) {

@@ -24,7 +24,7 @@ public record DatasetSpec(
     List<String> groups,
     String frequency,
     String licenseId,
-    String source,
+    List<String> sources,
     String grain,
     List<String> key,
     String partition,
@@ -33,6 +33,7 @@ public record DatasetSpec(
 
   public DatasetSpec {
     tags = List.copyOf(tags);
+    sources = List.copyOf(sources);
     groups = List.copyOf(groups);
     key = List.copyOf(key);
     columns = List.copyOf(columns);

@@ -1,14 +1,24 @@
 package vn.thanhhoa.opendata.ingest;
 
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
-/** The ingest stage: each source from its landing folder into staging and quarantine. */
+/**
+ * The ingest stage: each source from its landing folder into staging and quarantine. The last
+ * ingest's report ({@code state/ingest/<source>.json}) is the manifest of the files already
+ * processed: when only new files arrived, only they are read; when a file changed or
+ * disappeared, or the source's schema changed, the whole source is read again.
+ */
 public final class Ingest {
   private final SparkSession spark;
   private final AdminUnits units;
@@ -22,19 +32,63 @@ public final class Ingest {
     this.layout = layout;
   }
 
-  /** Ingests the given sources in order, telling {@code progress} as each one ends. */
-  public List<SourceReport> run(List<SourceSchema> sources, String runId, Consumer<SourceReport> progress) {
-    List<SourceReport> reports = new ArrayList<>();
+  /** What a source's ingest did. */
+  public enum Change {
+    /** No new or changed file: the staging table and report are the previous ones. */
+    UNCHANGED,
+    /** Only new files, merged into the periods they touch. */
+    NEW_FILES,
+    /** Every file read again. */
+    FULL
+  }
+
+  /** A source's report (over all its files), how it was ingested, and the periods new rows touched. */
+  public record Outcome(SourceReport report, Change change, List<String> touchedPeriods, int filesRead) {}
+
+  /** Ingests the given sources in order; {@code full} reads every file whatever changed. */
+  public List<Outcome> run(List<SourceSchema> sources, String runId, boolean full, Consumer<Outcome> progress) {
+    List<Outcome> outcomes = new ArrayList<>();
     for (SourceSchema schema : sources) {
       SourceIngest.Paths paths = new SourceIngest.Paths(
           landingRoot + schema.source(),
           layout.staging(schema.source()),
           layout.quarantine(runId, schema.source()));
-      SourceReport report = new SourceIngest(spark, schema, units).run(paths);
-      IngestState.save(layout, report);
-      progress.accept(report);
-      reports.add(report);
+      Outcome outcome = ingest(new SourceIngest(spark, schema, units), paths, full);
+      if (outcome.change() != Change.UNCHANGED) {
+        IngestState.save(layout, outcome.report());
+      }
+      progress.accept(outcome);
+      outcomes.add(outcome);
     }
-    return reports;
+    return outcomes;
+  }
+
+  private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, boolean full) {
+    Optional<SourceReport> previous = IngestState.load(layout, source.schema().source());
+    Map<String, long[]> now = source.listFiles(paths.landing());
+    boolean usable = !full && previous.isPresent() && Files.isDirectory(Paths.get(paths.staging()))
+        && source.schemaSha256().equals(previous.get().schemaSha256());
+    if (usable) {
+      Map<String, SourceReport.FileReport> before = new HashMap<>();
+      previous.get().fileReports().forEach(f -> before.put(f.file(), f));
+      List<String> fresh = new ArrayList<>();
+      int seen = 0;
+      for (Map.Entry<String, long[]> file : now.entrySet()) {
+        SourceReport.FileReport old = before.get(source.reportName(paths.landing(), file.getKey()));
+        if (old == null) {
+          fresh.add(file.getKey());
+        } else if (old.bytes() == file.getValue()[0] && old.modified() == file.getValue()[1]) {
+          seen++;
+        }
+      }
+      if (seen == before.size() && seen + fresh.size() == now.size()) {
+        if (fresh.isEmpty()) {
+          return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
+        }
+        SourceIngest.Incremental added = source.runNew(paths, fresh, previous.get());
+        return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
+      }
+    }
+    return new Outcome(source.run(paths), Change.FULL, List.of(), now.size());
   }
 }

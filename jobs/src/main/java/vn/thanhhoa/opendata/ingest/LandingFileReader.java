@@ -35,14 +35,21 @@ public final class LandingFileReader implements FlatMapFunction<Row, Row>, Seria
   public Iterator<Row> call(Row file) {
     String path = file.getString(file.fieldIndex("path"));
     byte[] content = (byte[]) file.get(file.fieldIndex("content"));
-    return read(relativeName(path), content).iterator();
+    Object modified = file.get(file.fieldIndex("modificationTime"));
+    long millis = modified instanceof java.time.Instant i ? i.toEpochMilli()
+        : modified instanceof java.sql.Timestamp t ? t.getTime() : 0L;
+    return read(relativeName(path), content, millis).iterator();
   }
 
   /** All rows for one file: its records (accepted or quarantined) and one file row (last). */
   List<Row> read(String name, byte[] bytes) {
+    return read(name, bytes, 0L);
+  }
+
+  List<Row> read(String name, byte[] bytes, long modified) {
     List<Row> out = records(name, bytes);
     Row file = out.remove(out.size() - 1);
-    out.add(RowMaker.withContent(file, sha256(bytes), bytes.length));
+    out.add(RowMaker.withContent(file, sha256(bytes), bytes.length, modified));
     return out;
   }
 

@@ -27,6 +27,7 @@ public final class ParsedRecords {
   public static final String WARNINGS = "_warnings";
   public static final String SHA256 = "_sha256";
   public static final String SIZE = "_size";
+  public static final String MODIFIED = "_modified";
 
   public static final String KIND_RECORD = "record";
   public static final String KIND_FILE = "file";
@@ -34,14 +35,14 @@ public final class ParsedRecords {
   /** Bookkeeping columns, in order, after the data columns. */
   static final List<String> META =
       List.of(KIND, FILE, LINE, RAW, RULE, COLUMN, MESSAGE, NAME_TYPE, NAME_BASE, DISTRICT_BASE,
-          ENCODING, WARNINGS, SHA256, SIZE);
+          ENCODING, WARNINGS, SHA256, SIZE, MODIFIED);
 
   private ParsedRecords() {}
 
   public static StructType schema(SourceSchema source) {
     StructType type = dataSchema(source);
     for (String meta : META) {
-      boolean number = meta.equals(LINE) || meta.equals(SIZE);
+      boolean number = meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED);
       type = type.add(meta, number ? DataTypes.LongType : DataTypes.StringType, true);
     }
     return type;

@@ -50,14 +50,15 @@ final class RowMaker {
     return RowFactory.create(row);
   }
 
-  /** The file row with the landing file's own sha256 and size filled in. */
-  static Row withContent(Row fileRow, String sha256, long size) {
+  /** The file row with the landing file's own sha256, size and modification time filled in. */
+  static Row withContent(Row fileRow, String sha256, long size, long modified) {
     Object[] values = new Object[fileRow.length()];
     for (int i = 0; i < values.length; i++) {
       values[i] = fileRow.get(i);
     }
-    values[values.length - 2] = sha256;
-    values[values.length - 1] = size;
+    values[values.length - 3] = sha256;
+    values[values.length - 2] = size;
+    values[values.length - 1] = modified;
     return RowFactory.create(values);
   }
 

@@ -39,19 +39,54 @@ public final class SourceIngest {
     this.units = units;
   }
 
+  SourceSchema schema() {
+    return schema;
+  }
+
   /** Paths for one source's run. */
   public record Paths(String landing, String staging, String quarantine) {}
 
+  /** Ingests every landing file of the source and replaces its staging table. */
   public SourceReport run(Paths paths) {
     Dataset<Row> records = validated(read(paths.landing())).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       writeQuarantine(records, paths.quarantine());
       writeStaging(records, paths.staging());
-      long staged = spark.read().schema(stagingSchema(schema)).parquet(paths.staging()).count();
-      return report(records, staged);
+      return report(records, staged(paths.staging()), null);
     } finally {
       records.unpersist();
     }
+  }
+
+  /**
+   * Ingests only {@code newFiles} (qualified paths) and merges their accepted rows into the
+   * staging partitions (periods) they touch: the latest submission per key over the old winners
+   * and the new rows is the latest over all files, so the result equals a full ingest.
+   * Returns the report over all files (the previous files' counts carried over) and the
+   * periods touched.
+   */
+  public Incremental runNew(Paths paths, List<String> newFiles, SourceReport previous) {
+    Dataset<Row> records = validated(readFiles(paths.landing(), newFiles)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      writeQuarantine(records, paths.quarantine());
+      Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
+      List<String> touched = accepted.select(schema.partitionBy()).distinct().as(Encoders.STRING()).collectAsList()
+          .stream().sorted().toList();
+      if (!touched.isEmpty()) {
+        mergeStaging(accepted, touched, paths.staging());
+      }
+      SourceReport report = report(records, staged(paths.staging()), previous);
+      return new Incremental(report, touched);
+    } finally {
+      records.unpersist();
+    }
+  }
+
+  /** An incremental ingest's report (over all files) and the periods its new rows touched. */
+  public record Incremental(SourceReport report, List<String> touchedPeriods) {}
+
+  private long staged(String staging) {
+    return spark.read().schema(stagingSchema(schema)).parquet(staging).count();
   }
 
   /** Parsed records and file rows of every landing file of the source. */
@@ -62,6 +97,40 @@ public final class SourceIngest {
         .load(landing);
     return files.flatMap(new LandingFileReader(schema, qualified(landing)),
         Encoders.row(ParsedRecords.schema(schema)));
+  }
+
+  private Dataset<Row> readFiles(String landing, List<String> files) {
+    Dataset<Row> binary = spark.read().format("binaryFile").load(files.toArray(String[]::new));
+    return binary.flatMap(new LandingFileReader(schema, qualified(landing)), Encoders.row(ParsedRecords.schema(schema)));
+  }
+
+  /** The landing files of the source now (qualified path → size and modification time). */
+  public java.util.Map<String, long[]> listFiles(String landing) {
+    java.util.Map<String, long[]> files = new java.util.TreeMap<>();
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(qualified(landing));
+    try {
+      org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return files;
+      }
+      org.apache.hadoop.fs.GlobFilter filter = new org.apache.hadoop.fs.GlobFilter(glob());
+      var it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        var status = it.next();
+        String name = status.getPath().getName();
+        if (filter.accept(status.getPath()) && !name.startsWith(".") && !name.startsWith("_")) {
+          files.put(status.getPath().toString(), new long[] {status.getLen(), status.getModificationTime()});
+        }
+      }
+      return files;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot list " + landing, e);
+    }
+  }
+
+  /** The name a landing file has in reports (relative to the landing root). */
+  public String reportName(String landing, String qualifiedPath) {
+    return new LandingFileReader(schema, qualified(landing)).relativeName(qualifiedPath);
   }
 
   /** Unit rules applied; raw text kept only where the quarantine needs it. */
@@ -83,17 +152,56 @@ public final class SourceIngest {
 
   private void writeStaging(Dataset<Row> records, String target) {
     Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
-    List<Column> columns = new ArrayList<>();
-    schema.stagingNames().forEach(n -> columns.add(col(n)));
-    columns.add(col(ParsedRecords.FILE).as(SOURCE_FILE));
-    columns.add(col(ParsedRecords.LINE).as(SOURCE_LINE));
-    KeyResolution.latest(accepted, schema.key())
-        .select(columns.toArray(Column[]::new))
+    stagingRows(KeyResolution.latest(accepted, schema.key()))
         .repartition(col(schema.partitionBy()))
         .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(target);
   }
 
-  private SourceReport report(Dataset<Row> records, long staged) {
+  private Dataset<Row> stagingRows(Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>();
+    schema.stagingNames().forEach(n -> columns.add(col(n)));
+    columns.add(col(ParsedRecords.FILE).as(SOURCE_FILE));
+    columns.add(col(ParsedRecords.LINE).as(SOURCE_LINE));
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * Old winners of the touched periods plus the new rows, reduced to one row per key, written
+   * beside the table and then swapped in partition by partition. Re-running after a crash in
+   * the swap gives the same rows: the latest of a set is the latest of the set with itself.
+   */
+  private void mergeStaging(Dataset<Row> accepted, List<String> touched, String target) {
+    Column inTouched = col(schema.partitionBy()).isin(touched.toArray());
+    Dataset<Row> old = spark.read().schema(stagingSchema(schema)).parquet(target).filter(inTouched)
+        .withColumnRenamed(SOURCE_FILE, ParsedRecords.FILE).withColumnRenamed(SOURCE_LINE, ParsedRecords.LINE);
+    List<Column> names = new ArrayList<>();
+    schema.stagingNames().forEach(n -> names.add(col(n)));
+    names.add(col(ParsedRecords.FILE));
+    names.add(col(ParsedRecords.LINE));
+    Dataset<Row> fresh = accepted.select(names.toArray(Column[]::new));
+    Dataset<Row> combined = old.select(names.toArray(Column[]::new)).unionByName(fresh);
+    java.nio.file.Path incoming = java.nio.file.Paths.get(target + ".incoming");
+    stagingRows(KeyResolution.latest(combined, schema.key()))
+        .repartition(col(schema.partitionBy()))
+        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming.toString());
+    try {
+      for (String period : touched) {
+        java.nio.file.Path part = java.nio.file.Paths.get(target, schema.partitionBy() + "=" + period);
+        java.nio.file.Path next = incoming.resolve(schema.partitionBy() + "=" + period);
+        vn.thanhhoa.opendata.core.Folders.delete(part);
+        if (java.nio.file.Files.exists(next)) {
+          java.nio.file.Files.createDirectories(part.getParent());
+          java.nio.file.Files.move(next, part);
+        }
+      }
+      vn.thanhhoa.opendata.core.Folders.delete(incoming);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot merge new rows into " + target, e);
+    }
+  }
+
+  /** Counts of this ingest's files, added to those of {@code previous} (null for a full ingest). */
+  private SourceReport report(Dataset<Row> records, long staged, SourceReport previous) {
     Map<String, long[]> perFile = new TreeMap<>();
     Map<String, Long> byRule = new TreeMap<>();
     for (Row r : records.filter(isRecord()).groupBy(ParsedRecords.FILE, ParsedRecords.RULE).count().collectAsList()) {
@@ -105,18 +213,18 @@ public final class SourceIngest {
         byRule.merge(r.getString(1), r.getLong(2), Long::sum);
       }
     }
-    List<SourceReport.FileReport> files = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<SourceReport.FileReport> files = new ArrayList<>(previous == null ? List.of() : previous.fileReports());
+    List<String> warnings = new ArrayList<>(previous == null ? List.of() : previous.warnings());
     Map<String, Row> fileRows = new HashMap<>();
     records.filter(col(ParsedRecords.KIND).equalTo(ParsedRecords.KIND_FILE))
         .select(ParsedRecords.FILE, ParsedRecords.ENCODING, ParsedRecords.RULE, ParsedRecords.MESSAGE,
-            ParsedRecords.WARNINGS, ParsedRecords.SIZE, ParsedRecords.SHA256)
+            ParsedRecords.WARNINGS, ParsedRecords.SIZE, ParsedRecords.SHA256, ParsedRecords.MODIFIED)
         .collectAsList().forEach(r -> fileRows.put(r.getString(0), r));
     for (String file : new java.util.TreeSet<>(fileRows.keySet())) {
       Row f = fileRows.get(file);
       long[] c = perFile.getOrDefault(file, new long[2]);
-      files.add(new SourceReport.FileReport(file, f.getLong(5), f.getString(6), f.getString(1), c[0] + c[1],
-          c[0], c[1], f.getString(2), f.getString(3)));
+      files.add(new SourceReport.FileReport(file, f.getLong(5), f.getLong(7), f.getString(6), f.getString(1),
+          c[0] + c[1], c[0], c[1], f.getString(2), f.getString(3)));
       if (!f.isNullAt(4)) {
         warnings.addAll(List.of(f.getString(4).split("\n")));
       }
@@ -124,11 +232,14 @@ public final class SourceIngest {
         warnings.add(f.getString(3));
       }
     }
+    files.sort(java.util.Comparator.comparing(SourceReport.FileReport::file));
     long accepted = files.stream().mapToLong(SourceReport.FileReport::rowsAccepted).sum();
     long quarantined = files.stream().mapToLong(SourceReport.FileReport::rowsQuarantined).sum();
     int rejected = (int) files.stream().filter(f -> f.rejectedBy() != null).count();
+    Map<String, Long> allRules = new TreeMap<>(previous == null ? Map.of() : previous.quarantinedByRule());
+    byRule.forEach((rule, n) -> allRules.merge(rule, n, Long::sum));
     return new SourceReport(schema.source(), files.size(), rejected, accepted + quarantined, accepted,
-        quarantined, byRule, accepted - staged, staged, warnings, files);
+        quarantined, allRules, accepted - staged, staged, warnings, files, schemaSha256());
   }
 
   /** The columns of a source's staging table, the partition column last. */
@@ -143,6 +254,16 @@ public final class SourceIngest {
     return result.add(SOURCE_FILE, org.apache.spark.sql.types.DataTypes.StringType)
         .add(SOURCE_LINE, org.apache.spark.sql.types.DataTypes.LongType)
         .add(data.apply(schema.partitionBy()));
+  }
+
+  /** A hash of the source's schema: a changed schema means every file must be read again. */
+  public String schemaSha256() {
+    try {
+      byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(schema);
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash the schema of " + schema.source(), e);
+    }
   }
 
   private static Column isRecord() {

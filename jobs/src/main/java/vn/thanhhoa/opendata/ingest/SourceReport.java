@@ -19,7 +19,8 @@ public record SourceReport(
     long rowsSuperseded,
     long rowsStaged,
     List<String> warnings,
-    List<FileReport> fileReports) {
+    List<FileReport> fileReports,
+    String schemaSha256) {
 
   public SourceReport {
     quarantinedByRule = new TreeMap<>(quarantinedByRule);
@@ -31,6 +32,7 @@ public record SourceReport(
   public record FileReport(
       String file,
       long bytes,
+      long modified,
       String sha256,
       String encoding,
       long rowsRead,

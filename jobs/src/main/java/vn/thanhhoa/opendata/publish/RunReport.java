@@ -37,7 +37,14 @@ public final class RunReport {
   }
 
   public void add(SourceReport s) {
+    add(s, "full", s.files());
+  }
+
+  /** A source's counts over all its files; {@code ingest} says how this run ingested it. */
+  public void add(SourceReport s, String ingest, int filesRead) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ingest", ingest);
+    m.put("files_read_this_run", filesRead);
     m.put("files", s.files());
     m.put("files_rejected", s.filesRejected());
     m.put("rows_read", s.rowsRead());

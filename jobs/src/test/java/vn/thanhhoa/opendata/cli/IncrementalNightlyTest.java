@@ -1,0 +1,94 @@
+package vn.thanhhoa.opendata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.thanhhoa.opendata.build.DatasetFiles;
+import vn.thanhhoa.opendata.testing.Folders;
+import vn.thanhhoa.opendata.testing.SampleRuns;
+import vn.thanhhoa.opendata.testing.SparkTest;
+
+/** Nightly runs read only what is new, rebuild only what it affects, and match a full run. */
+class IncrementalNightlyTest extends SparkTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path tmp;
+
+  @Test
+  void nothingNewPublishesNothingAndOneNewDayChangesOnlyItsDatasetsExactlyAsAFullRunWould() throws Exception {
+    Path landing = tmp.resolve("landing");
+    Path output = tmp.resolve("output");
+    Folders.copy(Paths.get("sample-data"), landing);
+    Folders.copy(SampleRuns.output(1), output);
+    Path published = output.resolve("current").toRealPath();
+
+    CliTest.Result again = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    assertEquals(0, again.code(), again.err());
+    Assertions.assertTrue(again.out().contains("nothing published"), again.out());
+    assertEquals(published, output.resolve("current").toRealPath(), "no new release without new files");
+
+    // One more day of OCOP listings: a new listing day, and a later re-crawl of a listing already seen.
+    String day = new String(new GZIPInputStream(new ByteArrayInputStream(
+        Files.readAllBytes(landing.resolve("ocop-listings/2025-10-30.jsonl.gz")))).readAllBytes(), StandardCharsets.UTF_8);
+    List<String> lines = day.lines().filter(l -> !l.isBlank()).toList();
+    ObjectNode newDay = (ObjectNode) JSON.readTree(lines.get(0));
+    newDay.put("crawled_at", "2025-11-01T09:00:00+07:00");
+    ObjectNode recrawl = (ObjectNode) JSON.readTree(lines.get(1));
+    recrawl.put("crawled_at", "2025-10-30T23:59:00+07:00");
+    recrawl.put("price_vnd", recrawl.get("price_vnd").asLong() - 1000);
+    Files.writeString(landing.resolve("ocop-listings/2025-11-01.jsonl"),
+        JSON.writeValueAsString(newDay) + "\n" + JSON.writeValueAsString(recrawl) + "\n");
+
+    CliTest.Result incremental = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    assertEquals(0, incremental.code(), incremental.err());
+    Assertions.assertTrue(incremental.err().contains("ocop-listings: 1 new file(s)"), incremental.err());
+    Assertions.assertTrue(incremental.err().contains("commune-reports: no new or changed file"), incremental.err());
+    JsonNode report = JSON.readTree(output.resolve("current/run-report.json").toFile());
+    Set<String> changed = new TreeSet<>();
+    report.get("datasets").fields().forEachRemaining(e -> {
+      if (e.getValue().get("changed").asBoolean()) {
+        changed.add(e.getKey());
+      }
+    });
+    assertEquals(Set.of("san-pham-ocop-tren-san-tmdt", "kinh-te-so-cap-xa", "chat-luong-du-lieu"), changed);
+    for (String same : List.of("chuyen-doi-so-cap-xa", "tai-khoan-thanh-toan-khong-dung-tien-mat", "don-vi-hanh-chinh")) {
+      assertEquals(Files.readString(published.resolve("ckan/packages/" + same + ".json")),
+          Files.readString(output.resolve("current/ckan/packages/" + same + ".json")), same);
+    }
+
+    Path fullOutput = tmp.resolve("full");
+    CliTest.Result full = CliTest.run("nightly", "--full", "--input", landing.toString(), "--output", fullOutput.toString());
+    assertEquals(0, full.code(), full.err());
+    assertEquals(dataFiles(fullOutput.resolve("current/datasets")), dataFiles(output.resolve("current/datasets")),
+        "incremental and full runs over the same files give the same datasets");
+    assertEquals(JSON.readTree(fullOutput.resolve("current/run-report.json").toFile()).get("sources").get("ocop-listings")
+        .get("rows_staged"), report.get("sources").get("ocop-listings").get("rows_staged"));
+  }
+
+  private static Map<String, String> dataFiles(Path root) throws IOException {
+    Map<String, String> hashes = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("datapackage.json")).toList()) {
+        hashes.put(root.relativize(f).toString(), DatasetFiles.sha256(f));
+      }
+    }
+    return hashes;
+  }
+}
