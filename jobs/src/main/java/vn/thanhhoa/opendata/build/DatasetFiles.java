@@ -232,13 +232,6 @@ public final class DatasetFiles {
   }
 
   static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    vn.thanhhoa.opendata.core.Folders.delete(dir);
   }
 }

@@ -6,10 +6,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removing a folder tree (staging partitions, temporary output, old releases). */
+/** Folder and file housekeeping shared by the stages. */
 public final class Folders {
   private Folders() {}
 
+  /** Writes {@code value} as JSON to a temporary file, then renames it over {@code file}: never half-written. */
+  public static void writeJsonAtomically(com.fasterxml.jackson.databind.ObjectMapper json, Path file, Object value)
+      throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    json.writeValue(tmp.toFile(), value);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Removes a folder tree; nothing if it does not exist. */
   public static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

@@ -24,11 +24,7 @@ public final class IngestState {
   static void save(Layout layout, SourceReport report) {
     Path file = file(layout, report.source());
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      JSON.writeValue(tmp.toFile(), report);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      vn.thanhhoa.opendata.core.Folders.writeJsonAtomically(JSON, file, report);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }

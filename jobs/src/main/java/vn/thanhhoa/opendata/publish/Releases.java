@@ -103,10 +103,8 @@ public final class Releases {
   }
 
   private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      vn.thanhhoa.opendata.core.Folders.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove release " + dir, e);
     }

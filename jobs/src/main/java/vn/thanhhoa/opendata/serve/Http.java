@@ -56,8 +56,11 @@ final class Http {
       if (body.length <= MAX_BODY) {
         return body;
       }
-      in.skip(64L * MAX_BODY);
-      exchange.getResponseHeaders().set("Connection", "close");
+      byte[] drop = new byte[64 * 1024];
+      long left = 64L * MAX_BODY;
+      for (int n; left > 0 && (n = in.read(drop, 0, (int) Math.min(drop.length, left))) >= 0; ) {
+        left -= n;
+      }
       return null;
     }
   }

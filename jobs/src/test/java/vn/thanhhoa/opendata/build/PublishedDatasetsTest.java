@@ -192,14 +192,9 @@ class PublishedDatasetsTest {
   }
 
   private static Map<String, String> hashes(Path root) throws IOException {
-    Map<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        hashes.put(root.relativize(f).toString(), DatasetFiles.sha256(f));
-      }
-    }
-    return hashes;
+    return vn.thanhhoa.opendata.testing.Folders.hashes(root, false);
   }
+
 
   private static List<String> iterable(java.util.Iterator<String> names) {
     List<String> list = new ArrayList<>();

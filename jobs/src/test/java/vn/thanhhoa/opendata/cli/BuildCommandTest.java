@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.testing.SparkTest;
 
 /** `build` alone: carry-over of unselected datasets and month-range rebuilds give the same files. */
@@ -57,12 +53,7 @@ class BuildCommandTest extends SparkTest {
   }
 
   private static Map<String, String> hashes(Path root) throws IOException {
-    Map<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        hashes.put(root.relativize(f).toString(), DatasetFiles.sha256(f));
-      }
-    }
-    return hashes;
+    return vn.thanhhoa.opendata.testing.Folders.hashes(root, false);
   }
+
 }

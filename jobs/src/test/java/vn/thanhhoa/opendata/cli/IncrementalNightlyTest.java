@@ -14,14 +14,11 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.testing.Folders;
 import vn.thanhhoa.opendata.testing.SampleRuns;
 import vn.thanhhoa.opendata.testing.SparkTest;
@@ -83,12 +80,6 @@ class IncrementalNightlyTest extends SparkTest {
   }
 
   private static Map<String, String> dataFiles(Path root) throws IOException {
-    Map<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("datapackage.json")).toList()) {
-        hashes.put(root.relativize(f).toString(), DatasetFiles.sha256(f));
-      }
-    }
-    return hashes;
+    return vn.thanhhoa.opendata.testing.Folders.hashes(root, true);
   }
 }

@@ -12,12 +12,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 
 /**
  * The same jar on a real Spark standalone cluster: a Master and a Worker on 127.0.0.1 started
@@ -140,14 +137,7 @@ class StandaloneClusterIT {
     }
   }
 
-  /** sha256 of every data file (not the data package, whose dates differ between runs). */
   private static Map<String, String> dataFiles(Path root) throws IOException {
-    Map<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("datapackage.json")).toList()) {
-        hashes.put(root.relativize(f).toString(), DatasetFiles.sha256(f));
-      }
-    }
-    return hashes;
+    return vn.thanhhoa.opendata.testing.Folders.hashes(root, true);
   }
 }
