@@ -53,7 +53,10 @@ public final class Ingest {
           landingRoot + schema.source(),
           layout.staging(schema.source()),
           layout.quarantine(runId, schema.source()));
-      Outcome outcome = ingest(new SourceIngest(spark, schema, units), paths, full);
+      SourceIngest source = new SourceIngest(spark, schema, units);
+      Outcome ingested = ingest(source, paths, full);
+      Outcome outcome = new Outcome(ingested.report().withWarnings(source.ignoredFiles(paths.landing())),
+          ingested.change(), ingested.touchedPeriods(), ingested.filesRead());
       if (outcome.change() != Change.UNCHANGED) {
         IngestState.save(layout, outcome.report());
       }

@@ -128,6 +128,33 @@ public final class SourceIngest {
     }
   }
 
+  /**
+   * Files in the source's folder that it will not read: names its globs do not match (the match
+   * is case-sensitive) and hidden files. Reported as warnings, never skipped silently.
+   */
+  public List<String> ignoredFiles(String landing) {
+    List<String> ignored = new ArrayList<>();
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(qualified(landing));
+    try {
+      org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return ignored;
+      }
+      java.util.Set<String> read = listFiles(landing).keySet();
+      var it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        String path = it.next().getPath().toString();
+        if (!read.contains(path)) {
+          ignored.add(reportName(landing, path) + ": not read (a hidden file, or the name does not match "
+              + String.join(" / ", schema.files()) + "; names are case-sensitive)");
+        }
+      }
+      return ignored;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot list " + landing, e);
+    }
+  }
+
   /** The name a landing file has in reports (relative to the landing root). */
   public String reportName(String landing, String qualifiedPath) {
     return new LandingFileReader(schema, qualified(landing)).relativeName(qualifiedPath);
@@ -150,11 +177,25 @@ public final class SourceIngest {
         .write().mode(SaveMode.Overwrite).json(target);
   }
 
+  /** Written beside the table and swapped in, so a run killed while writing leaves the old table whole. */
   private void writeStaging(Dataset<Row> records, String target) {
     Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
+    java.nio.file.Path table = java.nio.file.Paths.get(target);
+    java.nio.file.Path incoming = java.nio.file.Paths.get(target + ".incoming");
+    java.nio.file.Path old = java.nio.file.Paths.get(target + ".old");
     stagingRows(KeyResolution.latest(accepted, schema.key()))
         .repartition(col(schema.partitionBy()))
-        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(target);
+        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming.toString());
+    try {
+      vn.thanhhoa.opendata.core.Folders.delete(old);
+      if (java.nio.file.Files.exists(table)) {
+        java.nio.file.Files.move(table, old);
+      }
+      java.nio.file.Files.move(incoming, table);
+      vn.thanhhoa.opendata.core.Folders.delete(old);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot swap the new staging table into " + target, e);
+    }
   }
 
   private Dataset<Row> stagingRows(Dataset<Row> rows) {

@@ -41,6 +41,14 @@ public record SourceReport(
       String rejectedBy,
       String rejection) {}
 
+  /** The same report with {@code more} warnings (each once). */
+  public SourceReport withWarnings(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    more.stream().filter(w -> !all.contains(w)).forEach(all::add);
+    return new SourceReport(source, files, filesRejected, rowsRead, rowsAccepted, rowsQuarantined, quarantinedByRule,
+        rowsSuperseded, rowsStaged, all, fileReports, schemaSha256);
+  }
+
   /** Rules by descending count, then by name: what the summary shows first. */
   public List<Map.Entry<String, Long>> topRules(int n) {
     return quarantinedByRule.entrySet().stream()

@@ -112,6 +112,8 @@ class NightlyEndToEndTest extends SparkTest {
         + "smartphone_users_pct,fiber_households,dt_completed,notes\n";
     String row = "2025-08,14758,Phường Hàm Rồng,,05/09/2025 10:00,1000,300,3,9,10,10,80,100,Có,ghi chú\n";
     Files.writeString(landing.resolve("commune-reports/good.csv"), header + row);
+    Files.writeString(landing.resolve("commune-reports/BAO-CAO.CSV"), header + row);
+    Files.writeString(landing.resolve("commune-reports/.draft.csv"), header + row);
     Files.write(landing.resolve("commune-reports/legacy.csv"), (header + row + row).getBytes(Charset.forName("windows-1258")));
     Files.writeString(landing.resolve("payment-accounts/2025-08.csv"),
         "period,commune_code,provider_type,provider_name,accounts_total,accounts_opened,accounts_active,reported_at\n"
@@ -125,6 +127,10 @@ class NightlyEndToEndTest extends SparkTest {
     assertEquals(1, reports.get("files_rejected").asInt());
     assertEquals(Map.of("invalid-encoding", 2), JSON.convertValue(reports.get("quarantined_by_rule"), Map.class));
     Assertions.assertTrue(reports.get("warnings").toString().contains("commune-reports/legacy.csv: not UTF-8"));
+    Assertions.assertTrue(reports.get("warnings").toString().contains("commune-reports/BAO-CAO.CSV: not read"),
+        "a file the source does not read is reported, not skipped silently: " + reports.get("warnings"));
+    Assertions.assertTrue(reports.get("warnings").toString().contains("commune-reports/.draft.csv: not read"));
+    Assertions.assertFalse(Files.exists(out.resolve("staging/commune-reports.incoming")), "staging swapped in");
     assertEquals(1, sources.get("payment-accounts").get("rows_accepted").asLong());
     assertEquals(0, sources.get("ocop-listings").get("rows_read").asLong());
   }
