@@ -92,7 +92,7 @@ public final class CommuneScorecard {
   /** How many units' reports make up each commune-month: those valid then and counted in it. */
   private static Dataset<Row> expected(Inputs in) {
     Column day = UnitLookup.firstDay("period");
-    Column valid = day.geq(col(AdminUnits.VALID_FROM)).and(col(AdminUnits.VALID_TO).isNull().or(day.leq(col(AdminUnits.VALID_TO))));
+    Column valid = AdminUnits.validOn(day);
     return in.months().join(broadcast(in.dimension()), valid)
         .groupBy(col("period").as("e_period"), col(AdminUnits.CODE_2025).as("e_code"))
         .agg(count(lit(1)).as("reports_expected"));
@@ -134,7 +134,7 @@ public final class CommuneScorecard {
     Dataset<Row> splitUnits = ended.join(broadcast(in.splitEdges()),
         ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
     Column day = UnitLookup.firstDay("period");
-    Column valid = day.geq(col(AdminUnits.VALID_FROM)).and(col(AdminUnits.VALID_TO).isNull().or(day.leq(col(AdminUnits.VALID_TO))));
+    Column valid = AdminUnits.validOn(day);
     return in.months().join(broadcast(splitUnits), valid)
         .groupBy(col("period").as("s_period"), col("successor").as("s_code"))
         .agg(max(lit(true)).as("includes_split_units"));

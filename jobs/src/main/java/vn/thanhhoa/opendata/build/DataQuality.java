@@ -2,11 +2,8 @@ package vn.thanhhoa.opendata.build;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import vn.thanhhoa.opendata.core.Sha256;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /**
@@ -49,14 +47,10 @@ public final class DataQuality {
 
   /** "in-" and 16 hex digits of the sha256 of every file's name and sha256, in name order. */
   public static String inputId(List<SourceReport> sources) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      Map<String, String> files = new TreeMap<>();
-      sources.forEach(s -> s.fileReports().forEach(f -> files.put(f.file(), f.sha256())));
-      files.forEach((name, sha) -> digest.update((name + " " + sha + "\n").getBytes(StandardCharsets.UTF_8)));
-      return "in-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    MessageDigest digest = Sha256.digest();
+    Map<String, String> files = new TreeMap<>();
+    sources.forEach(s -> s.fileReports().forEach(f -> files.put(f.file(), f.sha256())));
+    files.forEach((name, sha) -> Sha256.line(digest, name + " " + sha));
+    return "in-" + Sha256.hex(digest).substring(0, 16);
   }
 }

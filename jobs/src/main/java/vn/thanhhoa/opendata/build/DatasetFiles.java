@@ -5,20 +5,16 @@ import static org.apache.spark.sql.functions.substring;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -27,6 +23,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.storage.StorageLevel;
 import vn.thanhhoa.opendata.core.DatasetSpec;
+import vn.thanhhoa.opendata.core.Folders;
+import vn.thanhhoa.opendata.core.Sha256;
 
 /**
  * Writes one dataset as Parquet, CSV and JSON under {@code datasets/<name>/}: typed as its
@@ -118,12 +116,12 @@ public final class DatasetFiles {
     }
     if (files.isEmpty()) {
       // No rows, so no year: one empty file keeps the schema readable and the resource listed.
-      delete(tmp);
+      Folders.delete(tmp);
       rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
       String name = "parquet/" + spec.name() + ".parquet";
       files.add(move(single(tmp, ".parquet"), target.resolve(spec.name() + ".parquet"), name, "parquet"));
     }
-    delete(tmp);
+    Folders.delete(tmp);
     return files;
   }
 
@@ -145,7 +143,7 @@ public final class DatasetFiles {
         Files.copy(part, out);
       }
     }
-    delete(tmp);
+    Folders.delete(tmp);
     return entry(target, spec.name() + ".csv", "csv");
   }
 
@@ -173,7 +171,7 @@ public final class DatasetFiles {
       }
       out.write("\n]\n");
     }
-    delete(tmp);
+    Folders.delete(tmp);
     return entry(target, spec.name() + ".json", "json");
   }
 
@@ -206,32 +204,12 @@ public final class DatasetFiles {
   }
 
   private static FileEntry entry(Path file, String name, String format) throws IOException {
-    return new FileEntry(name, format, Files.size(file), sha256(file));
-  }
-
-  public static String sha256(Path file) throws IOException {
-    MessageDigest digest = sha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return new FileEntry(name, format, Files.size(file), Sha256.of(file));
   }
 
   private static String combined(List<FileEntry> files) {
-    MessageDigest digest = sha256();
-    files.forEach(f -> digest.update((f.path() + " " + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8)));
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
-  static void delete(Path dir) throws IOException {
-    vn.thanhhoa.opendata.core.Folders.delete(dir);
+    MessageDigest digest = Sha256.digest();
+    files.forEach(f -> Sha256.line(digest, f.path() + " " + f.sha256()));
+    return Sha256.hex(digest);
   }
 }

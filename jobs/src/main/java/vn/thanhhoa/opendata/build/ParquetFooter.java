@@ -24,6 +24,11 @@ final class ParquetFooter {
   private ParquetFooter() {}
 
   static void normalize(Path file) throws IOException {
+    rewriteEncodings(file, encodings -> encodings.sort(Comparator.comparingInt(Encoding::getValue)));
+  }
+
+  /** Rewrites every column chunk's encoding list in place; the change must keep the footer's size. */
+  static void rewriteEncodings(Path file, java.util.function.Consumer<java.util.List<Encoding>> change) throws IOException {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       long size = raf.length();
       byte[] tail = new byte[8];
@@ -40,13 +45,13 @@ final class ParquetFooter {
       FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer));
       for (RowGroup group : metadata.getRow_groups()) {
         for (ColumnChunk chunk : group.getColumns()) {
-          chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
+          change.accept(chunk.getMeta_data().getEncodings());
         }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream(length);
       Util.writeFileMetaData(metadata, out);
       if (out.size() != length) {
-        throw new IOException(file + ": normalised footer changed size (" + length + " -> " + out.size() + ")");
+        throw new IOException(file + ": rewritten footer changed size (" + length + " -> " + out.size() + ")");
       }
       raf.seek(start);
       raf.write(out.toByteArray());

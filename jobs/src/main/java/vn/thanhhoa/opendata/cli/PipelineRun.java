@@ -174,7 +174,7 @@ final class PipelineRun implements AutoCloseable {
   /** A hash of everything besides the landing files that decides the feed's content. */
   String configurationFingerprint() {
     try {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      java.security.MessageDigest digest = vn.thanhhoa.opendata.core.Sha256.digest();
       List<Path> files = new java.util.ArrayList<>(List.of(config.file(), config.datasets()));
       for (Path folder : List.of(config.schemas(), config.adminUnits().folder())) {
         try (var all = Files.walk(folder)) {
@@ -185,9 +185,9 @@ final class PipelineRun implements AutoCloseable {
         digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update(Files.readAllBytes(f));
       }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot hash the configuration", e);
+      return vn.thanhhoa.opendata.core.Sha256.hex(digest);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot hash the configuration", e);
     }
   }
 

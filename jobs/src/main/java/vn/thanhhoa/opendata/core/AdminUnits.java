@@ -131,6 +131,12 @@ public final class AdminUnits {
     return units.stream().map(Unit::validFrom).min(Comparator.naturalOrder()).orElseThrow();
   }
 
+  /** The condition "the dimension's unit is valid on {@code date}", for joins with the dimension frame. */
+  public static org.apache.spark.sql.Column validOn(org.apache.spark.sql.Column date) {
+    org.apache.spark.sql.Column to = org.apache.spark.sql.functions.col(VALID_TO);
+    return date.geq(org.apache.spark.sql.functions.col(VALID_FROM)).and(to.isNull().or(date.leq(to)));
+  }
+
   /** The units as a small Spark frame for broadcast joins. */
   public Dataset<Row> dimension(SparkSession spark) {
     Map<String, String> assigned = assignments();

@@ -49,16 +49,8 @@ public final class LandingFileReader implements FlatMapFunction<Row, Row>, Seria
   List<Row> read(String name, byte[] bytes, long modified) {
     List<Row> out = records(name, bytes);
     Row file = out.remove(out.size() - 1);
-    out.add(RowMaker.withContent(file, sha256(bytes), bytes.length, modified));
+    out.add(RowMaker.withContent(file, vn.thanhhoa.opendata.core.Sha256.of(bytes), bytes.length, modified));
     return out;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   private List<Row> records(String name, byte[] bytes) {

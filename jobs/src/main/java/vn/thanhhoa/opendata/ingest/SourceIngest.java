@@ -300,9 +300,8 @@ public final class SourceIngest {
   /** A hash of the source's schema: a changed schema means every file must be read again. */
   public String schemaSha256() {
     try {
-      byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(schema);
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
-    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      return vn.thanhhoa.opendata.core.Sha256.of(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(schema));
+    } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot hash the schema of " + schema.source(), e);
     }
   }

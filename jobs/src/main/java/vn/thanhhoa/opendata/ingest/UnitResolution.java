@@ -98,15 +98,10 @@ public final class UnitResolution {
     return isMonth ? to_date(concat(col(date), lit("-01"))) : col(date);
   }
 
-  private static Column validOn(Column date) {
-    return date.geq(col(AdminUnits.VALID_FROM))
-        .and(col(AdminUnits.VALID_TO).isNull().or(date.leq(col(AdminUnits.VALID_TO))));
-  }
-
   private static Dataset<Row> byCode(Dataset<Row> records, Dataset<Row> dimension, String codeColumn) {
     Dataset<Row> units = dimension.select(
         col(AdminUnits.CODE).as(FOUND), col(AdminUnits.VALID_FROM), col(AdminUnits.VALID_TO));
-    Column on = col(codeColumn).equalTo(col(FOUND)).and(validOn(col(UNIT_DATE)));
+    Column on = col(codeColumn).equalTo(col(FOUND)).and(AdminUnits.validOn(col(UNIT_DATE)));
     return records.join(broadcast(units), on, "left_outer")
         .drop(AdminUnits.VALID_FROM, AdminUnits.VALID_TO);
   }
@@ -118,7 +113,7 @@ public final class UnitResolution {
         .select(ParsedRecords.FILE, ParsedRecords.LINE, ParsedRecords.NAME_TYPE,
             ParsedRecords.NAME_BASE, ParsedRecords.DISTRICT_BASE, UNIT_DATE);
     Column fits = col(ParsedRecords.NAME_BASE).equalTo(col(AdminUnits.NAME_BASE))
-        .and(validOn(col(UNIT_DATE)))
+        .and(AdminUnits.validOn(col(UNIT_DATE)))
         .and(col(ParsedRecords.NAME_TYPE).isNull().or(col(ParsedRecords.NAME_TYPE).equalTo(col(AdminUnits.TYPE))))
         .and(col(ParsedRecords.DISTRICT_BASE).isNull().or(col(AdminUnits.DISTRICT_BASE).isNull())
             .or(col(ParsedRecords.DISTRICT_BASE).equalTo(col(AdminUnits.DISTRICT_BASE))));

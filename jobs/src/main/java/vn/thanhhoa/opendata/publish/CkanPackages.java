@@ -201,13 +201,7 @@ final class CkanPackages {
     Map<String, Object> o = organizationRow();
     o.put("display_name", o.get("title"));
     o.put("image_display_url", "");
-    o.put("package_count", packageCount);
-    o.put("num_followers", 0);
-    o.put("extras", List.of());
-    o.put("tags", List.of());
-    o.put("groups", List.of());
-    o.put("users", List.of());
-    return o;
+    return withCounts(o, packageCount);
   }
 
   /** group_show for one pillar. */
@@ -219,6 +213,11 @@ final class CkanPackages {
     o.put("is_organization", false);
     o.put("approval_status", "approved");
     o.put("state", "active");
+    return withCounts(o, packageCount);
+  }
+
+  /** The fields organization_show and group_show add to the row: counts and (empty) member lists. */
+  private static Map<String, Object> withCounts(Map<String, Object> o, int packageCount) {
     o.put("package_count", packageCount);
     o.put("num_followers", 0);
     o.put("extras", List.of());

@@ -22,7 +22,6 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.Severity;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 
 /**
  * Checks a release before it may become current, and any release on demand: every CKAN
@@ -114,7 +113,7 @@ public final class ReleaseValidator {
           problems.add(at + ": resource file missing: " + release.relativize(file));
         } else if (Files.size(file) != r.path("size").asLong(-1)) {
           problems.add(at + ": size of " + release.relativize(file) + " is " + Files.size(file) + ", package says " + r.path("size"));
-        } else if (!DatasetFiles.sha256(file).equals(r.path("hash").asText())) {
+        } else if (!vn.thanhhoa.opendata.core.Sha256.of(file).equals(r.path("hash").asText())) {
           problems.add(at + ": sha256 of " + release.relativize(file) + " does not match the package's hash");
         }
       } catch (IOException e) {
@@ -156,7 +155,7 @@ public final class ReleaseValidator {
       Path file = release.resolve("datasets/" + name).resolve(r.path("path").asText());
       try {
         if (!Files.isRegularFile(file) || Files.size(file) != r.path("bytes").asLong(-1)
-            || !("sha256:" + DatasetFiles.sha256(file)).equals(r.path("hash").asText())) {
+            || !("sha256:" + vn.thanhhoa.opendata.core.Sha256.of(file)).equals(r.path("hash").asText())) {
           problems.add(at + ": resource " + r.path("name").asText() + " does not match its file (bytes or hash)");
         }
       } catch (IOException e) {

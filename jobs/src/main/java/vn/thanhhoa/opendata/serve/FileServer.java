@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 
 /**
  * The release's files at the URLs its resources name ({@code /datasets/<name>/<file>}) and the
@@ -162,7 +161,7 @@ final class FileServer {
 
   private static String hash(Path file) {
     try {
-      return DatasetFiles.sha256(file);
+      return vn.thanhhoa.opendata.core.Sha256.of(file);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -3,17 +3,9 @@ package vn.thanhhoa.opendata.build;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
-import org.apache.parquet.format.ColumnChunk;
-import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,25 +34,9 @@ class ParquetFooterTest extends SparkTest {
   }
 
   private static void reverseEncodings(Path file) throws Exception {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.seek(raf.length() - 8);
-      int length = Integer.reverseBytes(raf.readInt());
-      long start = raf.length() - 8 - length;
-      byte[] footer = new byte[length];
-      raf.seek(start);
-      raf.readFully(footer);
-      FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer));
-      for (RowGroup group : metadata.getRow_groups()) {
-        for (ColumnChunk chunk : group.getColumns()) {
-          List<org.apache.parquet.format.Encoding> e = chunk.getMeta_data().getEncodings();
-          e.sort(java.util.Comparator.comparingInt(org.apache.parquet.format.Encoding::getValue));
-          Collections.reverse(e);
-        }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Util.writeFileMetaData(metadata, out);
-      raf.seek(start);
-      raf.write(out.toByteArray());
-    }
+    ParquetFooter.rewriteEncodings(file, e -> {
+      e.sort(java.util.Comparator.comparingInt(org.apache.parquet.format.Encoding::getValue));
+      Collections.reverse(e);
+    });
   }
 }

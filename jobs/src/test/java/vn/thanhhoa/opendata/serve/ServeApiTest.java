@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 
 /** The Action API and files over loopback, as ckanapi, CKAN's harvester and a browser use them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -227,7 +226,7 @@ class ServeApiTest {
       assertEquals(r.get("size").asLong(), file.body().length);
       Path copy = tmp.resolve("download");
       Files.write(copy, file.body());
-      assertEquals(r.get("hash").asText(), DatasetFiles.sha256(copy));
+      assertEquals(r.get("hash").asText(), vn.thanhhoa.opendata.core.Sha256.of(copy));
       String etag = file.headers().firstValue("ETag").orElseThrow();
       assertEquals(304, serve.get(path, "If-None-Match", etag).statusCode());
       HttpResponse<byte[]> range = serve.get(path, "Range", "bytes=10-19");

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 
 /** The page at / in a real headless Chromium: it renders, its download links work, a screenshot is kept. */
 class ServePageTest {
@@ -49,7 +48,7 @@ class ServePageTest {
       Files.write(file, download.body());
       String dataset = link.group(1).split("/")[2];
       Path original = serve.output.resolve("current/datasets").resolve(dataset).resolve(dataset + ".csv");
-      assertEquals(DatasetFiles.sha256(original), DatasetFiles.sha256(file));
+      assertEquals(vn.thanhhoa.opendata.core.Sha256.of(original), vn.thanhhoa.opendata.core.Sha256.of(file));
 
       Path screenshot = Paths.get("target/serve-page.png").toAbsolutePath();
       Files.deleteIfExists(screenshot);

@@ -16,7 +16,7 @@ public final class Folders {
     java.util.Map<String, String> hashes = new java.util.TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(Files::isRegularFile).filter(f -> !dataOnly || !f.endsWith("datapackage.json")).toList()) {
-        hashes.put(root.relativize(f).toString(), vn.thanhhoa.opendata.build.DatasetFiles.sha256(f));
+        hashes.put(root.relativize(f).toString(), vn.thanhhoa.opendata.core.Sha256.of(f));
       }
     }
     return hashes;
