@@ -4,11 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +20,7 @@ import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.IngestState;
 import vn.thanhhoa.opendata.ingest.SourceIngest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
@@ -39,6 +35,7 @@ public final class Build {
   private final AdminUnits units;
   private final DatasetCatalog catalog;
   private final Layout layout;
+  private final Store store;
   private final Map<String, SourceSchema> sources = new LinkedHashMap<>();
 
   public Build(SparkSession spark, AdminUnits units, DatasetCatalog catalog, Layout layout, List<SourceSchema> schemas) {
@@ -46,6 +43,7 @@ public final class Build {
     this.units = units;
     this.catalog = catalog;
     this.layout = layout;
+    this.store = Store.at(layout.root(), spark.sparkContext().hadoopConfiguration());
     schemas.forEach(s -> sources.put(s.source(), s));
   }
 
@@ -71,22 +69,22 @@ public final class Build {
   }
 
   /**
-   * Writes every dataset into {@code release/datasets/}.
+   * Writes every dataset into {@code release/datasets/} (locations on the output's store).
    *
    * @param previous the release being replaced, if any
    * @param ingested this run's ingest reports, or empty to use those of the last ingest
    */
-  public List<DatasetFiles.Written> run(Path release, Optional<Path> previous, Selection selection,
+  public List<DatasetFiles.Written> run(String release, Optional<String> previous, Selection selection,
       List<SourceReport> ingested, Consumer<DatasetFiles.Written> progress) {
     Inputs in = new Inputs(selection, ingested);
     List<DatasetFiles.Written> written = new ArrayList<>();
     for (DatasetSpec spec : catalog.datasets()) {
-      Path folder = release.resolve("datasets").resolve(spec.name());
+      String folder = release + "/datasets/" + spec.name();
       boolean selected = selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
-      Optional<Path> old = previous.map(p -> p.resolve("datasets").resolve(spec.name())).filter(Files::isDirectory);
+      Optional<String> old = previous.map(p -> p + "/datasets/" + spec.name()).filter(store::isDirectory);
       DatasetFiles.Written w = !selected && old.isPresent()
           ? carryOver(spec, old.get(), folder)
-          : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, folder);
+          : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, store, folder);
       progress.accept(w);
       written.add(w);
     }
@@ -111,34 +109,30 @@ public final class Build {
   }
 
   /** A month-range build keeps the previous release's rows of the months outside the range. */
-  private Dataset<Row> merged(DatasetSpec spec, Dataset<Row> built, Optional<Path> old, Selection selection) {
+  private Dataset<Row> merged(DatasetSpec spec, Dataset<Row> built, Optional<String> old, Selection selection) {
     if (selection.wholeRange() || !spec.isMonthly() || old.isEmpty()) {
       return built;
     }
-    Dataset<Row> before = spark.read().parquet(old.get().resolve("parquet").toString());
+    Dataset<Row> before = spark.read().parquet(old.get() + "/parquet");
     Dataset<Row> outside = before.filter(org.apache.spark.sql.functions.not(selection.contains(col("period"))));
     return DatasetFiles.conform(outside, spec).unionByName(DatasetFiles.conform(built, spec));
   }
 
-  private DatasetFiles.Written carryOver(DatasetSpec spec, Path from, Path to) {
-    try (var files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(DatasetFiles::isDataFile).sorted().toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+  private DatasetFiles.Written carryOver(DatasetSpec spec, String from, String to) {
+    for (String file : store.files(from)) {
+      if (DatasetFiles.isDataFile(file)) {
+        store.copy(from + "/" + file, to + "/" + file);
       }
-      long rows = spark.read().parquet(to.resolve("parquet").toString()).count();
-      return DatasetFiles.rehash(spec.name(), rows, to);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot carry " + spec.name() + " over from " + from, e);
     }
+    long rows = spark.read().parquet(to + "/parquet").count();
+    return DatasetFiles.rehash(spec.name(), rows, store, to);
   }
 
   private Dataset<Row> staging(String source, Selection selection) {
     SourceSchema schema = sources.get(source);
-    Path folder = Paths.get(layout.staging(source));
-    Dataset<Row> table = Files.isDirectory(folder)
-        ? spark.read().schema(SourceIngest.stagingSchema(schema)).parquet(folder.toString())
+    String folder = layout.staging(source);
+    Dataset<Row> table = store.isDirectory(folder)
+        ? spark.read().schema(SourceIngest.stagingSchema(schema)).parquet(folder)
         : spark.createDataFrame(List.of(), SourceIngest.stagingSchema(schema));
     return table.filter(selection.contains(col("period")));
   }
@@ -181,7 +175,7 @@ public final class Build {
       if (!ingested.isEmpty()) {
         return ingested;
       }
-      return sources.keySet().stream().map(s -> IngestState.load(layout, s)).flatMap(Optional::stream).toList();
+      return sources.keySet().stream().map(s -> IngestState.load(store, layout, s)).flatMap(Optional::stream).toList();
     }
   }
 }

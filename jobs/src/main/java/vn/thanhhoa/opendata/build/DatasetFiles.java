@@ -5,12 +5,13 @@ import static org.apache.spark.sql.functions.substring;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +24,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.storage.StorageLevel;
 import vn.thanhhoa.opendata.core.DatasetSpec;
-import vn.thanhhoa.opendata.core.Folders;
 import vn.thanhhoa.opendata.core.Sha256;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
  * Writes one dataset as Parquet, CSV and JSON under {@code datasets/<name>/}: typed as its
@@ -55,18 +56,20 @@ public final class DatasetFiles {
     return frame.select(columns).to(spec.schema()).orderBy(order);
   }
 
-  public static Written write(Dataset<Row> frame, DatasetSpec spec, Path folder) {
+  /** Writes the dataset's files into {@code folder}, a location on {@code store}. */
+  public static Written write(Dataset<Row> frame, DatasetSpec spec, Store store, String folder) {
     // Re-applying the declared schema through the rows makes every column nullable whatever the
     // plan inferred: Parquet's REQUIRED/OPTIONAL flags, and so the bytes, would vary otherwise.
     Dataset<Row> conformed = conform(frame, spec);
     Dataset<Row> rows = conformed.sparkSession().createDataFrame(conformed.javaRDD(), spec.schema())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Files.createDirectories(folder);
+      store.mkdirs(folder);
+      Target target = new Target(store, folder);
       List<FileEntry> files = new ArrayList<>();
-      files.addAll(parquet(rows, spec, folder));
-      files.add(csv(rows, spec, folder));
-      files.add(json(rows, spec, folder));
+      files.addAll(parquet(rows, spec, target));
+      files.add(csv(rows, spec, target));
+      files.add(json(rows, spec, target));
       files.sort(Comparator.comparing(FileEntry::path));
       return new Written(spec.name(), rows.count(), combined(files), List.copyOf(files));
     } catch (IOException e) {
@@ -76,90 +79,104 @@ public final class DatasetFiles {
     }
   }
 
+  /** A dataset's folder on the output's store. */
+  private record Target(Store store, String folder) {
+    String at(String relative) {
+      return folder + "/" + relative;
+    }
+
+    FileEntry entry(String relative, String format) {
+      return new FileEntry(relative, format, store.size(at(relative)), store.sha256(at(relative)));
+    }
+  }
+
   /**
-   * A data file of a dataset folder, as opposed to metadata the publish stage writes beside it
-   * ({@code datapackage.json}).
+   * A data file of a dataset folder (a path relative to it), as opposed to metadata the
+   * publish stage writes beside it ({@code datapackage.json}).
    */
-  static boolean isDataFile(Path file) {
-    return !file.getFileName().toString().equals("datapackage.json");
+  static boolean isDataFile(String relative) {
+    return !relative.equals("datapackage.json");
   }
 
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */
-  static Written rehash(String name, long rows, Path folder) throws IOException {
+  static Written rehash(String name, long rows, Store store, String folder) {
+    Target target = new Target(store, folder);
     List<FileEntry> files = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(folder)) {
-      for (Path f : all.filter(Files::isRegularFile).filter(DatasetFiles::isDataFile).sorted().toList()) {
-        String path = folder.relativize(f).toString();
+    for (String path : store.files(folder)) {
+      if (isDataFile(path)) {
         String format = path.endsWith(".parquet") ? "parquet" : path.endsWith(".csv") ? "csv" : "json";
-        files.add(entry(f, path, format));
+        files.add(target.entry(path, format));
       }
     }
     return new Written(name, rows, combined(files), List.copyOf(files));
   }
 
-  private static List<FileEntry> parquet(Dataset<Row> rows, DatasetSpec spec, Path folder) throws IOException {
-    Path tmp = folder.resolve(".parquet-tmp");
-    Path target = folder.resolve("parquet");
+  private static List<FileEntry> parquet(Dataset<Row> rows, DatasetSpec spec, Target target) throws IOException {
+    Store store = target.store();
+    String tmp = target.at(".parquet-tmp");
     List<FileEntry> files = new ArrayList<>();
     if ("year".equals(spec.partition())) {
       Column[] order = Stream.concat(Stream.of(col("year")), spec.key().stream().map(k -> col(k).asc_nulls_first()))
           .toArray(Column[]::new);
       rows.withColumn("year", substring(col("period"), 1, 4)).orderBy(order).coalesce(1)
-          .write().mode(SaveMode.Overwrite).partitionBy("year").parquet(tmp.toString());
-      try (Stream<Path> years = Files.list(tmp)) {
-        for (Path year : years.filter(p -> p.getFileName().toString().startsWith("year=")).sorted().toList()) {
-          String y = year.getFileName().toString().substring("year=".length());
-          String name = "parquet/" + year.getFileName() + "/" + spec.name() + "-" + y + ".parquet";
-          files.add(move(single(year, ".parquet"), folder.resolve(name), name, "parquet"));
-        }
+          .write().mode(SaveMode.Overwrite).partitionBy("year").parquet(tmp);
+      for (String year : store.list(tmp).stream().filter(n -> n.startsWith("year=")).toList()) {
+        String name = "parquet/" + year + "/" + spec.name() + "-" + year.substring("year=".length()) + ".parquet";
+        ParquetFooter.normalizedCopy(store, single(store, tmp + "/" + year, ".parquet"), target.at(name));
+        files.add(target.entry(name, "parquet"));
       }
     }
     if (files.isEmpty()) {
       // No rows, so no year: one empty file keeps the schema readable and the resource listed.
-      Folders.delete(tmp);
-      rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
+      store.delete(tmp);
+      rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp);
       String name = "parquet/" + spec.name() + ".parquet";
-      files.add(move(single(tmp, ".parquet"), target.resolve(spec.name() + ".parquet"), name, "parquet"));
+      ParquetFooter.normalizedCopy(store, single(store, tmp, ".parquet"), target.at(name));
+      files.add(target.entry(name, "parquet"));
     }
-    Folders.delete(tmp);
+    store.delete(tmp);
     return files;
   }
 
-  private static FileEntry csv(Dataset<Row> rows, DatasetSpec spec, Path folder) throws IOException {
-    Path tmp = folder.resolve(".csv-tmp");
+  private static FileEntry csv(Dataset<Row> rows, DatasetSpec spec, Target target) throws IOException {
+    Store store = target.store();
+    String tmp = target.at(".csv-tmp");
     rows.coalesce(1).write().mode(SaveMode.Overwrite)
         .option("header", "true").option("quote", "\"").option("escape", "\"")
         .option("timestampFormat", UTC_TIMESTAMP).option("dateFormat", "yyyy-MM-dd").option("timeZone", "UTC")
         .option("encoding", "UTF-8").option("lineSep", "\n")
-        .csv(tmp.toString());
-    Path target = folder.resolve(spec.name() + ".csv");
-    Path part = singleOrNull(tmp, ".csv");
-    try (OutputStream out = Files.newOutputStream(target)) {
+        .csv(tmp);
+    String name = spec.name() + ".csv";
+    String part = singleOrNull(store, tmp, ".csv");
+    try (OutputStream out = store.create(target.at(name))) {
       out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so Excel reads UTF-8
-      if (part == null || Files.size(part) == 0) {
+      if (part == null || store.size(part) == 0) {
         out.write((String.join(",", spec.columns().stream().map(DatasetSpec.Column::name).toList()) + "\n")
             .getBytes(StandardCharsets.UTF_8));
       } else {
-        Files.copy(part, out);
+        try (InputStream in = store.open(part)) {
+          in.transferTo(out);
+        }
       }
     }
-    Folders.delete(tmp);
-    return entry(target, spec.name() + ".csv", "csv");
+    store.delete(tmp);
+    return target.entry(name, "csv");
   }
 
   /** JSON: an array of row objects, every column present (null where empty), one row per line. */
-  private static FileEntry json(Dataset<Row> rows, DatasetSpec spec, Path folder) throws IOException {
-    Path tmp = folder.resolve(".json-tmp");
+  private static FileEntry json(Dataset<Row> rows, DatasetSpec spec, Target target) throws IOException {
+    Store store = target.store();
+    String tmp = target.at(".json-tmp");
     rows.coalesce(1).write().mode(SaveMode.Overwrite)
         .option("ignoreNullFields", "false").option("timestampFormat", UTC_TIMESTAMP)
         .option("dateFormat", "yyyy-MM-dd").option("timeZone", "UTC").option("encoding", "UTF-8")
-        .json(tmp.toString());
-    Path target = folder.resolve(spec.name() + ".json");
-    Path part = singleOrNull(tmp, ".json");
-    try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        .json(tmp);
+    String name = spec.name() + ".json";
+    String part = singleOrNull(store, tmp, ".json");
+    try (Writer out = new OutputStreamWriter(store.create(target.at(name)), StandardCharsets.UTF_8)) {
       out.write("[");
       if (part != null) {
-        try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(store.open(part), StandardCharsets.UTF_8))) {
           String line;
           String separator = "\n";
           while ((line = in.readLine()) != null) {
@@ -171,40 +188,24 @@ public final class DatasetFiles {
       }
       out.write("\n]\n");
     }
-    Folders.delete(tmp);
-    return entry(target, spec.name() + ".json", "json");
+    store.delete(tmp);
+    return target.entry(name, "json");
   }
 
-  private static Path single(Path dir, String suffix) throws IOException {
-    Path part = singleOrNull(dir, suffix);
+  private static String single(Store store, String dir, String suffix) throws IOException {
+    String part = singleOrNull(store, dir, suffix);
     if (part == null) {
       throw new IOException("Spark wrote no " + suffix + " file in " + dir);
     }
     return part;
   }
 
-  private static Path singleOrNull(Path dir, String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      List<Path> parts = files.filter(p -> p.getFileName().toString().startsWith("part-")
-          && p.getFileName().toString().endsWith(suffix)).toList();
-      if (parts.size() > 1) {
-        throw new IOException("Expected one " + suffix + " file in " + dir + ", found " + parts.size());
-      }
-      return parts.isEmpty() ? null : parts.get(0);
+  private static String singleOrNull(Store store, String dir, String suffix) throws IOException {
+    List<String> parts = store.list(dir).stream().filter(n -> n.startsWith("part-") && n.endsWith(suffix)).toList();
+    if (parts.size() > 1) {
+      throw new IOException("Expected one " + suffix + " file in " + dir + ", found " + parts.size());
     }
-  }
-
-  private static FileEntry move(Path from, Path to, String name, String format) throws IOException {
-    Files.createDirectories(to.getParent());
-    Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    if (format.equals("parquet")) {
-      ParquetFooter.normalize(to);
-    }
-    return entry(to, name, format);
-  }
-
-  private static FileEntry entry(Path file, String name, String format) throws IOException {
-    return new FileEntry(name, format, Files.size(file), Sha256.of(file));
+    return parts.isEmpty() ? null : dir + "/" + parts.get(0);
   }
 
   private static String combined(List<FileEntry> files) {

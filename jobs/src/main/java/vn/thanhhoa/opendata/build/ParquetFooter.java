@@ -3,16 +3,20 @@ package vn.thanhhoa.opendata.build;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
  * Makes a Parquet file's footer independent of the JVM that wrote it. parquet-mr lists each
@@ -23,38 +27,52 @@ import org.apache.parquet.format.Util;
 final class ParquetFooter {
   private ParquetFooter() {}
 
-  static void normalize(Path file) throws IOException {
-    rewriteEncodings(file, encodings -> encodings.sort(Comparator.comparingInt(Encoding::getValue)));
+  /** Copies a Parquet file to {@code to} with its footer normalised; the copy streams the data pages. */
+  static void normalizedCopy(Store store, String from, String to) throws IOException {
+    rewriteEncodings(store, from, to, encodings -> encodings.sort(Comparator.comparingInt(Encoding::getValue)));
   }
 
-  /** Rewrites every column chunk's encoding list in place; the change must keep the footer's size. */
-  static void rewriteEncodings(Path file, java.util.function.Consumer<java.util.List<Encoding>> change) throws IOException {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      long size = raf.length();
+  /** Copies the file with every column chunk's encoding list changed; the change must keep the footer's size. */
+  static void rewriteEncodings(Store store, String from, String to, Consumer<List<Encoding>> change) throws IOException {
+    long size = store.size(from);
+    try (FSDataInputStream in = store.open(from); OutputStream out = store.create(to)) {
       byte[] tail = new byte[8];
-      raf.seek(size - 8);
-      raf.readFully(tail);
+      in.readFully(size - 8, tail);
       if (tail[4] != 'P' || tail[5] != 'A' || tail[6] != 'R' || tail[7] != '1') {
-        throw new IOException(file + " is not a Parquet file");
+        throw new IOException(from + " is not a Parquet file");
       }
       int length = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
       long start = size - 8 - length;
       byte[] footer = new byte[length];
-      raf.seek(start);
-      raf.readFully(footer);
+      in.readFully(start, footer);
       FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer));
       for (RowGroup group : metadata.getRow_groups()) {
         for (ColumnChunk chunk : group.getColumns()) {
           change.accept(chunk.getMeta_data().getEncodings());
         }
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(length);
-      Util.writeFileMetaData(metadata, out);
-      if (out.size() != length) {
-        throw new IOException(file + ": rewritten footer changed size (" + length + " -> " + out.size() + ")");
+      ByteArrayOutputStream rewritten = new ByteArrayOutputStream(length);
+      Util.writeFileMetaData(metadata, rewritten);
+      if (rewritten.size() != length) {
+        throw new IOException(from + ": rewritten footer changed size (" + length + " -> " + rewritten.size() + ")");
       }
-      raf.seek(start);
-      raf.write(out.toByteArray());
+      in.seek(0);
+      copy(in, out, start);
+      rewritten.writeTo(out);
+      out.write(tail);
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long bytes) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    long left = bytes;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new IOException("Parquet file ended early");
+      }
+      out.write(buffer, 0, n);
+      left -= n;
     }
   }
 }

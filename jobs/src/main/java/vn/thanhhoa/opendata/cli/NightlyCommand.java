@@ -42,7 +42,7 @@ final class NightlyCommand implements Callable<Integer> {
         if (plan.isEmpty()) {
           run.record("unchanged", null);
           console.out("Run " + run.runId + ": no new or changed landing file and no configuration change; "
-              + run.layout.current() + " stays " + run.currentRelease().map(p -> p.getFileName().toString()).orElse("")
+              + "the published release stays " + run.currentRelease().orElse("no release")
               + " (nothing published)");
           return ExitCode.OK;
         }

@@ -16,6 +16,7 @@ import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Sparks;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.Ingest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.publish.Checkpoint;
@@ -33,6 +34,7 @@ import vn.thanhhoa.opendata.publish.RunReport;
 final class PipelineRun implements AutoCloseable {
   final PipelineConfig config;
   final Layout layout;
+  final Store store;
   final List<SourceSchema> sources;
   final AdminUnits units;
   final DatasetCatalog catalog;
@@ -47,14 +49,15 @@ final class PipelineRun implements AutoCloseable {
   List<DatasetFiles.Written> written = List.of();
   java.util.Set<String> changed = java.util.Set.of();
 
-  private PipelineRun(String command, PipelineConfig config, List<SourceSchema> sources, Console console) {
+  private PipelineRun(String command, PipelineConfig config, Store store, List<SourceSchema> sources, Console console) {
     this.config = config;
     this.layout = new Layout(config.output());
+    this.store = store;
     this.sources = sources;
     this.units = AdminUnits.load(config.adminUnits());
     this.catalog = DatasetCatalog.load(config.datasets(), config.schemas());
     this.console = console;
-    this.runId = layout.newRunId(startedAt);
+    this.runId = layout.newRunId(startedAt, store);
     this.report = new RunReport(runId, command, startedAt, config.input(), config.output());
   }
 
@@ -83,10 +86,7 @@ final class PipelineRun implements AutoCloseable {
             + String.join(", ", config.sources()));
       }
     }
-    if (config.output().contains("://") || config.output().startsWith("file:")) {
-      throw new ConfigException("output: only a local folder is supported so far (releases are switched with a "
-          + "symbolic link): " + config.output());
-    }
+    Store store = outputStore(config);
     List<String> names = only.isEmpty() ? config.sources() : only;
     List<SourceSchema> schemas = names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
     if (command.equals("nightly") || command.equals("ingest") || command.equals("backfill")) {
@@ -95,9 +95,9 @@ final class PipelineRun implements AutoCloseable {
       }
     }
     RunLock lock = wait.isEmpty() ? null
-        : RunLock.acquire(Paths.get(new Layout(config.output()).state()), command, wait.get(), console::progress);
+        : RunLock.acquire(store, new Layout(config.output()).state(), command, wait.get(), console::progress);
     try {
-      PipelineRun run = new PipelineRun(command, config, schemas, console);
+      PipelineRun run = new PipelineRun(command, config, store, schemas, console);
       run.lock = lock;
       return run;
     } catch (RuntimeException e) {
@@ -105,6 +105,15 @@ final class PipelineRun implements AutoCloseable {
         lock.close();
       }
       throw e;
+    }
+  }
+
+  /** The output's filesystem; an unknown scheme or unreachable store is a configuration error. */
+  static Store outputStore(PipelineConfig config) {
+    try {
+      return Store.at(config.output(), Store.configuration(Sparks.settings(config)));
+    } catch (RuntimeException e) {
+      throw new ConfigException("output: cannot open " + config.output() + ": " + PipelineCommand.describe(e));
     }
   }
 
@@ -192,22 +201,12 @@ final class PipelineRun implements AutoCloseable {
   }
 
   private String readState(String name) {
-    Path file = Paths.get(layout.state(), name);
-    try {
-      return Files.exists(file) ? Files.readString(file).strip() : "";
-    } catch (java.io.IOException e) {
-      return "";
-    }
+    String file = layout.state() + "/" + name;
+    return store.isFile(file) ? store.readString(file).strip() : "";
   }
 
   private void writeState(String name, String value) {
-    try {
-      Path file = Paths.get(layout.state(), name);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, value + "\n");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot write " + name + " under " + layout.state(), e);
-    }
+    store.writeAtomically(layout.state() + "/" + name, (value + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**
@@ -216,9 +215,9 @@ final class PipelineRun implements AutoCloseable {
    * is not published; its report says why.
    */
   Release buildAndPublish(Build.Selection selection, List<SourceReport> ingested) {
-    Optional<Path> previous = currentRelease();
-    java.util.Map<String, String> before = RunReport.datasetHashes(previous);
-    Release release = Release.create(layout, runId);
+    Optional<String> previous = currentRelease();
+    java.util.Map<String, String> before = RunReport.datasetHashes(store, previous);
+    Release release = Release.create(store, layout, runId);
     java.util.Set<String> changedNames = new java.util.TreeSet<>();
     long buildStart = System.nanoTime();
     List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, sources)
@@ -236,14 +235,14 @@ final class PipelineRun implements AutoCloseable {
     long publishStart = System.nanoTime();
     Checkpoint.reach(Checkpoint.DATASETS_WRITTEN);
     // Stamped when written, not when the run started: a harvest between the two would miss it.
-    new Feed(catalog, config.portal()).write(release.folder(), written, previous, Instant.now());
+    new Feed(catalog, config.portal(), store).write(release.folder(), written, previous, Instant.now());
     Checkpoint.reach(Checkpoint.FEED_WRITTEN);
     console.progress("validating release " + release.id());
-    List<String> problems = new ReleaseValidator(config.schemas()).validate(release.folder());
+    List<String> problems = new ReleaseValidator(config.schemas()).validate(store, release.folder());
     if (!problems.isEmpty()) {
       report.put("validation", problems);
       report.finish("rejected", Instant.now(), problems.size() + " validation problem(s)");
-      report.write(release.folder().resolve("run-report.json"));
+      report.write(store, release.folder() + "/run-report.json");
       throw new IllegalStateException("Cannot publish release " + release.id() + ": " + problems.size()
           + " validation problem(s), first: " + problems.get(0));
     }
@@ -251,7 +250,7 @@ final class PipelineRun implements AutoCloseable {
     report.put("validation", "passed");
     report.stage("publish", seconds(publishStart), written.size());
     report.finish("published", Instant.now(), null);
-    report.write(release.folder().resolve("run-report.json"));
+    report.write(store, release.folder() + "/run-report.json");
     Checkpoint.reach(Checkpoint.REPORT_WRITTEN);
     release.publish();
     Checkpoint.reach(Checkpoint.SWITCHED);
@@ -265,7 +264,7 @@ final class PipelineRun implements AutoCloseable {
     try {
       record("published", null);
       writeState("configuration.sha256", configurationFingerprint());
-      List<String> removed = new Releases(layout).prune(config.keepReleases());
+      List<String> removed = new Releases(store, layout).prune(config.keepReleases());
       if (!removed.isEmpty()) {
         console.progress("removed old or incomplete releases " + removed);
       }
@@ -278,20 +277,15 @@ final class PipelineRun implements AutoCloseable {
     return (System.nanoTime() - since) / 1e9;
   }
 
-  /** The release {@code current} points at, if any. */
-  Optional<Path> currentRelease() {
-    Path current = Paths.get(layout.current());
-    try {
-      return Files.exists(current) ? Optional.of(current.toRealPath()) : Optional.empty();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read " + current, e);
-    }
+  /** The folder of the published release, if any. */
+  Optional<String> currentRelease() {
+    return new Releases(store, layout).current();
   }
 
   /** Records a finished or failed run in {@code state/runs/}. */
   void record(String status, String error) {
     report.finish(status, Instant.now(), error);
-    report.write(Paths.get(layout.runReport(runId)));
+    report.write(store, layout.runReport(runId));
   }
 
   @Override

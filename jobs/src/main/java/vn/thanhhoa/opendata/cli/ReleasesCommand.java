@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.publish.Releases;
 
 @Command(
@@ -21,7 +22,8 @@ final class ReleasesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    Releases releases = new Releases(new Layout(common.config().output()));
+    PipelineConfig config = common.config();
+    Releases releases = new Releases(PipelineRun.outputStore(config), new Layout(config.output()));
     console.out(String.format("  %-22s %-11s %-28s %s", "release", "status", "finished at", "datasets changed"));
     for (Releases.Info r : releases.list()) {
       console.out(String.format("%s %-22s %-11s %-28s %s", r.current() ? "*" : " ", r.id(), r.status(),

@@ -33,7 +33,7 @@ final class RollbackCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     try (PipelineRun run = PipelineRun.prepare("rollback", common, List.of(), console, lock.wait)) {
-      Releases releases = new Releases(run.layout);
+      Releases releases = new Releases(run.store, run.layout);
       Releases.Info target;
       try {
         target = releases.rollbackTarget(Optional.ofNullable(to));
@@ -41,8 +41,8 @@ final class RollbackCommand implements Callable<Integer> {
         throw new ConfigException(e.getMessage());
       }
       return Runs.guarded(run, () -> {
-        Release release = Release.existing(run.layout, target.id());
-        List<String> problems = new ReleaseValidator(run.config.schemas()).validate(release.folder());
+        Release release = Release.existing(run.store, run.layout, target.id());
+        List<String> problems = new ReleaseValidator(run.config.schemas()).validate(run.store, release.folder());
         if (!problems.isEmpty()) {
           throw new IllegalStateException("release " + target.id() + " does not validate: " + problems.get(0));
         }

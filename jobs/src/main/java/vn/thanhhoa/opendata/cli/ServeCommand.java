@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.publish.Releases;
 import vn.thanhhoa.opendata.serve.FeedServer;
 
 @Command(
@@ -38,7 +40,12 @@ final class ServeCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     PipelineConfig config = common.config();
     Layout layout = new Layout(config.output());
-    if (!Paths.get(layout.current()).toFile().exists()) {
+    Store store = PipelineRun.outputStore(config);
+    if (!store.isLocal()) {
+      throw new ConfigException("output: serve reads a folder on this machine; copy the feed here first (e.g. "
+          + "`hdfs dfs -get` or `aws s3 sync` of " + layout.root() + ") and point --output at the copy");
+    }
+    if (new Releases(store, layout).current().isEmpty()) {
       throw new ConfigException("--output: no published release at " + layout.current() + "; run `./pipeline nightly` first");
     }
     try (FeedServer server = new FeedServer(Paths.get(layout.current()), bind, port, config.portal().baseUrl(),

@@ -1,7 +1,5 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,9 +7,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.core.Sparks;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
+import vn.thanhhoa.opendata.publish.Releases;
 
 @Command(
     name = "validate",
@@ -25,8 +27,8 @@ import vn.thanhhoa.opendata.publish.ReleaseValidator;
 final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "0..1", paramLabel = "RELEASE_DIR", description = "Release folder (default: <output>/current).")
-  Path release;
+  @Parameters(arity = "0..1", paramLabel = "RELEASE", description = "Release folder or URI (default: the published release).")
+  String release;
 
   @Spec CommandSpec spec;
 
@@ -34,8 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     PipelineConfig config = common.config();
-    Path target = release != null ? release : Paths.get(new Layout(config.output()).current());
-    List<String> problems = new ReleaseValidator(config.schemas()).validate(target);
+    Layout layout = new Layout(config.output());
+    Store store = release != null ? Store.at(release, Store.configuration(Sparks.settings(config))) : PipelineRun.outputStore(config);
+    String target = release != null ? release : new Releases(store, layout).current()
+        .orElseThrow(() -> new ConfigException("--output: no published release under " + layout.root()));
+    List<String> problems = new ReleaseValidator(config.schemas()).validate(store, target);
     if (problems.isEmpty()) {
       console.out("valid: " + target);
       return ExitCode.OK.code();

@@ -17,9 +17,17 @@ public record Layout(String root) {
     return releases() + "/" + releaseId;
   }
 
-  /** The published release: a symbolic link switched atomically. */
+  /** The published release on a local disk: a symbolic link switched atomically. */
   public String current() {
     return root + "/current";
+  }
+
+  /**
+   * The published release where there are no symbolic links (HDFS, object stores): a small
+   * JSON file naming it, written last and whole.
+   */
+  public String pointer() {
+    return root + "/current.json";
   }
 
   public String quarantine(String runId, String source) {
@@ -39,19 +47,15 @@ public record Layout(String root) {
    * A new run id from the run's start (UTC, second precision), made unique against the runs
    * already in this output folder. It names the run's report, quarantine and release.
    */
-  public String newRunId(java.time.Instant startedAt) {
+  public String newRunId(java.time.Instant startedAt, Store store) {
     String base = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
         .withZone(java.time.ZoneOffset.UTC).format(startedAt);
     for (int n = 0; ; n++) {
       String id = n == 0 ? base : base + "-" + n;
-      if (!exists(release(id)) && !exists(root + "/quarantine/" + id) && !exists(runReport(id))) {
+      if (!store.exists(release(id)) && !store.exists(root + "/quarantine/" + id) && !store.exists(runReport(id))) {
         return id;
       }
     }
-  }
-
-  private static boolean exists(String location) {
-    return java.nio.file.Files.exists(java.nio.file.Paths.get(location));
   }
 
   /** Every run's report, kept for operators whether or not the run published. */

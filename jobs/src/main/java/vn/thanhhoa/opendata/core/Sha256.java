@@ -33,10 +33,15 @@ public final class Sha256 {
 
   /** Of a file's content, read as a stream. */
   public static String of(Path file) throws IOException {
-    MessageDigest digest = digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
+    try (InputStream in = Files.newInputStream(file)) {
+      return of(in);
     }
+  }
+
+  /** Of everything left in a stream; the caller closes it. */
+  public static String of(InputStream stream) throws IOException {
+    MessageDigest digest = digest();
+    new DigestInputStream(stream, digest).transferTo(OutputStream.nullOutputStream());
     return hex(digest);
   }
 

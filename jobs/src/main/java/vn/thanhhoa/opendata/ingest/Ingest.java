@@ -1,7 +1,5 @@
 package vn.thanhhoa.opendata.ingest;
 
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
  * The ingest stage: each source from its landing folder into staging and quarantine. The last
@@ -24,12 +23,14 @@ public final class Ingest {
   private final AdminUnits units;
   private final Layout layout;
   private final String landingRoot;
+  private final Store store;
 
   public Ingest(SparkSession spark, AdminUnits units, String landingRoot, Layout layout) {
     this.spark = spark;
     this.units = units;
     this.landingRoot = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
     this.layout = layout;
+    this.store = Store.at(layout.root(), spark.sparkContext().hadoopConfiguration());
   }
 
   /** What a source's ingest did. */
@@ -58,7 +59,7 @@ public final class Ingest {
       Outcome outcome = new Outcome(ingested.report().withWarnings(source.ignoredFiles(paths.landing())),
           ingested.change(), ingested.touchedPeriods(), ingested.filesRead());
       if (outcome.change() != Change.UNCHANGED) {
-        IngestState.save(layout, outcome.report());
+        IngestState.save(store, layout, outcome.report());
       }
       progress.accept(outcome);
       outcomes.add(outcome);
@@ -67,9 +68,9 @@ public final class Ingest {
   }
 
   private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, boolean full) {
-    Optional<SourceReport> previous = IngestState.load(layout, source.schema().source());
+    Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
     Map<String, long[]> now = source.listFiles(paths.landing());
-    boolean usable = !full && previous.isPresent() && Files.isDirectory(Paths.get(paths.staging()))
+    boolean usable = !full && previous.isPresent() && store.isDirectory(paths.staging())
         && source.schemaSha256().equals(previous.get().schemaSha256());
     if (usable) {
       Map<String, SourceReport.FileReport> before = new HashMap<>();

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Optional;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Store;
 
 /** The report of the ingest that produced each source's current staging table. */
 public final class IngestState {
@@ -17,27 +15,27 @@ public final class IngestState {
 
   private IngestState() {}
 
-  static Path file(Layout layout, String source) {
-    return Paths.get(layout.state(), "ingest", source + ".json");
+  static String file(Layout layout, String source) {
+    return layout.state() + "/ingest/" + source + ".json";
   }
 
-  static void save(Layout layout, SourceReport report) {
-    Path file = file(layout, report.source());
+  static void save(Store store, Layout layout, SourceReport report) {
+    String file = file(layout, report.source());
     try {
-      vn.thanhhoa.opendata.core.Folders.writeJsonAtomically(JSON, file, report);
+      store.writeAtomically(file, JSON.writeValueAsBytes(report));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
   }
 
   /** The last ingest's report for {@code source}, if it was ever ingested into this output. */
-  public static Optional<SourceReport> load(Layout layout, String source) {
-    Path file = file(layout, source);
-    if (!Files.exists(file)) {
+  public static Optional<SourceReport> load(Store store, Layout layout, String source) {
+    String file = file(layout, source);
+    if (!store.exists(file)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(file.toFile(), SourceReport.class));
+      return Optional.of(JSON.readValue(store.read(file), SourceReport.class));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
  * Ingests one source: reads every landing file in parallel, validates and places each record,
@@ -180,22 +181,18 @@ public final class SourceIngest {
   /** Written beside the table and swapped in, so a run killed while writing leaves the old table whole. */
   private void writeStaging(Dataset<Row> records, String target) {
     Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
-    java.nio.file.Path table = java.nio.file.Paths.get(target);
-    java.nio.file.Path incoming = java.nio.file.Paths.get(target + ".incoming");
-    java.nio.file.Path old = java.nio.file.Paths.get(target + ".old");
+    String incoming = target + ".incoming";
+    String old = target + ".old";
     stagingRows(KeyResolution.latest(accepted, schema.key()))
         .repartition(col(schema.partitionBy()))
-        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming.toString());
-    try {
-      vn.thanhhoa.opendata.core.Folders.delete(old);
-      if (java.nio.file.Files.exists(table)) {
-        java.nio.file.Files.move(table, old);
-      }
-      java.nio.file.Files.move(incoming, table);
-      vn.thanhhoa.opendata.core.Folders.delete(old);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot swap the new staging table into " + target, e);
+        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming);
+    Store store = store(target);
+    store.delete(old);
+    if (store.exists(target)) {
+      store.move(target, old);
     }
+    store.move(incoming, target);
+    store.delete(old);
   }
 
   private Dataset<Row> stagingRows(Dataset<Row> rows) {
@@ -221,24 +218,23 @@ public final class SourceIngest {
     names.add(col(ParsedRecords.LINE));
     Dataset<Row> fresh = accepted.select(names.toArray(Column[]::new));
     Dataset<Row> combined = old.select(names.toArray(Column[]::new)).unionByName(fresh);
-    java.nio.file.Path incoming = java.nio.file.Paths.get(target + ".incoming");
+    String incoming = target + ".incoming";
     stagingRows(KeyResolution.latest(combined, schema.key()))
         .repartition(col(schema.partitionBy()))
-        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming.toString());
-    try {
-      for (String period : touched) {
-        java.nio.file.Path part = java.nio.file.Paths.get(target, schema.partitionBy() + "=" + period);
-        java.nio.file.Path next = incoming.resolve(schema.partitionBy() + "=" + period);
-        vn.thanhhoa.opendata.core.Folders.delete(part);
-        if (java.nio.file.Files.exists(next)) {
-          java.nio.file.Files.createDirectories(part.getParent());
-          java.nio.file.Files.move(next, part);
-        }
+        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming);
+    Store store = store(target);
+    for (String period : touched) {
+      String partition = "/" + schema.partitionBy() + "=" + period;
+      store.delete(target + partition);
+      if (store.exists(incoming + partition)) {
+        store.move(incoming + partition, target + partition);
       }
-      vn.thanhhoa.opendata.core.Folders.delete(incoming);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot merge new rows into " + target, e);
     }
+    store.delete(incoming);
+  }
+
+  private Store store(String location) {
+    return Store.at(location, spark.sparkContext().hadoopConfiguration());
   }
 
   /** Counts of this ingest's files, added to those of {@code previous} (null for a full ingest). */

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import vn.thanhhoa.opendata.core.Store;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -169,13 +168,13 @@ final class DcatCatalog {
   }
 
   /** Writes catalog.ttl and catalog.jsonld into {@code release}. */
-  static void write(Model model, Path release) {
-    write(model, release.resolve("catalog.ttl"), RDFFormat.TURTLE_PRETTY);
-    write(model, release.resolve("catalog.jsonld"), RDFFormat.JSONLD11_PRETTY);
+  static void write(Model model, Store store, String release) {
+    write(model, store, release + "/catalog.ttl", RDFFormat.TURTLE_PRETTY);
+    write(model, store, release + "/catalog.jsonld", RDFFormat.JSONLD11_PRETTY);
   }
 
-  private static void write(Model model, Path file, RDFFormat format) {
-    try (OutputStream out = Files.newOutputStream(file)) {
+  private static void write(Model model, Store store, String file, RDFFormat format) {
+    try (OutputStream out = store.create(file)) {
       RDFDataMgr.write(out, model, format);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
  * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue
@@ -29,36 +28,38 @@ public final class Feed {
 
   private final DatasetCatalog catalog;
   private final PipelineConfig.Portal portal;
+  private final Store store;
 
-  public Feed(DatasetCatalog catalog, PipelineConfig.Portal portal) {
+  public Feed(DatasetCatalog catalog, PipelineConfig.Portal portal, Store store) {
     this.catalog = catalog;
     this.portal = portal;
+    this.store = store;
   }
 
   /** Writes everything and returns the packages as published, by name. */
-  public Map<String, JsonNode> write(Path release, List<DatasetFiles.Written> written, Optional<Path> previous, Instant now) {
+  public Map<String, JsonNode> write(String release, List<DatasetFiles.Written> written, Optional<String> previous, Instant now) {
     CkanPackages ckan = new CkanPackages(catalog, portal);
     Map<String, JsonNode> packages = new LinkedHashMap<>();
     List<JsonNode> ordered = new ArrayList<>();
     for (DatasetSpec spec : catalog.datasets()) {
       DatasetFiles.Written files = written.stream().filter(w -> w.name().equals(spec.name())).findFirst().orElseThrow();
       ObjectNode draft = JSON.valueToTree(ckan.packageShow(spec, files));
-      JsonNode before = previous.map(p -> read(p.resolve("ckan/packages/" + spec.name() + ".json"))).orElse(null);
+      JsonNode before = previous.map(p -> read(store, p + "/ckan/packages/" + spec.name() + ".json")).orElse(null);
       ObjectNode pkg = FeedTimes.apply(normalized(draft), before, CkanTime.format(now));
-      write(release.resolve("ckan/packages/" + spec.name() + ".json"), pkg);
-      write(release.resolve("datasets/" + spec.name() + "/datapackage.json"), DataPackages.build(spec, pkg, catalog));
+      write(store, release + "/ckan/packages/" + spec.name() + ".json", pkg);
+      write(store, release + "/datasets/" + spec.name() + "/datapackage.json", DataPackages.build(spec, pkg, catalog));
       packages.put(spec.name(), pkg);
       ordered.add(pkg);
     }
-    write(release.resolve("ckan/package_list.json"), packages.keySet().stream().sorted().toList());
-    write(release.resolve("ckan/organizations/" + catalog.organization().name() + ".json"),
+    write(store, release + "/ckan/package_list.json", packages.keySet().stream().sorted().toList());
+    write(store, release + "/ckan/organizations/" + catalog.organization().name() + ".json",
         ckan.organizationShow(packages.size()));
     for (DatasetCatalog.Group g : catalog.groups()) {
       int count = (int) catalog.datasets().stream().filter(d -> d.groups().contains(g.name())).count();
-      write(release.resolve("ckan/groups/" + g.name() + ".json"), ckan.groupShow(g, count));
+      write(store, release + "/ckan/groups/" + g.name() + ".json", ckan.groupShow(g, count));
     }
-    write(release.resolve("ckan/license_list.json"), ckan.licenseList());
-    DcatCatalog.write(new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), release);
+    write(store, release + "/ckan/license_list.json", ckan.licenseList());
+    DcatCatalog.write(new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), store, release);
     return packages;
   }
 
@@ -71,21 +72,21 @@ public final class Feed {
     }
   }
 
-  static JsonNode read(Path file) {
-    if (!Files.exists(file)) {
+  /** A JSON file of the store, or null if there is none. */
+  static JsonNode read(Store store, String file) {
+    if (!store.isFile(file)) {
       return null;
     }
     try {
-      return JSON.readTree(file.toFile());
+      return JSON.readTree(store.read(file));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
   }
 
-  static void write(Path file, Object value) {
+  static void write(Store store, String file, Object value) {
     try {
-      Files.createDirectories(file.getParent());
-      JSON.writeValue(file.toFile(), value);
+      store.write(file, JSON.writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }

@@ -6,49 +6,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
- * A release folder under {@code releases/} and the {@code current} link that publishes it. The
- * link is replaced by renaming a fresh link over it, which is atomic on POSIX filesystems:
- * readers see the old release or the new one, never a mix.
+ * A release folder under {@code releases/} and the pointer that publishes it. On a local disk
+ * the pointer is the {@code current} symbolic link, replaced by renaming a fresh link over it;
+ * on HDFS and object stores, which have no such links and (object stores) no atomic rename,
+ * it is {@code current.json}, written whole after everything else. Either way readers see the
+ * old release or the new one, never a mix.
  */
 public final class Release {
+  private final Store store;
   private final Layout layout;
   private final String id;
 
-  private Release(Layout layout, String id) {
+  private Release(Store store, Layout layout, String id) {
+    this.store = store;
     this.layout = layout;
     this.id = id;
   }
 
   /** An existing release folder, e.g. the target of a rollback. */
-  public static Release existing(Layout layout, String id) {
-    return new Release(layout, id);
+  public static Release existing(Store store, Layout layout, String id) {
+    return new Release(store, layout, id);
   }
 
   /** Creates the new, empty release folder of run {@code id}. */
-  public static Release create(Layout layout, String id) {
-    try {
-      Files.createDirectories(Paths.get(layout.releases()));
-      Files.createDirectory(Paths.get(layout.release(id)));
-      return new Release(layout, id);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a release under " + layout.releases(), e);
+  public static Release create(Store store, Layout layout, String id) {
+    if (store.exists(layout.release(id))) {
+      throw new IllegalStateException("Release " + layout.release(id) + " exists already");
     }
+    store.mkdirs(layout.release(id));
+    return new Release(store, layout, id);
   }
 
   public String id() {
     return id;
   }
 
-  public Path folder() {
-    return Paths.get(layout.release(id));
+  /** The release folder, a location on the output's store. */
+  public String folder() {
+    return layout.release(id);
   }
 
-  /** Points {@code current} at this release in one atomic rename. */
+  /** Makes this the published release in one atomic step. */
   public void publish() {
-    Path current = Paths.get(layout.current());
+    if (store.isLocal()) {
+      switchLink();
+    } else {
+      try {
+        store.writeAtomically(layout.pointer(), Feed.JSON.writeValueAsBytes(
+            Map.of("release", id, "path", "releases/" + id)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot publish release " + id + " in " + layout.pointer(), e);
+      }
+    }
+  }
+
+  private void switchLink() {
+    Path current = store.localPath(layout.current());
     Path fresh = current.resolveSibling(".current." + id);
     try {
       Files.deleteIfExists(fresh);

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.Severity;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
  * Checks a release before it may become current, and any release on demand: every CKAN
@@ -49,132 +51,146 @@ public final class ReleaseValidator {
     }
   }
 
-  /** Every problem found, each naming its file; empty when the release may be published. */
+  /** As {@link #validate(Store, String)} for a release folder on this machine. */
   public List<String> validate(Path release) {
-    List<String> problems = new ArrayList<>();
-    if (!Files.isDirectory(release)) {
+    return validate(Store.local(), release.toString());
+  }
+
+  /** Every problem found, each naming its file; empty when the release may be published. */
+  public List<String> validate(Store store, String release) {
+    if (!store.isDirectory(release)) {
       return List.of(release + ": no such release");
     }
-    Set<String> licenses = new HashSet<>();
-    JsonNode licenseList = Feed.read(release.resolve("ckan/license_list.json"));
-    if (licenseList == null) {
-      problems.add("ckan/license_list.json: missing");
-    } else {
-      licenseList.forEach(l -> licenses.add(l.path("id").asText()));
-    }
-    List<String> names = packages(release, licenses, problems);
-    JsonNode list = Feed.read(release.resolve("ckan/package_list.json"));
-    if (list == null || !names.equals(iterable(list))) {
-      problems.add("ckan/package_list.json: does not list exactly the packages " + names);
-    }
-    catalog(release, problems);
-    for (String name : names) {
-      dataPackage(release, name, problems);
-    }
-    runReport(release, problems);
-    return problems;
+    return new Check(store, release).run();
   }
 
-  private List<String> packages(Path release, Set<String> licenses, List<String> problems) {
-    List<String> names = new ArrayList<>();
-    Path folder = release.resolve("ckan/packages");
-    try (Stream<Path> files = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-        String at = "ckan/packages/" + file.getFileName();
-        JsonNode pkg = Feed.read(file);
+  /** One release's check: the problems found so far. */
+  private final class Check {
+    private final Store store;
+    private final String release;
+    private final List<String> problems = new ArrayList<>();
+
+    Check(Store store, String release) {
+      this.store = store;
+      this.release = release;
+    }
+
+    private String at(String relative) {
+      return release + "/" + relative;
+    }
+
+    private JsonNode json(String relative) {
+      return Feed.read(store, at(relative));
+    }
+
+    List<String> run() {
+      Set<String> licenses = new HashSet<>();
+      JsonNode licenseList = json("ckan/license_list.json");
+      if (licenseList == null) {
+        problems.add("ckan/license_list.json: missing");
+      } else {
+        licenseList.forEach(l -> licenses.add(l.path("id").asText()));
+      }
+      List<String> names = packages(licenses);
+      JsonNode list = json("ckan/package_list.json");
+      if (list == null || !names.equals(iterable(list))) {
+        problems.add("ckan/package_list.json: does not list exactly the packages " + names);
+      }
+      catalog();
+      for (String name : names) {
+        dataPackage(name);
+      }
+      runReport();
+      return problems;
+    }
+
+    private List<String> packages(Set<String> licenses) {
+      List<String> names = new ArrayList<>();
+      for (String file : store.list(at("ckan/packages")).stream().filter(f -> f.endsWith(".json")).toList()) {
+        String relative = "ckan/packages/" + file;
+        JsonNode pkg = json(relative);
         for (ValidationMessage m : ckanPackage.validate(pkg)) {
-          problems.add(at + ": " + m.getMessage());
+          problems.add(relative + ": " + m.getMessage());
         }
-        PackageRules.check(pkg, at, licenses, release, problems);
-        resources(release, pkg, at, problems);
+        PackageRules.check(pkg, relative, licenses, o -> store.isFile(at("ckan/organizations/" + o + ".json")), problems);
+        resources(pkg, relative);
         names.add(pkg.path("name").asText());
       }
-    } catch (IOException e) {
-      problems.add("ckan/packages: cannot be listed: " + e.getMessage());
-    }
-    if (names.isEmpty()) {
-      problems.add("ckan/packages: no package");
-    }
-    return names;
-  }
-
-  /** Each resource's file exists in the release and has the size and sha256 the package says. */
-  private static void resources(Path release, JsonNode pkg, String at, List<String> problems) {
-    for (JsonNode r : pkg.path("resources")) {
-      String url = r.path("url").asText();
-      int i = url.indexOf("/datasets/");
-      if (i < 0) {
-        problems.add(at + ": resource " + r.path("id").asText() + ": url does not name a file of the release: " + url);
-        continue;
+      if (names.isEmpty()) {
+        problems.add("ckan/packages: no package");
       }
-      Path file = release.resolve(url.substring(i + 1));
-      try {
-        if (!Files.isRegularFile(file)) {
-          problems.add(at + ": resource file missing: " + release.relativize(file));
-        } else if (Files.size(file) != r.path("size").asLong(-1)) {
-          problems.add(at + ": size of " + release.relativize(file) + " is " + Files.size(file) + ", package says " + r.path("size"));
-        } else if (!vn.thanhhoa.opendata.core.Sha256.of(file).equals(r.path("hash").asText())) {
-          problems.add(at + ": sha256 of " + release.relativize(file) + " does not match the package's hash");
+      return names;
+    }
+
+    /** Each resource's file exists in the release and has the size and sha256 the package says. */
+    private void resources(JsonNode pkg, String relative) {
+      for (JsonNode r : pkg.path("resources")) {
+        String url = r.path("url").asText();
+        int i = url.indexOf("/datasets/");
+        if (i < 0) {
+          problems.add(relative + ": resource " + r.path("id").asText() + ": url does not name a file of the release: " + url);
+          continue;
         }
-      } catch (IOException e) {
-        problems.add(at + ": cannot read " + file + ": " + e.getMessage());
-      }
-    }
-  }
-
-  private void catalog(Path release, List<String> problems) {
-    Path ttl = release.resolve("catalog.ttl");
-    if (!Files.exists(ttl) || !Files.exists(release.resolve("catalog.jsonld"))) {
-      problems.add("catalog.ttl / catalog.jsonld: missing");
-      return;
-    }
-    Graph data;
-    try {
-      data = RDFDataMgr.loadGraph(ttl.toString());
-    } catch (RuntimeException e) {
-      problems.add("catalog.ttl: not valid Turtle: " + e.getMessage());
-      return;
-    }
-    ValidationReport report = ShaclValidator.get().validate(dcatShapes, data);
-    report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).limit(20)
-        .forEach(e -> problems.add("catalog.ttl: DCAT-AP 3.0.0 violation at " + e.focusNode() + " "
-            + e.resultPath() + ": " + e.message()));
-  }
-
-  private void dataPackage(Path release, String name, List<String> problems) {
-    String at = "datasets/" + name + "/datapackage.json";
-    JsonNode dp = Feed.read(release.resolve(at));
-    if (dp == null) {
-      problems.add(at + ": missing");
-      return;
-    }
-    for (ValidationMessage m : dataPackage.validate(dp)) {
-      problems.add(at + ": " + m.getMessage());
-    }
-    for (JsonNode r : dp.path("resources")) {
-      Path file = release.resolve("datasets/" + name).resolve(r.path("path").asText());
-      try {
-        if (!Files.isRegularFile(file) || Files.size(file) != r.path("bytes").asLong(-1)
-            || !("sha256:" + vn.thanhhoa.opendata.core.Sha256.of(file)).equals(r.path("hash").asText())) {
-          problems.add(at + ": resource " + r.path("name").asText() + " does not match its file (bytes or hash)");
+        String file = url.substring(i + 1);
+        if (!store.isFile(at(file))) {
+          problems.add(relative + ": resource file missing: " + file);
+        } else if (store.size(at(file)) != r.path("size").asLong(-1)) {
+          problems.add(relative + ": size of " + file + " is " + store.size(at(file)) + ", package says " + r.path("size"));
+        } else if (!store.sha256(at(file)).equals(r.path("hash").asText())) {
+          problems.add(relative + ": sha256 of " + file + " does not match the package's hash");
         }
-      } catch (IOException e) {
-        problems.add(at + ": cannot read " + file + ": " + e.getMessage());
       }
     }
-  }
 
-  private static void runReport(Path release, List<String> problems) {
-    JsonNode report = Feed.read(release.resolve("run-report.json"));
-    if (report == null) {
-      return; // checked before the report is written, and by `validate` on complete releases
-    }
-    report.path("sources").fields().forEachRemaining(e -> {
-      JsonNode s = e.getValue();
-      if (s.path("rows_read").asLong() != s.path("rows_accepted").asLong() + s.path("rows_quarantined").asLong()) {
-        problems.add("run-report.json: " + e.getKey() + ": rows_read != rows_accepted + rows_quarantined");
+    private void catalog() {
+      if (!store.isFile(at("catalog.ttl")) || !store.isFile(at("catalog.jsonld"))) {
+        problems.add("catalog.ttl / catalog.jsonld: missing");
+        return;
       }
-    });
+      Graph data = GraphFactory.createDefaultGraph();
+      try (InputStream in = store.open(at("catalog.ttl"))) {
+        RDFDataMgr.read(data, in, Lang.TURTLE);
+      } catch (IOException | RuntimeException e) {
+        problems.add("catalog.ttl: not valid Turtle: " + e.getMessage());
+        return;
+      }
+      ValidationReport report = ShaclValidator.get().validate(dcatShapes, data);
+      report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).limit(20)
+          .forEach(e -> problems.add("catalog.ttl: DCAT-AP 3.0.0 violation at " + e.focusNode() + " "
+              + e.resultPath() + ": " + e.message()));
+    }
+
+    private void dataPackage(String name) {
+      String relative = "datasets/" + name + "/datapackage.json";
+      JsonNode dp = json(relative);
+      if (dp == null) {
+        problems.add(relative + ": missing");
+        return;
+      }
+      for (ValidationMessage m : dataPackage.validate(dp)) {
+        problems.add(relative + ": " + m.getMessage());
+      }
+      for (JsonNode r : dp.path("resources")) {
+        String file = at("datasets/" + name + "/" + r.path("path").asText());
+        if (!store.isFile(file) || store.size(file) != r.path("bytes").asLong(-1)
+            || !("sha256:" + store.sha256(file)).equals(r.path("hash").asText())) {
+          problems.add(relative + ": resource " + r.path("name").asText() + " does not match its file (bytes or hash)");
+        }
+      }
+    }
+
+    private void runReport() {
+      JsonNode report = json("run-report.json");
+      if (report == null) {
+        return; // checked before the report is written, and by `validate` on complete releases
+      }
+      report.path("sources").fields().forEachRemaining(e -> {
+        JsonNode s = e.getValue();
+        if (s.path("rows_read").asLong() != s.path("rows_accepted").asLong() + s.path("rows_quarantined").asLong()) {
+          problems.add("run-report.json: " + e.getKey() + ": rows_read != rows_accepted + rows_quarantined");
+        }
+      });
+    }
   }
 
   private static List<String> iterable(JsonNode array) {
@@ -187,7 +203,8 @@ public final class ReleaseValidator {
   static final class PackageRules {
     private PackageRules() {}
 
-    static void check(JsonNode pkg, String at, Set<String> licenses, Path release, List<String> problems) {
+    static void check(JsonNode pkg, String at, Set<String> licenses, java.util.function.Predicate<String> organizationPublished,
+        List<String> problems) {
       String id = pkg.path("id").asText();
       if (!licenses.contains(pkg.path("license_id").asText())) {
         problems.add(at + ": license_id '" + pkg.path("license_id").asText() + "' is not in license_list");
@@ -196,7 +213,7 @@ public final class ReleaseValidator {
         problems.add(at + ": organization.id differs from owner_org");
       }
       String org = pkg.path("organization").path("name").asText();
-      if (!Files.exists(release.resolve("ckan/organizations/" + org + ".json"))) {
+      if (!organizationPublished.test(org)) {
         problems.add(at + ": organization " + org + " has no ckan/organizations/" + org + ".json");
       }
       if (pkg.path("num_tags").asInt(-1) != pkg.path("tags").size()) {

@@ -5,19 +5,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Store;
 
 /** The releases under {@code releases/}: which are complete, which is current, retention, rollback. */
 public final class Releases {
+  private final Store store;
   private final Layout layout;
 
-  public Releases(Layout layout) {
+  public Releases(Store store, Layout layout) {
+    this.store = store;
     this.layout = layout;
   }
 
@@ -26,40 +26,57 @@ public final class Releases {
 
   /** Every release, oldest first. */
   public List<Info> list() {
-    Path folder = Paths.get(layout.releases());
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    String current = current().map(p -> p.getFileName().toString()).orElse("");
-    try (Stream<Path> all = Files.list(folder)) {
-      List<Info> infos = new ArrayList<>();
-      for (Path release : all.filter(Files::isDirectory).sorted().toList()) {
-        JsonNode report = Feed.read(release.resolve("run-report.json"));
-        String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
-        int changed = 0;
-        if (report != null) {
-          for (JsonNode d : report.path("datasets")) {
-            changed += d.path("changed").asBoolean() ? 1 : 0;
-          }
-        }
-        String id = release.getFileName().toString();
-        infos.add(new Info(id, "published".equals(status), id.equals(current), status,
-            report == null ? null : report.path("finished_at").asText(null), changed));
+    String current = currentId().orElse("");
+    List<Info> infos = new ArrayList<>();
+    for (String id : store.list(layout.releases())) {
+      String folder = layout.release(id);
+      if (!store.isDirectory(folder)) {
+        continue;
       }
-      return infos;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + folder, e);
+      JsonNode report = Feed.read(store, folder + "/run-report.json");
+      String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
+      int changed = 0;
+      if (report != null) {
+        for (JsonNode d : report.path("datasets")) {
+          changed += d.path("changed").asBoolean() ? 1 : 0;
+        }
+      }
+      infos.add(new Info(id, "published".equals(status), id.equals(current), status,
+          report == null ? null : report.path("finished_at").asText(null), changed));
     }
+    return infos;
   }
 
-  /** The release {@code current} points at. */
-  public Optional<Path> current() {
-    Path link = Paths.get(layout.current());
-    try {
-      return Files.exists(link) ? Optional.of(link.toRealPath()) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + link, e);
+  /** The folder of the published release, if any. */
+  public Optional<String> current() {
+    return currentId().map(layout::release);
+  }
+
+  /**
+   * The id of the published release: the target of the {@code current} link on a local disk,
+   * else the release {@code current.json} names (also read locally, for a copy of an HDFS or
+   * object-store output).
+   */
+  public Optional<String> currentId() {
+    if (store.isLocal()) {
+      Path link = store.localPath(layout.current());
+      if (Files.isSymbolicLink(link)) {
+        try {
+          return Files.exists(link) ? Optional.of(link.toRealPath().getFileName().toString()) : Optional.empty();
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read " + link, e);
+        }
+      }
     }
+    JsonNode pointer = Feed.read(store, layout.pointer());
+    if (pointer == null) {
+      return Optional.empty();
+    }
+    String id = pointer.path("release").asText("");
+    if (id.isEmpty() || id.contains("/") || id.startsWith(".")) {
+      throw new IllegalStateException(layout.pointer() + " does not name a release: " + pointer);
+    }
+    return Optional.of(id);
   }
 
   /**
@@ -73,7 +90,7 @@ public final class Releases {
     for (Info info : all) {
       boolean old = info.complete() && complete.indexOf(info) < complete.size() - keep;
       if (!info.current() && (!info.complete() || old)) {
-        delete(Paths.get(layout.release(info.id())));
+        store.delete(layout.release(info.id()));
         removed.add(info.id());
       }
     }
@@ -100,13 +117,5 @@ public final class Releases {
       }
     }
     throw new IllegalArgumentException("no complete release before the current one to roll back to");
-  }
-
-  private static void delete(Path dir) {
-    try {
-      vn.thanhhoa.opendata.core.Folders.delete(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove release " + dir, e);
-    }
   }
 }

@@ -12,19 +12,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.function.Consumer;
+import vn.thanhhoa.opendata.core.Store;
 
 /**
- * The run lock, {@code state/run.lock}: an operating-system lock on the file, held for the
- * whole run. The system releases it when the holder dies, even by SIGKILL, so a lock left by a
- * dead process is simply taken over; the file's text says who holds (or held) it.
+ * The run lock, {@code state/run.lock}, held for the whole run. On a local disk it is an
+ * operating-system lock on the file: the system releases it when the holder dies, even by
+ * SIGKILL, so a lock left by a dead process is simply taken over; the file's text says who
+ * holds (or held) it. On HDFS and object stores, which have no such locks, it is a {@link Lease}.
  */
 public final class RunLock implements AutoCloseable {
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final AutoCloseable held;
 
-  private RunLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
-    this.lock = lock;
+  private RunLock(AutoCloseable held) {
+    this.held = held;
   }
 
   /** Another live run holds the lock. */
@@ -40,17 +40,19 @@ public final class RunLock implements AutoCloseable {
    * Takes the lock; if another run holds it, throws {@link Held}, or with {@code wait} polls until
    * it is free, telling {@code progress} every 30 seconds.
    */
-  public static RunLock acquire(Path state, String command, boolean wait, Consumer<String> progress) {
-    Path file = state.resolve("run.lock");
+  public static RunLock acquire(Store store, String state, String command, boolean wait, Consumer<String> progress) {
+    String location = state + "/run.lock";
     long waited = 0;
     while (true) {
-      RunLock lock = tryAcquire(file, command, progress);
-      if (lock != null) {
-        return lock;
+      AutoCloseable held = store.isLocal()
+          ? tryAcquire(store.localPath(location), command, progress)
+          : Lease.tryTake(store, location, command, progress);
+      if (held != null) {
+        return new RunLock(held);
       }
-      String holder = holder(file);
+      String holder = store.isLocal() ? holder(store.localPath(location)) : Lease.holder(store, location);
       if (!wait) {
-        throw new Held("another run holds the lock " + file + " (" + holder + "); try again later or use --wait");
+        throw new Held("another run holds the lock " + location + " (" + holder + "); try again later or use --wait");
       }
       if (waited % 30 == 0) {
         progress.accept("waiting for the lock held by " + holder);
@@ -60,7 +62,7 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  private static RunLock tryAcquire(Path file, String command, Consumer<String> progress) {
+  private static AutoCloseable tryAcquire(Path file, String command, Consumer<String> progress) {
     try {
       Files.createDirectories(file.getParent());
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -83,7 +85,12 @@ public final class RunLock implements AutoCloseable {
       channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + command + ", since "
           + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(true);
-      return new RunLock(channel, lock);
+      FileLock taken = lock;
+      return () -> {
+        channel.truncate(0); // a clean exit leaves nothing to take over
+        taken.release();
+        channel.close();
+      };
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the run lock " + file, e);
     }
@@ -113,15 +120,13 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  /** Releases the lock and clears the holder's text (a clean exit leaves nothing to take over). */
+  /** Releases the lock; a clean exit leaves nothing for the next run to take over. */
   @Override
   public void close() {
     try {
-      channel.truncate(0);
-      lock.release();
-      channel.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot release the run lock", e);
+      held.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot release the run lock: " + e.getMessage(), e);
     }
   }
 }

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.thanhhoa.opendata.build.DatasetFiles;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /** The JSON run report of datasets.md: what a run did, source by source. */
@@ -76,14 +75,14 @@ public final class RunReport {
   }
 
   /** The sha256 of every dataset of a release, from its run report (empty if none). */
-  public static Map<String, String> datasetHashes(java.util.Optional<Path> release) {
+  public static Map<String, String> datasetHashes(Store store, java.util.Optional<String> release) {
     Map<String, String> hashes = new LinkedHashMap<>();
-    Path file = release.map(r -> r.resolve("run-report.json")).filter(Files::exists).orElse(null);
+    String file = release.map(r -> r + "/run-report.json").filter(store::isFile).orElse(null);
     if (file == null) {
       return hashes;
     }
     try {
-      JSON.readTree(file.toFile()).path("datasets").fields()
+      JSON.readTree(store.read(file)).path("datasets").fields()
           .forEachRemaining(e -> hashes.put(e.getKey(), e.getValue().path("sha256").asText()));
       return hashes;
     } catch (IOException e) {
@@ -128,9 +127,10 @@ public final class RunReport {
     report.put(key, value);
   }
 
-  public void write(Path file) {
+  /** Replaces {@code file} on {@code store} whole: a reader never sees half a report. */
+  public void write(Store store, String file) {
     try {
-      vn.thanhhoa.opendata.core.Folders.writeJsonAtomically(JSON, file, report);
+      store.writeAtomically(file, JSON.writeValueAsBytes(report));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write run report " + file, e);
     }

@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Follows {@code <output>/current}: when the link points at another release, the next request
+ * Follows {@code <output>/current} (or {@code current.json}): when the link points at another release, the next request
  * loads it and swaps the snapshot in one step. The link is switched by an atomic rename and a
  * published release never changes, so no request sees a half-switched feed.
  */
 final class CurrentRelease {
+  private static final com.fasterxml.jackson.databind.ObjectMapper POINTER = new com.fasterxml.jackson.databind.ObjectMapper();
   private final Path link;
   private volatile FeedSnapshot snapshot;
 
@@ -34,15 +35,26 @@ final class CurrentRelease {
     return s;
   }
 
+  /**
+   * The release folder: the link's target, or, in a copy of an HDFS or object-store output
+   * (no link there), the release {@code current.json} names.
+   */
   private Path target() {
     try {
-      return link.toRealPath();
+      if (Files.exists(link)) {
+        return link.toRealPath();
+      }
+      Path pointer = link.resolveSibling("current.json");
+      if (Files.exists(pointer)) {
+        String id = POINTER.readTree(pointer.toFile()).path("release").asText("");
+        if (!id.isEmpty() && !id.contains("/") && !id.startsWith(".")) {
+          return link.resolveSibling("releases").resolve(id).toRealPath();
+        }
+      }
+      throw new IOException("neither " + link + " nor a current.json naming a release");
     } catch (IOException e) {
-      throw new UncheckedIOException("No published release at " + link + " (run `./pipeline nightly` first)", e);
+      throw new UncheckedIOException("No published release at " + link + " (run `./pipeline nightly` first): "
+          + e.getMessage(), e);
     }
-  }
-
-  boolean exists() {
-    return Files.exists(link);
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.thanhhoa.opendata.Main;
 import vn.thanhhoa.opendata.cli.CliTestAccess;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.testing.Folders;
 import vn.thanhhoa.opendata.testing.SampleRuns;
 
@@ -104,7 +105,7 @@ class PublishingSafetyTest {
     String[] next = CliTestAccess.runFull("build", "--output", output.toString());
     assertEquals("0", next[0], next[2]);
     assertTrue(next[2].contains("taking over the lock left by a run that died"), next[2]);
-    assertTrue(new Releases(new Layout(output.toString())).list().stream().allMatch(Releases.Info::complete),
+    assertTrue(new Releases(Store.local(), new Layout(output.toString())).list().stream().allMatch(Releases.Info::complete),
         "releases left incomplete by killed runs are removed");
   }
 
@@ -125,7 +126,7 @@ class PublishingSafetyTest {
     kill(holder);
     assertEquals(0, waiting.get(300, TimeUnit.SECONDS));
 
-    List<Releases.Info> complete = new Releases(new Layout(output.toString())).list().stream()
+    List<Releases.Info> complete = new Releases(Store.local(), new Layout(output.toString())).list().stream()
         .filter(Releases.Info::complete).toList();
     String before = complete.get(complete.size() - 2).id();
     assertEquals(0, CliTestAccess.run("rollback", "--output", output.toString()));
