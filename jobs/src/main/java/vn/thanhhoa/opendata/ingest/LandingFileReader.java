@@ -13,7 +13,8 @@ import vn.thanhhoa.opendata.core.SourceSchema;
  * Reads one landing file (a row of Spark's binaryFile source) into parsed records: it runs on
  * the executors, one file per call, so files are read in parallel wherever the data lives.
  * A file that cannot be decoded is rejected whole: each of its records is quarantined under
- * one rule, so rows read still equals rows accepted plus rows quarantined.
+ * one rule, so rows read still equals rows accepted plus rows quarantined. The file row
+ * carries the number of records read, the independent side of that equation.
  */
 public final class LandingFileReader implements FlatMapFunction<Row, Row>, Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,7 +50,9 @@ public final class LandingFileReader implements FlatMapFunction<Row, Row>, Seria
   List<Row> read(String name, byte[] bytes, long modified) {
     List<Row> out = records(name, bytes);
     Row file = out.remove(out.size() - 1);
-    out.add(RowMaker.withContent(file, vn.thanhhoa.opendata.core.Sha256.of(bytes), bytes.length, modified));
+    // Counted here, where the records are made, and checked against the records classified
+    // later: a record lost or duplicated on the way (a join, a filter) stops the run.
+    out.add(RowMaker.withContent(file, vn.thanhhoa.opendata.core.Sha256.of(bytes), bytes.length, modified, out.size()));
     return out;
   }
 

@@ -28,6 +28,8 @@ public final class ParsedRecords {
   public static final String SHA256 = "_sha256";
   public static final String SIZE = "_size";
   public static final String MODIFIED = "_modified";
+  /** On the file row: how many records the reader split the file into, counted as it read. */
+  public static final String RECORDS = "_records";
 
   public static final String KIND_RECORD = "record";
   public static final String KIND_FILE = "file";
@@ -35,14 +37,14 @@ public final class ParsedRecords {
   /** Bookkeeping columns, in order, after the data columns. */
   static final List<String> META =
       List.of(KIND, FILE, LINE, RAW, RULE, COLUMN, MESSAGE, NAME_TYPE, NAME_BASE, DISTRICT_BASE,
-          ENCODING, WARNINGS, SHA256, SIZE, MODIFIED);
+          ENCODING, WARNINGS, SHA256, SIZE, MODIFIED, RECORDS);
 
   private ParsedRecords() {}
 
   public static StructType schema(SourceSchema source) {
     StructType type = dataSchema(source);
     for (String meta : META) {
-      boolean number = meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED);
+      boolean number = meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
       type = type.add(meta, number ? DataTypes.LongType : DataTypes.StringType, true);
     }
     return type;

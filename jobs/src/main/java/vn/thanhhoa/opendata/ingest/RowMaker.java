@@ -50,15 +50,19 @@ final class RowMaker {
     return RowFactory.create(row);
   }
 
-  /** The file row with the landing file's own sha256, size and modification time filled in. */
-  static Row withContent(Row fileRow, String sha256, long size, long modified) {
+  /**
+   * The file row with the landing file's own sha256, size and modification time filled in, and
+   * the number of records read from it.
+   */
+  static Row withContent(Row fileRow, String sha256, long size, long modified, long records) {
     Object[] values = new Object[fileRow.length()];
     for (int i = 0; i < values.length; i++) {
       values[i] = fileRow.get(i);
     }
-    values[values.length - 3] = sha256;
-    values[values.length - 2] = size;
-    values[values.length - 1] = modified;
+    values[values.length - 4] = sha256;
+    values[values.length - 3] = size;
+    values[values.length - 2] = modified;
+    values[values.length - 1] = records;
     return RowFactory.create(values);
   }
 

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,9 +50,10 @@ public final class SourceIngest {
   public SourceReport run(Paths paths) {
     Dataset<Row> records = validated(read(paths.landing())).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      Counts counts = counted(records);
       writeQuarantine(records, paths.quarantine());
       writeStaging(records, paths.staging());
-      return report(records, staged(paths.staging()), null);
+      return report(counts, staged(paths.staging()), null);
     } finally {
       records.unpersist();
     }
@@ -69,6 +69,7 @@ public final class SourceIngest {
   public Incremental runNew(Paths paths, List<String> newFiles, SourceReport previous) {
     Dataset<Row> records = validated(readFiles(paths.landing(), newFiles)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      Counts counts = counted(records);
       writeQuarantine(records, paths.quarantine());
       Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
       List<String> touched = accepted.select(schema.partitionBy()).distinct().as(Encoders.STRING()).collectAsList()
@@ -76,7 +77,7 @@ public final class SourceIngest {
       if (!touched.isEmpty()) {
         mergeStaging(accepted, touched, paths.staging());
       }
-      SourceReport report = report(records, staged(paths.staging()), previous);
+      SourceReport report = report(counts, staged(paths.staging()), previous);
       return new Incremental(report, touched);
     } finally {
       records.unpersist();
@@ -237,8 +238,15 @@ public final class SourceIngest {
     return Store.at(location, spark.sparkContext().hadoopConfiguration());
   }
 
-  /** Counts of this ingest's files, added to those of {@code previous} (null for a full ingest). */
-  private SourceReport report(Dataset<Row> records, long staged, SourceReport previous) {
+  /** This ingest's records counted per file and rule, each file's row carrying what its reader read. */
+  record Counts(Map<String, long[]> perFile, Map<String, Long> byRule, Map<String, Row> fileRows) {}
+
+  /**
+   * Counts the classified records and checks them against the readers' own counts before
+   * anything is written: a record lost or duplicated between reading and classifying (a join,
+   * a filter) must stop the run, not shift the published numbers.
+   */
+  Counts counted(Dataset<Row> records) {
     Map<String, long[]> perFile = new TreeMap<>();
     Map<String, Long> byRule = new TreeMap<>();
     for (Row r : records.filter(isRecord()).groupBy(ParsedRecords.FILE, ParsedRecords.RULE).count().collectAsList()) {
@@ -250,34 +258,56 @@ public final class SourceIngest {
         byRule.merge(r.getString(1), r.getLong(2), Long::sum);
       }
     }
-    List<SourceReport.FileReport> files = new ArrayList<>(previous == null ? List.of() : previous.fileReports());
-    List<String> warnings = new ArrayList<>(previous == null ? List.of() : previous.warnings());
-    Map<String, Row> fileRows = new HashMap<>();
+    Map<String, Row> fileRows = new TreeMap<>();
     records.filter(col(ParsedRecords.KIND).equalTo(ParsedRecords.KIND_FILE))
         .select(ParsedRecords.FILE, ParsedRecords.ENCODING, ParsedRecords.RULE, ParsedRecords.MESSAGE,
-            ParsedRecords.WARNINGS, ParsedRecords.SIZE, ParsedRecords.SHA256, ParsedRecords.MODIFIED)
+            ParsedRecords.WARNINGS, ParsedRecords.SIZE, ParsedRecords.SHA256, ParsedRecords.MODIFIED,
+            ParsedRecords.RECORDS)
         .collectAsList().forEach(r -> fileRows.put(r.getString(0), r));
-    for (String file : new java.util.TreeSet<>(fileRows.keySet())) {
-      Row f = fileRows.get(file);
+    checkConserved(perFile, fileRows);
+    return new Counts(perFile, byRule, fileRows);
+  }
+
+  static void checkConserved(Map<String, long[]> perFile, Map<String, Row> fileRows) {
+    java.util.Set<String> files = new java.util.TreeSet<>(perFile.keySet());
+    files.addAll(fileRows.keySet());
+    for (String file : files) {
       long[] c = perFile.getOrDefault(file, new long[2]);
+      Row f = fileRows.get(file);
+      long read = f == null ? 0 : f.getLong(8);
+      if (read != c[0] + c[1]) {
+        throw new IllegalStateException("Row conservation failed for " + file + ": its reader read " + read
+            + " record(s), but " + c[0] + " were accepted and " + c[1] + " quarantined; nothing was written");
+      }
+    }
+  }
+
+  /** The report over this ingest's files, added to those of {@code previous} (null for a full ingest). */
+  SourceReport report(Counts counts, long staged, SourceReport previous) {
+    List<SourceReport.FileReport> files = new ArrayList<>(previous == null ? List.of() : previous.fileReports());
+    List<String> warnings = new ArrayList<>(previous == null ? List.of() : previous.warnings());
+    counts.fileRows().forEach((file, f) -> {
+      long[] c = counts.perFile().getOrDefault(file, new long[2]);
       files.add(new SourceReport.FileReport(file, f.getLong(5), f.getLong(7), f.getString(6), f.getString(1),
-          c[0] + c[1], c[0], c[1], f.getString(2), f.getString(3)));
+          f.getLong(8), c[0], c[1], f.getString(2), f.getString(3)));
       if (!f.isNullAt(4)) {
         warnings.addAll(List.of(f.getString(4).split("\n")));
       }
       if (!f.isNullAt(3)) {
         warnings.add(f.getString(3));
       }
-    }
+    });
     files.sort(java.util.Comparator.comparing(SourceReport.FileReport::file));
+    long read = files.stream().mapToLong(SourceReport.FileReport::rowsRead).sum();
     long accepted = files.stream().mapToLong(SourceReport.FileReport::rowsAccepted).sum();
     long quarantined = files.stream().mapToLong(SourceReport.FileReport::rowsQuarantined).sum();
     int rejected = (int) files.stream().filter(f -> f.rejectedBy() != null).count();
     Map<String, Long> allRules = new TreeMap<>(previous == null ? Map.of() : previous.quarantinedByRule());
-    byRule.forEach((rule, n) -> allRules.merge(rule, n, Long::sum));
-    return new SourceReport(schema.source(), files.size(), rejected, accepted + quarantined, accepted,
+    counts.byRule().forEach((rule, n) -> allRules.merge(rule, n, Long::sum));
+    return new SourceReport(schema.source(), files.size(), rejected, read, accepted,
         quarantined, allRules, accepted - staged, staged, warnings, files, schemaSha256());
   }
+
 
   /** The columns of a source's staging table, the partition column last. */
   public static org.apache.spark.sql.types.StructType stagingSchema(SourceSchema schema) {
