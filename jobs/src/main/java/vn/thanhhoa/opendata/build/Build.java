@@ -119,13 +119,8 @@ public final class Build {
   }
 
   private DatasetFiles.Written carryOver(DatasetSpec spec, String from, String to) {
-    for (String file : store.files(from)) {
-      if (DatasetFiles.isDataFile(file)) {
-        store.copy(from + "/" + file, to + "/" + file);
-      }
-    }
-    long rows = spark.read().parquet(to + "/parquet").count();
-    return DatasetFiles.rehash(spec.name(), rows, store, to);
+    long rows = spark.read().parquet(from + "/parquet").count();
+    return DatasetFiles.copy(store, spec.name(), rows, from, to);
   }
 
   private Dataset<Row> staging(String source, Selection selection) {

@@ -98,6 +98,16 @@ public final class DatasetFiles {
     return !relative.equals("datapackage.json");
   }
 
+  /** Copies a dataset's data files from another release's folder and records them. */
+  public static Written copy(Store store, String name, long rows, String from, String to) {
+    for (String file : store.files(from)) {
+      if (isDataFile(file)) {
+        store.copy(from + "/" + file, to + "/" + file);
+      }
+    }
+    return rehash(name, rows, store, to);
+  }
+
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */
   static Written rehash(String name, long rows, Store store, String folder) {
     Target target = new Target(store, folder);

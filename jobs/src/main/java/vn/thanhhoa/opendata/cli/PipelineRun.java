@@ -216,22 +216,65 @@ final class PipelineRun implements AutoCloseable {
    */
   Release buildAndPublish(Build.Selection selection, List<SourceReport> ingested) {
     Optional<String> previous = currentRelease();
-    java.util.Map<String, String> before = RunReport.datasetHashes(store, previous);
     Release release = Release.create(store, layout, runId);
-    java.util.Set<String> changedNames = new java.util.TreeSet<>();
+    Datasets recorder = new Datasets(previous);
     long buildStart = System.nanoTime();
     List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, sources)
-        .run(release.folder(), previous, selection, ingested, w -> {
-          boolean changed = !w.sha256().equals(before.get(w.name()));
-          if (changed) {
-            changedNames.add(w.name());
-          }
-          console.built(w, changed);
-          report.add(w, changed);
-        });
-    this.written = written;
-    this.changed = changedNames;
+        .run(release.folder(), previous, selection, ingested, recorder::add);
     report.stage("build", seconds(buildStart), written.stream().mapToLong(DatasetFiles.Written::rows).sum());
+    return publish(release, recorder, previous);
+  }
+
+  /**
+   * Publishes the datasets of an earlier release again, as a new release: harvesters then see
+   * the restored packages as modified now, not as the older release's times, which they would
+   * skip. Nothing is rebuilt, and Spark is not started.
+   */
+  Release restore(Releases.Info target) {
+    Optional<String> previous = currentRelease();
+    String from = layout.release(target.id());
+    java.util.Map<String, Long> rows = new java.util.HashMap<>();
+    RunReport.datasetRows(store, from).forEach(rows::put);
+    Release release = Release.create(store, layout, runId);
+    Datasets recorder = new Datasets(previous);
+    long start = System.nanoTime();
+    for (vn.thanhhoa.opendata.core.DatasetSpec spec : catalog.datasets()) {
+      Long n = rows.get(spec.name());
+      if (n == null) {
+        throw new IllegalStateException("release " + target.id() + " has no dataset " + spec.name() + " in its run report");
+      }
+      recorder.add(DatasetFiles.copy(store, spec.name(), n, from + "/datasets/" + spec.name(),
+          release.folder() + "/datasets/" + spec.name()));
+    }
+    report.put("restores", target.id());
+    report.stage("copy", seconds(start), recorder.written.stream().mapToLong(DatasetFiles.Written::rows).sum());
+    return publish(release, recorder, previous);
+  }
+
+  /** The datasets of the release being made, each compared with the published one. */
+  private final class Datasets {
+    final java.util.Map<String, String> before;
+    final List<DatasetFiles.Written> written = new java.util.ArrayList<>();
+    final java.util.Set<String> changed = new java.util.TreeSet<>();
+
+    Datasets(Optional<String> previous) {
+      this.before = RunReport.datasetHashes(store, previous);
+    }
+
+    void add(DatasetFiles.Written w) {
+      boolean isChanged = !w.sha256().equals(before.get(w.name()));
+      if (isChanged) {
+        changed.add(w.name());
+      }
+      written.add(w);
+      console.built(w, isChanged);
+      report.add(w, isChanged);
+    }
+  }
+
+  private Release publish(Release release, Datasets recorder, Optional<String> previous) {
+    this.written = recorder.written;
+    this.changed = recorder.changed;
     long publishStart = System.nanoTime();
     Checkpoint.reach(Checkpoint.DATASETS_WRITTEN);
     // Stamped when written, not when the run started: a harvest between the two would miss it.

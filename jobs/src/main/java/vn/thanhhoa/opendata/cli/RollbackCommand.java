@@ -1,6 +1,5 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,14 +16,19 @@ import vn.thanhhoa.opendata.publish.Releases;
 @Command(
     name = "rollback",
     mixinStandardHelpOptions = true,
-    description = "Point <output>/current back at an earlier complete release (default: the newest one before "
-        + "the current), after validating it. Takes the run lock.")
+    description = {
+      "Publish again the datasets of an earlier complete release (default: the newest one before the current, "
+          + "or before the one the current release restores), after validating it. Takes the run lock.",
+      "The datasets are copied into a new release whose changed packages are stamped modified now, so "
+          + "harvesters fetch them again; nothing is rebuilt. The next nightly builds from the landing files "
+          + "as usual: remove or correct the bad landing file first."
+    })
 final class RollbackCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Mixin LockOptions lock;
 
-  @Option(names = "--to", paramLabel = "RELEASE", description = "The release id to make current (see `releases`).")
+  @Option(names = "--to", paramLabel = "RELEASE", description = "The release whose datasets to publish again (see `releases`).")
   String to;
 
   @Spec CommandSpec spec;
@@ -41,16 +45,14 @@ final class RollbackCommand implements Callable<Integer> {
         throw new ConfigException(e.getMessage());
       }
       return Runs.guarded(run, () -> {
-        Release release = Release.existing(run.store, run.layout, target.id());
-        List<String> problems = new ReleaseValidator(run.config.schemas()).validate(run.store, release.folder());
+        List<String> problems = new ReleaseValidator(run.config.schemas())
+            .validate(run.store, run.layout.release(target.id()));
         if (!problems.isEmpty()) {
           throw new IllegalStateException("release " + target.id() + " does not validate: " + problems.get(0));
         }
-        release.publish();
-        run.report.put("rolled_back_to", target.id());
-        run.report.finish("rolled-back", Instant.now(), null);
-        run.record("rolled-back", null);
-        console.out("current -> releases/" + target.id());
+        Release release = run.restore(target);
+        console.out("restored the datasets of releases/" + target.id() + " as releases/" + release.id()
+            + ", now published");
         return ExitCode.OK;
       });
     }

@@ -21,8 +21,12 @@ public final class Releases {
     this.layout = layout;
   }
 
-  /** One release folder; complete = its run report says it was published. */
-  public record Info(String id, boolean complete, boolean current, String status, String finishedAt, int changedDatasets) {}
+  /**
+   * One release folder; complete = its run report says it was published; {@code restores} =
+   * the release whose datasets a rollback published again in it (null otherwise).
+   */
+  public record Info(String id, boolean complete, boolean current, String status, String finishedAt, int changedDatasets,
+      String restores) {}
 
   /** Every release, oldest first. */
   public List<Info> list() {
@@ -42,7 +46,8 @@ public final class Releases {
         }
       }
       infos.add(new Info(id, "published".equals(status), id.equals(current), status,
-          report == null ? null : report.path("finished_at").asText(null), changed));
+          report == null ? null : report.path("finished_at").asText(null), changed,
+          report == null ? null : report.path("restores").asText(null)));
     }
     return infos;
   }
@@ -97,7 +102,11 @@ public final class Releases {
     return removed;
   }
 
-  /** The complete release to roll back to: the one given, or the newest complete one before current. */
+  /**
+   * The complete release to roll back to: the one given, or the newest complete one before the
+   * current release (before the release it restores, if the current one is itself a rollback,
+   * so that rolling back twice goes further back rather than undoing the first).
+   */
   public Info rollbackTarget(Optional<String> to) {
     List<Info> all = list();
     if (to.isPresent()) {
@@ -105,17 +114,15 @@ public final class Releases {
           .filter(Info::complete)
           .orElseThrow(() -> new IllegalArgumentException("--to: no complete release " + to.get() + " under " + layout.releases()));
     }
-    int current = -1;
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).current()) {
-        current = i;
-      }
-    }
-    for (int i = current - 1; i >= 0; i--) {
-      if (all.get(i).complete()) {
+    Info current = all.stream().filter(Info::current).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no published release to roll back from"));
+    String from = current.restores() != null ? current.restores() : current.id();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).complete() && all.get(i).id().compareTo(from) < 0) {
         return all.get(i);
       }
     }
-    throw new IllegalArgumentException("no complete release before the current one to roll back to");
+    throw new IllegalArgumentException("no complete release before " + from + " to roll back to");
   }
+
 }

@@ -90,6 +90,22 @@ public final class RunReport {
     }
   }
 
+  /** The row count of every dataset of a release, from its run report (empty if none). */
+  public static Map<String, Long> datasetRows(Store store, String release) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    String file = release + "/run-report.json";
+    if (!store.isFile(file)) {
+      return rows;
+    }
+    try {
+      JSON.readTree(store.read(file)).path("datasets").fields()
+          .forEachRemaining(e -> rows.put(e.getKey(), e.getValue().path("rows").asLong()));
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
   private static Map<String, Object> file(SourceReport.FileReport f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", f.file());

@@ -29,6 +29,7 @@ import vn.thanhhoa.opendata.testing.SampleRuns;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishingSafetyTest {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final ReleaseValidator VALIDATOR = new ReleaseValidator(Paths.get("schemas"));
   @TempDir static Path tmp;
   private Path output;
@@ -129,11 +130,33 @@ class PublishingSafetyTest {
     List<Releases.Info> complete = new Releases(Store.local(), new Layout(output.toString())).list().stream()
         .filter(Releases.Info::complete).toList();
     String before = complete.get(complete.size() - 2).id();
+    String last = complete.get(complete.size() - 1).id();
+    assertEquals(last, current().getFileName().toString());
     assertEquals(0, CliTestAccess.run("rollback", "--output", output.toString()));
-    assertEquals(before, current().getFileName().toString());
+    Path restored = current();
+    assertTrue(restored.getFileName().toString().compareTo(last) > 0, "a rollback publishes a new release");
+    assertEquals(before, JSON.readTree(restored.resolve("run-report.json").toFile()).path("restores").asText());
+    assertEquals(Folders.hashes(output.resolve("releases/" + before + "/datasets"), true),
+        Folders.hashes(restored.resolve("datasets"), true), "the datasets of the release rolled back to");
+    for (Path pkg : Files.list(restored.resolve("ckan/packages")).toList()) {
+      String now = JSON.readTree(pkg.toFile()).path("metadata_modified").asText();
+      String was = JSON.readTree(output.resolve("releases/" + last + "/ckan/packages/" + pkg.getFileName()).toFile())
+          .path("metadata_modified").asText();
+      assertTrue(now.compareTo(was) >= 0, pkg.getFileName() + ": metadata_modified never goes backwards");
+    }
     assertEquals(0, CliTestAccess.run("validate", "--output", output.toString()));
-    assertEquals(0, CliTestAccess.run("rollback", "--to", complete.get(complete.size() - 1).id(), "--output", output.toString()));
-    assertEquals(complete.get(complete.size() - 1).id(), current().getFileName().toString());
+
+    assertEquals(0, CliTestAccess.run("rollback", "--to", last, "--output", output.toString()));
+    assertEquals(last, JSON.readTree(current().resolve("run-report.json").toFile()).path("restores").asText());
+    assertEquals(Folders.hashes(output.resolve("releases/" + last + "/datasets"), true),
+        Folders.hashes(current().resolve("datasets"), true));
+    // Rolling back from a restored release goes before the release it restores (older releases
+    // may have been pruned meanwhile: the newest complete one left before it).
+    String expected = new Releases(Store.local(), new Layout(output.toString())).list().stream()
+        .filter(Releases.Info::complete).map(Releases.Info::id).filter(id -> id.compareTo(last) < 0)
+        .reduce((a, b) -> b).orElseThrow();
+    assertEquals(0, CliTestAccess.run("rollback", "--output", output.toString()));
+    assertEquals(expected, JSON.readTree(current().resolve("run-report.json").toFile()).path("restores").asText());
   }
 
 }
