@@ -38,12 +38,13 @@ public final class Build {
   private final Store store;
   private final Map<String, SourceSchema> sources = new LinkedHashMap<>();
 
-  public Build(SparkSession spark, AdminUnits units, DatasetCatalog catalog, Layout layout, List<SourceSchema> schemas) {
+  public Build(SparkSession spark, AdminUnits units, DatasetCatalog catalog, Layout layout, Store store,
+      List<SourceSchema> schemas) {
     this.spark = spark;
     this.units = units;
     this.catalog = catalog;
     this.layout = layout;
-    this.store = Store.at(layout.root(), spark.sparkContext().hadoopConfiguration());
+    this.store = store;
     schemas.forEach(s -> sources.put(s.source(), s));
   }
 
@@ -126,6 +127,10 @@ public final class Build {
   private Dataset<Row> staging(String source, Selection selection) {
     SourceSchema schema = sources.get(source);
     String folder = layout.staging(source);
+    if (!IngestState.isComplete(store, layout, source)) {
+      throw new IllegalStateException(folder + " was left by an interrupted ingest; run `./pipeline nightly` "
+          + "(or `ingest --source " + source + "`) to read its landing files again");
+    }
     Dataset<Row> table = store.isDirectory(folder)
         ? spark.read().schema(SourceIngest.stagingSchema(schema)).parquet(folder)
         : spark.createDataFrame(List.of(), SourceIngest.stagingSchema(schema));

@@ -19,7 +19,7 @@ import vn.thanhhoa.opendata.core.Sparks;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.Ingest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
-import vn.thanhhoa.opendata.publish.Checkpoint;
+import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.publish.Feed;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
@@ -111,7 +111,7 @@ final class PipelineRun implements AutoCloseable {
   /** The output's filesystem; an unknown scheme or unreachable store is a configuration error. */
   static Store outputStore(PipelineConfig config) {
     try {
-      return Store.at(config.output(), Store.configuration(Sparks.settings(config)));
+      return Store.at(config.output(), Store.configuration(Sparks.settings(config))).requireAtomicReplace(config.output());
     } catch (RuntimeException e) {
       throw new ConfigException("output: cannot open " + config.output() + ": " + PipelineCommand.describe(e));
     }
@@ -140,7 +140,7 @@ final class PipelineRun implements AutoCloseable {
   /** Ingests every source: only new landing files unless {@code full} (or a file or schema changed). */
   List<Ingest.Outcome> ingest(boolean full) {
     long start = System.nanoTime();
-    Ingest ingest = new Ingest(spark(), units, config.input(), layout);
+    Ingest ingest = new Ingest(spark(), units, config.input(), layout, store);
     List<Ingest.Outcome> outcomes = ingest.run(sources, runId, full, o -> {
       console.ingested(o);
       report.add(o.report(), o.change().name().toLowerCase(java.util.Locale.ROOT), o.filesRead());
@@ -219,7 +219,7 @@ final class PipelineRun implements AutoCloseable {
     Release release = Release.create(store, layout, runId);
     Datasets recorder = new Datasets(previous);
     long buildStart = System.nanoTime();
-    List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, sources)
+    List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, store, sources)
         .run(release.folder(), previous, selection, ingested, recorder::add);
     report.stage("build", seconds(buildStart), written.stream().mapToLong(DatasetFiles.Written::rows).sum());
     return publish(release, recorder, previous);
@@ -290,6 +290,9 @@ final class PipelineRun implements AutoCloseable {
           + " validation problem(s), first: " + problems.get(0));
     }
     Checkpoint.reach(Checkpoint.VALIDATED);
+    if (lock != null) {
+      lock.verify(); // a lease taken over by another run: that run publishes, not this one
+    }
     report.put("validation", "passed");
     report.stage("publish", seconds(publishStart), written.size());
     report.finish("published", Instant.now(), null);
@@ -333,12 +336,15 @@ final class PipelineRun implements AutoCloseable {
 
   @Override
   public void close() {
-    if (spark != null && ownsSpark) {
-      spark.stop();
-    }
-    if (lock != null) {
-      lock.close();
-      lock = null;
+    try {
+      if (spark != null && ownsSpark) {
+        spark.stop();
+      }
+    } finally {
+      if (lock != null) {
+        lock.close();
+        lock = null;
+      }
     }
   }
 }

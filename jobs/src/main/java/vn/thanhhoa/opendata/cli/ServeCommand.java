@@ -1,6 +1,5 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     if (new Releases(store, layout).current().isEmpty()) {
       throw new ConfigException("--output: no published release at " + layout.current() + "; run `./pipeline nightly` first");
     }
-    try (FeedServer server = new FeedServer(Paths.get(layout.current()), bind, port, config.portal().baseUrl(),
+    try (FeedServer server = new FeedServer(store.localPath(layout.current()), bind, port, config.portal().baseUrl(),
         config.portal().siteTitle())) {
       server.start();
       console.out("serving " + layout.current() + " on http://" + bind + ":" + server.port() + "/ (resources name "

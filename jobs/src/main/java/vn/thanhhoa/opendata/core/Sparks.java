@@ -24,10 +24,13 @@ public final class Sparks {
     return s;
   }
 
-  /** A session with the pipeline's settings; the configured master is used only if none is set. */
+  /**
+   * A session with the pipeline's settings. What spark-submit sets ({@code --master},
+   * {@code --conf}) wins over the configuration file, as operators expect.
+   */
   public static SparkSession session(PipelineConfig config) {
     SparkConf conf = new SparkConf().setAppName("thanhhoa-opendata-pipeline");
-    settings(config).forEach(conf::set);
+    settings(config).forEach(conf::setIfMissing);
     if (!conf.contains("spark.master")) {
       conf.setMaster(config.spark().master());
     }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
@@ -21,6 +20,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 /**
  * The output folder's filesystem, local or any Hadoop one (HDFS, S3A, …), addressed by the
@@ -29,8 +29,14 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * them. Local files are written without Hadoop's {@code .crc} side files.
  */
 public final class Store {
-  /** Schemes whose rename of a file over another is one atomic step (object stores copy). */
-  private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs", "viewfs");
+  /** Schemes whose rename of a file over another is one atomic step. */
+  private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs");
+  /**
+   * Hadoop setting: schemes whose uploads become visible whole, when the stream closes (object
+   * stores). Others, where a file is visible while written (webhdfs, abfs, ofs, …), are refused.
+   */
+  public static final String WHOLE_UPLOAD_SCHEMES = "opendata.output.whole-upload-schemes";
+  private static final String DEFAULT_WHOLE_UPLOAD = "s3a,gs";
 
   private final FileSystem fs;
   private final Configuration conf;
@@ -77,6 +83,30 @@ public final class Store {
   /** Whether renaming a file over another is atomic here; object stores copy instead. */
   public boolean renamesAtomically() {
     return ATOMIC_RENAME.contains(scheme());
+  }
+
+  /** Whether a file written here appears only whole, when its upload completes. */
+  private boolean uploadsWhole() {
+    for (String scheme : conf.get(WHOLE_UPLOAD_SCHEMES, DEFAULT_WHOLE_UPLOAD).split(",")) {
+      if (scheme.strip().equalsIgnoreCase(scheme())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks that a file can be replaced here so that readers never see a part of it: the
+   * condition for publishing on this store.
+   */
+  public Store requireAtomicReplace(String location) {
+    if (!renamesAtomically() && !uploadsWhole()) {
+      throw new IllegalArgumentException(scheme() + ": files are visible while being written and cannot be renamed "
+          + "over atomically, so " + location + " cannot be published safely; use a local folder, hdfs:// or an "
+          + "object store (" + conf.get(WHOLE_UPLOAD_SCHEMES, DEFAULT_WHOLE_UPLOAD) + ", setting "
+          + WHOLE_UPLOAD_SCHEMES + ")");
+    }
+    return this;
   }
 
   /** Not {@code fs.getScheme()}: the raw local filesystem does not implement it. */
@@ -155,22 +185,28 @@ public final class Store {
     }
   }
 
-  /** Paths, relative to {@code folder}, of every file below it, sorted. */
+  /** Paths, relative to {@code folder}, of every file below it, sorted (one listing on object stores). */
   public List<String> files(String folder) {
-    List<String> out = new ArrayList<>();
-    collect(folder, "", out);
-    out.sort(null);
-    return out;
-  }
-
-  private void collect(String folder, String prefix, List<String> out) {
-    for (String name : list(folder)) {
-      String child = folder + "/" + name;
-      if (isDirectory(child)) {
-        collect(child, prefix + name + "/", out);
-      } else {
-        out.add(prefix + name);
+    try {
+      Path dir = new Path(folder);
+      if (!fs.exists(dir)) {
+        return List.of();
       }
+      String root = fs.makeQualified(dir).toUri().getPath();
+      String prefix = root.endsWith("/") ? root : root + "/";
+      List<String> out = new ArrayList<>();
+      var all = fs.listFiles(dir, true);
+      while (all.hasNext()) {
+        String path = all.next().getPath().toUri().getPath();
+        if (!path.startsWith(prefix)) {
+          throw new IOException("listed " + path + " outside " + root);
+        }
+        out.add(path.substring(prefix.length()));
+      }
+      out.sort(null);
+      return out;
+    } catch (IOException e) {
+      throw failure("list", folder, e);
     }
   }
 
@@ -183,13 +219,30 @@ public final class Store {
     return fs.create(new Path(location), true);
   }
 
-  /** Creates the file only if nothing is there; false if something is. */
+  /**
+   * Creates the file only if nothing is there; false if something is (HDFS also refuses, with
+   * other exceptions, a file another client has open).
+   */
   public boolean createNew(String location, byte[] bytes) throws IOException {
     try (OutputStream out = fs.create(new Path(location), false)) {
       out.write(bytes);
       return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+    } catch (IOException e) {
+      if (exists(location)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Renames a file if it is there; false if it is not (or another client renamed it first). */
+  public boolean renameIfPresent(String from, String to) {
+    try {
+      return fs.rename(new Path(from), new Path(to));
+    } catch (java.io.FileNotFoundException e) {
       return false;
+    } catch (IOException e) {
+      throw failure("rename", from, e);
     }
   }
 
@@ -222,6 +275,7 @@ public final class Store {
    */
   public void writeAtomically(String location, byte[] bytes) {
     if (!renamesAtomically()) {
+      requireAtomicReplace(location);
       write(location, bytes);
       return;
     }
@@ -232,8 +286,10 @@ public final class Store {
       if (isLocal()) {
         java.nio.file.Files.move(localPath(tmp), localPath(location), StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
+      } else if (fs instanceof DistributedFileSystem hdfs) {
+        hdfs.rename(new Path(tmp), target, Options.Rename.OVERWRITE);
       } else {
-        FileContext.getFileContext(fs.getUri(), conf).rename(new Path(tmp), target, Options.Rename.OVERWRITE);
+        throw new IOException(scheme() + " has no atomic rename");
       }
     } catch (IOException e) {
       throw failure("replace", location, e);
@@ -270,10 +326,14 @@ public final class Store {
     }
   }
 
+  /** Copies a file, keeping its modification time where the store allows (not on object stores). */
   public void copy(String from, String to) {
     try {
       if (!FileUtil.copy(fs, new Path(from), fs, new Path(to), false, true, conf)) {
         throw new IOException("copy refused");
+      }
+      if (isLocal()) {
+        fs.setTimes(new Path(to), fs.getFileStatus(new Path(from)).getModificationTime(), -1);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);

@@ -25,12 +25,12 @@ public final class Ingest {
   private final String landingRoot;
   private final Store store;
 
-  public Ingest(SparkSession spark, AdminUnits units, String landingRoot, Layout layout) {
+  public Ingest(SparkSession spark, AdminUnits units, String landingRoot, Layout layout, Store store) {
     this.spark = spark;
     this.units = units;
     this.landingRoot = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
     this.layout = layout;
-    this.store = Store.at(layout.root(), spark.sparkContext().hadoopConfiguration());
+    this.store = store;
   }
 
   /** What a source's ingest did. */
@@ -89,10 +89,12 @@ public final class Ingest {
         if (fresh.isEmpty()) {
           return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
         }
+        IngestState.forget(store, layout, source.schema().source());
         SourceIngest.Incremental added = source.runNew(paths, fresh, previous.get());
         return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
       }
     }
+    IngestState.forget(store, layout, source.schema().source());
     return new Outcome(source.run(paths), Change.FULL, List.of(), now.size());
   }
 }

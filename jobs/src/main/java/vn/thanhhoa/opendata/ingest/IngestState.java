@@ -28,6 +28,20 @@ public final class IngestState {
     }
   }
 
+  /**
+   * Forgets the source's manifest before its staging table is changed: on an object store the
+   * swap is many copies, and a run killed among them leaves a partial table that only a
+   * missing manifest reveals (the next ingest then reads every file again).
+   */
+  static void forget(Store store, Layout layout, String source) {
+    store.delete(file(layout, source));
+  }
+
+  /** Whether the source's staging table is whole: its manifest was written after its last change. */
+  public static boolean isComplete(Store store, Layout layout, String source) {
+    return !store.exists(layout.staging(source)) || store.exists(file(layout, source));
+  }
+
   /** The last ingest's report for {@code source}, if it was ever ingested into this output. */
   public static Optional<SourceReport> load(Store store, Layout layout, String source) {
     String file = file(layout, source);

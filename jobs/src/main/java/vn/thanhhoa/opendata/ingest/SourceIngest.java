@@ -16,6 +16,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import vn.thanhhoa.opendata.core.AdminUnits;
+import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 
@@ -192,6 +193,7 @@ public final class SourceIngest {
     if (store.exists(target)) {
       store.move(target, old);
     }
+    Checkpoint.reach(Checkpoint.STAGING_SWAP);
     store.move(incoming, target);
     store.delete(old);
   }

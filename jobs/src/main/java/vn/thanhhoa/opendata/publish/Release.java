@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Store;
@@ -57,8 +58,10 @@ public final class Release {
       switchLink();
     } else {
       try {
-        store.writeAtomically(layout.pointer(), Feed.JSON.writeValueAsBytes(
-            Map.of("release", id, "path", "releases/" + id)));
+        Map<String, String> pointer = new LinkedHashMap<>();
+        pointer.put("release", id);
+        pointer.put("path", "releases/" + id);
+        store.writeAtomically(layout.pointer(), Feed.JSON.writeValueAsBytes(pointer));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot publish release " + id + " in " + layout.pointer(), e);
       }

@@ -22,8 +22,9 @@ public final class Releases {
   }
 
   /**
-   * One release folder; complete = its run report says it was published; {@code restores} =
-   * the release whose datasets a rollback published again in it (null otherwise).
+   * One release folder; complete = published: its run report says so, and it is not newer than
+   * the current one. {@code restores} = the release whose datasets a rollback published again
+   * in it (null otherwise).
    */
   public record Info(String id, boolean complete, boolean current, String status, String finishedAt, int changedDatasets,
       String restores) {}
@@ -39,6 +40,11 @@ public final class Releases {
       }
       JsonNode report = Feed.read(store, folder + "/run-report.json");
       String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
+      if ("published".equals(status) && !current.isEmpty() && id.compareTo(current) > 0) {
+        // Newer than the current release, which every publish and rollback moves forward: a
+        // run stopped between writing its report and switching. Valid, but never published.
+        status = "not-switched";
+      }
       int changed = 0;
       if (report != null) {
         for (JsonNode d : report.path("datasets")) {
@@ -95,6 +101,8 @@ public final class Releases {
     for (Info info : all) {
       boolean old = info.complete() && complete.indexOf(info) < complete.size() - keep;
       if (!info.current() && (!info.complete() || old)) {
+        // The report first: a prune cut short must not leave a partial release listed as complete.
+        store.delete(layout.release(info.id()) + "/run-report.json");
         store.delete(layout.release(info.id()));
         removed.add(info.id());
       }

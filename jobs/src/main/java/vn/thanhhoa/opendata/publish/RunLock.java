@@ -120,6 +120,13 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  /** Throws unless this run still holds the lock (a lease can be lost; an OS lock cannot). */
+  public void verify() {
+    if (held instanceof Lease lease) {
+      lease.verify();
+    }
+  }
+
   /** Releases the lock; a clean exit leaves nothing for the next run to take over. */
   @Override
   public void close() {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * published release never changes, so no request sees a half-switched feed.
  */
 final class CurrentRelease {
-  private static final com.fasterxml.jackson.databind.ObjectMapper POINTER = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final Path link;
   private volatile FeedSnapshot snapshot;
 
@@ -21,8 +21,8 @@ final class CurrentRelease {
 
   /** The snapshot of the release {@code current} points at now. */
   FeedSnapshot get() {
-    Path target = target();
     FeedSnapshot s = snapshot;
+    Path target = target(s);
     if (s == null || !s.release.equals(target)) {
       synchronized (this) {
         s = snapshot;
@@ -37,19 +37,30 @@ final class CurrentRelease {
 
   /**
    * The release folder: the link's target, or, in a copy of an HDFS or object-store output
-   * (no link there), the release {@code current.json} names.
+   * (no link there), the release {@code current.json} names, once its run report has arrived
+   * and says it was published: a copy in progress may bring the pointer before the release,
+   * and until then the release served so far stays.
    */
-  private Path target() {
+  private Path target(FeedSnapshot serving) {
     try {
       if (Files.exists(link)) {
         return link.toRealPath();
       }
       Path pointer = link.resolveSibling("current.json");
       if (Files.exists(pointer)) {
-        String id = POINTER.readTree(pointer.toFile()).path("release").asText("");
-        if (!id.isEmpty() && !id.contains("/") && !id.startsWith(".")) {
-          return link.resolveSibling("releases").resolve(id).toRealPath();
+        String id = JSON.readTree(pointer.toFile()).path("release").asText("");
+        if (id.isEmpty() || id.contains("/") || id.startsWith(".")) {
+          throw new IOException(pointer + " does not name a release");
         }
+        Path release = link.resolveSibling("releases").resolve(id);
+        Path report = release.resolve("run-report.json");
+        if (Files.exists(report) && "published".equals(JSON.readTree(report.toFile()).path("status").asText())) {
+          return release.toRealPath();
+        }
+        if (serving != null) {
+          return serving.release;
+        }
+        throw new IOException(release + " is not complete yet");
       }
       throw new IOException("neither " + link + " nor a current.json naming a release");
     } catch (IOException e) {

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thanhhoa.opendata.Main;
-import vn.thanhhoa.opendata.publish.Checkpoint;
+import vn.thanhhoa.opendata.core.Checkpoint;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.testing.Folders;
 import vn.thanhhoa.opendata.testing.ObjectStoreFileSystem;
 import vn.thanhhoa.opendata.testing.SampleRuns;
@@ -30,77 +32,104 @@ class ObjectStoreOutputTest extends SparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
+  /** The test filesystem makes files visible only when closed, as S3A does; the pipeline must be told so. */
+  private static final String WHOLE_UPLOADS = "-Dspark.hadoop." + Store.WHOLE_UPLOAD_SCHEMES + "=" + ObjectStoreFileSystem.SCHEME;
+
   @Test
-  void publishesThroughAPointerFileWrittenLastAndSurvivesAKilledRun() throws Exception {
+  void publishesThroughAPointerFileWrittenLastAndSurvivesKilledRuns() throws Exception {
     Path folder = tmp.resolve("bucket");
     String output = ObjectStoreFileSystem.uri(folder);
+    CliTest.Result refused = CliTest.run("nightly", "--output", output);
+    assertEquals(2, refused.code(), "a store whose files show while written is refused");
+    Assertions.assertTrue(refused.err().contains("cannot be published safely"), refused.err());
 
-    CliTest.Result first = CliTest.run("nightly", "--output", output);
-    assertEquals(0, first.code(), first.err());
-    assertFalse(Files.exists(folder.resolve("current"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "no symbolic link");
-    String published = pointer(folder);
-    assertEquals(Folders.hashes(SampleRuns.release(1).resolve("datasets"), true),
-        Folders.hashes(folder.resolve("releases/" + published + "/datasets"), true),
-        "the same datasets as a run into a local folder");
-    assertEquals(0, CliTest.run("validate", "--output", output).code());
-    assertFalse(Files.exists(folder.resolve("state/run.lock")), "a finished run leaves no lock");
+    String key = WHOLE_UPLOADS.substring(2, WHOLE_UPLOADS.indexOf('='));
+    System.setProperty(key, ObjectStoreFileSystem.SCHEME);
+    try {
+      CliTest.Result first = CliTest.run("nightly", "--output", output);
+      assertEquals(0, first.code(), first.err());
+      assertFalse(Files.exists(folder.resolve("current"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "no symbolic link");
+      String published = pointer(folder);
+      Map<String, String> datasets = Folders.hashes(SampleRuns.release(1).resolve("datasets"), true);
+      assertEquals(datasets, Folders.hashes(folder.resolve("releases/" + published + "/datasets"), true),
+          "the same datasets as a run into a local folder");
+      assertFalse(Files.exists(folder.resolve("state/run.lock")), "a finished run leaves no lock");
 
-    Path log = tmp.resolve("killed.log");
-    Process killed = child(output, log);
-    awaitPause(killed, log);
-    killed.destroyForcibly(); // SIGKILL: the run's lease stays behind
-    killed.waitFor(30, TimeUnit.SECONDS);
-    assertEquals(published, pointer(folder), "killed before the pointer was written: the old release stays");
-    assertEquals(0, CliTest.run("validate", "--output", output).code());
+      // Killed with everything written but the pointer: the previous release stays published.
+      Process killed = child(log("report"), Checkpoint.REPORT_WRITTEN, "build", "--dataset", "don-vi-hanh-chinh", "--output", output);
+      kill(killed);
+      assertEquals(published, pointer(folder), "killed before the pointer was written: the old release stays");
+      assertEquals(0, CliTest.run("validate", "--output", output).code());
+      CliTest.Result blocked = CliTest.run("nightly", "--output", output);
+      assertEquals(75, blocked.code(), blocked.err());
+      Assertions.assertTrue(blocked.err().contains("another run holds the lock"), blocked.err());
 
-    CliTest.Result blocked = CliTest.run("build", "--dataset", "don-vi-hanh-chinh", "--output", output);
-    assertEquals(75, blocked.code(), blocked.err());
-    Assertions.assertTrue(blocked.err().contains("another run holds the lock"), blocked.err());
+      // Killed in the middle of swapping a staging table (copies, on an object store).
+      ageLock(folder);
+      Process swapping = child(log("swap"), Checkpoint.STAGING_SWAP, "nightly", "--full", "--output", output);
+      kill(swapping);
+      assertFalse(Files.exists(folder.resolve("state/ingest/commune-reports.json")), "the manifest is gone during the swap");
 
-    // Five minutes without renewal: the lease of the dead run is taken over.
+      ageLock(folder);
+      CliTest.Result next = CliTest.run("nightly", "--output", output);
+      assertEquals(0, next.code(), next.err());
+      Assertions.assertTrue(next.err().contains("taking over the lock"), next.err());
+      String now = pointer(folder);
+      Assertions.assertTrue(now.compareTo(published) > 0, now + " after " + published);
+      assertEquals(datasets, Folders.hashes(folder.resolve("releases/" + now + "/datasets"), true),
+          "the interrupted staging table was read again in full, not published partial");
+      assertEquals(0, CliTest.run("validate", "--output", output).code());
+      CliTest.Result releases = CliTest.run("releases", "--output", output);
+      Assertions.assertTrue(releases.out().contains("* " + now), releases.out());
+    } finally {
+      System.clearProperty(key);
+    }
+  }
+
+  private Path log(String name) {
+    return tmp.resolve(name + ".log");
+  }
+
+  /** Five minutes without renewal: the lease of a dead run may be taken over. */
+  private static void ageLock(Path folder) {
     Assertions.assertTrue(folder.resolve("state/run.lock").toFile().setLastModified(System.currentTimeMillis() - 6 * 60_000));
-    CliTest.Result next = CliTest.run("build", "--dataset", "don-vi-hanh-chinh", "--output", output);
-    assertEquals(0, next.code(), next.err());
-    Assertions.assertTrue(next.err().contains("taking over the lock"), next.err());
-    String now = pointer(folder);
-    Assertions.assertTrue(now.compareTo(published) > 0, now + " after " + published);
-    assertEquals(0, CliTest.run("validate", "--output", output).code());
-    CliTest.Result releases = CliTest.run("releases", "--output", output);
-    Assertions.assertTrue(releases.out().contains("* " + now), releases.out());
+  }
+
+  private static void kill(Process p) throws InterruptedException {
+    p.destroyForcibly(); // SIGKILL: no shutdown hook; the run's lease stays behind
+    p.waitFor(30, TimeUnit.SECONDS);
   }
 
   private static String pointer(Path folder) throws IOException {
     return JSON.readTree(folder.resolve("current.json").toFile()).path("release").asText();
   }
 
-  /** `build --dataset don-vi-hanh-chinh` in a child JVM that stops just before the switch. */
-  private static Process child(String output, Path log) throws IOException {
+  /** The pipeline in a child JVM, stopped at {@code pauseAt} (then killed by the test). */
+  private static Process child(Path log, String pauseAt, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
             || a.startsWith("-Dfile.encoding") || a.startsWith("-Duser.timezone"))
         .forEach(command::add);
-    command.add("-Dpipeline.pauseAt=" + Checkpoint.REPORT_WRITTEN);
+    command.add("-Dpipeline.pauseAt=" + pauseAt);
+    command.add(WHOLE_UPLOADS);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of("build", "--dataset", "don-vi-hanh-chinh", "--output", output));
+    command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
-  }
-
-  private static void awaitPause(Process p, Path log) throws Exception {
+    Process p = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains("PAUSED AT " + Checkpoint.REPORT_WRITTEN)) {
-        return;
+      if (Files.exists(log) && Files.readString(log).contains("PAUSED AT " + pauseAt)) {
+        return p;
       }
       if (!p.isAlive()) {
-        throw new AssertionError("child ended early:\n" + Files.readString(log));
+        throw new AssertionError("child ended before " + pauseAt + ":\n" + Files.readString(log));
       }
       Thread.sleep(200);
     }
     p.destroyForcibly();
-    throw new AssertionError("child never paused:\n" + Files.readString(log));
+    throw new AssertionError("child never reached " + pauseAt + ":\n" + Files.readString(log));
   }
 }

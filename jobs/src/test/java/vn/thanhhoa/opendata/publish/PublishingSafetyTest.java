@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thanhhoa.opendata.Main;
 import vn.thanhhoa.opendata.cli.CliTestAccess;
+import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.testing.Folders;

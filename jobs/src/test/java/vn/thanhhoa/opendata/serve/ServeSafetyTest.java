@@ -152,6 +152,49 @@ class ServeSafetyTest {
     assertEquals(List.of(), new ArrayList<>(problems));
   }
 
+  @Test
+  void aCopyWithoutTheLinkIsServedThroughCurrentJsonAndOnlyCompleteReleasesAreSwitchedTo() throws Exception {
+    Path link = serve.output.resolve("current");
+    Path a = link.toRealPath();
+    Path b = a.resolveSibling(a.getFileName() + "-copying");
+    Folders.copy(a, b);
+    try (Stream<Path> files = Files.list(b.resolve("ckan/packages"))) {
+      for (Path f : files.toList()) {
+        ObjectNode pkg = (ObjectNode) ServeFixture.JSON.readTree(f.toFile());
+        pkg.put("title", pkg.get("title").asText() + " (B)");
+        ServeFixture.JSON.writeValue(f.toFile(), pkg);
+      }
+    }
+    Path report = b.resolve("run-report.json");
+    Path held = b.resolveSibling("report-held-back.json");
+    Files.move(report, held); // as `aws s3 sync` may bring current.json before the release's last files
+    Path pointer = serve.output.resolve("current.json");
+    try {
+      Files.delete(link);
+      Files.writeString(pointer, "{\"release\": \"" + a.getFileName() + "\"}");
+      assertEquals(Set.of(false), titlesEndingWithB(), "served through current.json");
+      Files.writeString(pointer, "{\"release\": \"" + b.getFileName() + "\"}");
+      assertEquals(Set.of(false), titlesEndingWithB(), "a release without its run report is not switched to");
+      Files.move(held, report);
+      assertEquals(Set.of(true), titlesEndingWithB(), "switched once the release is complete");
+    } finally {
+      Files.deleteIfExists(pointer);
+      if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.createSymbolicLink(link, Paths.get("releases", a.getFileName().toString()));
+      }
+    }
+  }
+
+  private Set<Boolean> titlesEndingWithB() throws Exception {
+    var r = serve.get("/api/3/action/package_search?rows=100");
+    assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+    Set<Boolean> sides = new java.util.HashSet<>();
+    for (JsonNode p : ServeFixture.JSON.readTree(r.body()).get("result").get("results")) {
+      sides.add(p.get("title").asText().endsWith("(B)"));
+    }
+    return sides;
+  }
+
   private String csvResource(String dataset) throws Exception {
     for (JsonNode r : serve.result("package_show", "id", dataset).get("resources")) {
       if (r.get("datastore_active").asBoolean()) {

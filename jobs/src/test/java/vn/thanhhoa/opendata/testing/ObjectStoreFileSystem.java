@@ -2,9 +2,11 @@ package vn.thanhhoa.opendata.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
  * {@code objectstore:///path}: local files behaving as an object store does for the pipeline
@@ -33,6 +35,28 @@ public class ObjectStoreFileSystem extends RawLocalFileSystem {
   @Override
   public boolean supportsSymlinks() {
     return false;
+  }
+
+  /** Plain statuses, as object stores give: the local ones load permissions through a file: URI. */
+  @Override
+  public FileStatus getFileStatus(Path f) throws IOException {
+    return plain(super.getFileStatus(f));
+  }
+
+  @Override
+  public FileStatus[] listStatus(Path f) throws IOException {
+    FileStatus[] all = super.listStatus(f);
+    FileStatus[] out = new FileStatus[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = plain(all[i]);
+    }
+    return out;
+  }
+
+  private static FileStatus plain(FileStatus s) {
+    FsPermission permission = s.isDirectory() ? FsPermission.getDirDefault() : FsPermission.getFileDefault();
+    return new FileStatus(s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(),
+        s.getAccessTime(), permission, "owner", "group", s.getPath());
   }
 
   @Override

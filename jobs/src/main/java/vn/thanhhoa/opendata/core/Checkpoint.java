@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.publish;
+package vn.thanhhoa.opendata.core;
 
 /**
  * Named points of the publishing sequence. Setting the system property
@@ -12,6 +12,8 @@ public final class Checkpoint {
   public static final String VALIDATED = "validated";
   public static final String REPORT_WRITTEN = "report-written";
   public static final String SWITCHED = "switched";
+  /** Ingest: a source's old staging table moved aside, the new one not yet in its place. */
+  public static final String STAGING_SWAP = "staging-swap";
 
   private Checkpoint() {}
 
