@@ -76,31 +76,25 @@ public final class RunReport {
 
   /** The sha256 of every dataset of a release, from its run report (empty if none). */
   public static Map<String, String> datasetHashes(Store store, java.util.Optional<String> release) {
-    Map<String, String> hashes = new LinkedHashMap<>();
-    String file = release.map(r -> r + "/run-report.json").filter(store::isFile).orElse(null);
-    if (file == null) {
-      return hashes;
-    }
-    try {
-      JSON.readTree(store.read(file)).path("datasets").fields()
-          .forEachRemaining(e -> hashes.put(e.getKey(), e.getValue().path("sha256").asText()));
-      return hashes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
+    return release.map(r -> datasets(store, r, d -> d.path("sha256").asText())).orElseGet(LinkedHashMap::new);
   }
 
   /** The row count of every dataset of a release, from its run report (empty if none). */
   public static Map<String, Long> datasetRows(Store store, String release) {
-    Map<String, Long> rows = new LinkedHashMap<>();
+    return datasets(store, release, d -> d.path("rows").asLong());
+  }
+
+  private static <T> Map<String, T> datasets(Store store, String release,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> field) {
+    Map<String, T> values = new LinkedHashMap<>();
     String file = release + "/run-report.json";
     if (!store.isFile(file)) {
-      return rows;
+      return values;
     }
     try {
       JSON.readTree(store.read(file)).path("datasets").fields()
-          .forEachRemaining(e -> rows.put(e.getKey(), e.getValue().path("rows").asLong()));
-      return rows;
+          .forEachRemaining(e -> values.put(e.getKey(), field.apply(e.getValue())));
+      return values;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }

@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.Main;
 import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.testing.Folders;
 import vn.thanhhoa.opendata.testing.ObjectStoreFileSystem;
+import vn.thanhhoa.opendata.testing.PausedRun;
 import vn.thanhhoa.opendata.testing.SampleRuns;
 import vn.thanhhoa.opendata.testing.SparkTest;
 
@@ -56,8 +53,8 @@ class ObjectStoreOutputTest extends SparkTest {
       assertFalse(Files.exists(folder.resolve("state/run.lock")), "a finished run leaves no lock");
 
       // Killed with everything written but the pointer: the previous release stays published.
-      Process killed = child(log("report"), Checkpoint.REPORT_WRITTEN, "build", "--dataset", "don-vi-hanh-chinh", "--output", output);
-      kill(killed);
+      PausedRun.start(log("report"), Checkpoint.REPORT_WRITTEN, List.of(WHOLE_UPLOADS),
+          "build", "--dataset", "don-vi-hanh-chinh", "--output", output).kill();
       assertEquals(published, pointer(folder), "killed before the pointer was written: the old release stays");
       assertEquals(0, CliTest.run("validate", "--output", output).code());
       CliTest.Result blocked = CliTest.run("nightly", "--output", output);
@@ -66,8 +63,8 @@ class ObjectStoreOutputTest extends SparkTest {
 
       // Killed in the middle of swapping a staging table (copies, on an object store).
       ageLock(folder);
-      Process swapping = child(log("swap"), Checkpoint.STAGING_SWAP, "nightly", "--full", "--output", output);
-      kill(swapping);
+      PausedRun.start(log("swap"), Checkpoint.STAGING_SWAP, List.of(WHOLE_UPLOADS), "nightly", "--full", "--output", output)
+          .kill();
       assertFalse(Files.exists(folder.resolve("state/ingest/commune-reports.json")), "the manifest is gone during the swap");
 
       ageLock(folder);
@@ -95,41 +92,7 @@ class ObjectStoreOutputTest extends SparkTest {
     Assertions.assertTrue(folder.resolve("state/run.lock").toFile().setLastModified(System.currentTimeMillis() - 6 * 60_000));
   }
 
-  private static void kill(Process p) throws InterruptedException {
-    p.destroyForcibly(); // SIGKILL: no shutdown hook; the run's lease stays behind
-    p.waitFor(30, TimeUnit.SECONDS);
-  }
-
   private static String pointer(Path folder) throws IOException {
     return JSON.readTree(folder.resolve("current.json").toFile()).path("release").asText();
-  }
-
-  /** The pipeline in a child JVM, stopped at {@code pauseAt} (then killed by the test). */
-  private static Process child(Path log, String pauseAt, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
-            || a.startsWith("-Dfile.encoding") || a.startsWith("-Duser.timezone"))
-        .forEach(command::add);
-    command.add("-Dpipeline.pauseAt=" + pauseAt);
-    command.add(WHOLE_UPLOADS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process p = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains("PAUSED AT " + pauseAt)) {
-        return p;
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("child ended before " + pauseAt + ":\n" + Files.readString(log));
-      }
-      Thread.sleep(200);
-    }
-    p.destroyForcibly();
-    throw new AssertionError("child never reached " + pauseAt + ":\n" + Files.readString(log));
   }
 }

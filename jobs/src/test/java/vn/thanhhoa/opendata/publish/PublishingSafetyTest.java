@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thanhhoa.opendata.Main;
 import vn.thanhhoa.opendata.cli.CliTestAccess;
 import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.testing.Folders;
+import vn.thanhhoa.opendata.testing.PausedRun;
 import vn.thanhhoa.opendata.testing.SampleRuns;
 
 /**
@@ -41,44 +39,11 @@ class PublishingSafetyTest {
     Folders.copy(SampleRuns.output(2), output);
   }
 
-  /** `./pipeline build --dataset don-vi-hanh-chinh` in a child JVM that stops at {@code pauseAt}. */
-  private Process child(String pauseAt, Path log, String... extra) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
-            || a.startsWith("-Dfile.encoding") || a.startsWith("-Duser.timezone"))
-        .forEach(command::add);
-    command.add("-Dpipeline.pauseAt=" + pauseAt);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of("build", "--dataset", "don-vi-hanh-chinh", "--output", output.toString()));
-    command.addAll(List.of(extra));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
+  /** `./pipeline build --dataset don-vi-hanh-chinh` in a child JVM, stopped at {@code pauseAt}. */
+  private PausedRun child(String pauseAt, Path log) throws Exception {
+    return PausedRun.start(log, pauseAt, List.of(), "build", "--dataset", "don-vi-hanh-chinh", "--output", output.toString());
   }
 
-  private static void awaitPause(Process p, Path log, String point) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains("PAUSED AT " + point)) {
-        return;
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("child ended before " + point + ":\n" + Files.readString(log));
-      }
-      Thread.sleep(200);
-    }
-    p.destroyForcibly();
-    throw new AssertionError("child never reached " + point + ":\n" + Files.readString(log));
-  }
-
-  private static void kill(Process p) throws InterruptedException {
-    p.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no cleanup
-    p.waitFor(30, TimeUnit.SECONDS);
-  }
 
   private Path current() throws IOException {
     return output.resolve("current").toRealPath();
@@ -90,17 +55,13 @@ class PublishingSafetyTest {
     for (String point : List.of(Checkpoint.DATASETS_WRITTEN, Checkpoint.FEED_WRITTEN, Checkpoint.VALIDATED,
         Checkpoint.REPORT_WRITTEN)) {
       Path log = tmp.resolve("kill-" + point + ".log");
-      Process p = child(point, log);
-      awaitPause(p, log, point);
-      kill(p);
+      child(point, log).kill();
       assertEquals(previous, current(), "killed at " + point);
       assertEquals(List.of(), VALIDATOR.validate(current()), "killed at " + point);
       assertEquals(0, CliTestAccess.run("validate", "--output", output.toString()));
     }
     Path log = tmp.resolve("kill-switched.log");
-    Process p = child(Checkpoint.SWITCHED, log);
-    awaitPause(p, log, Checkpoint.SWITCHED);
-    kill(p);
+    child(Checkpoint.SWITCHED, log).kill();
     assertTrue(!previous.equals(current()), "killed after the switch: the new release is current");
     assertEquals(List.of(), VALIDATOR.validate(current()));
 
@@ -114,8 +75,7 @@ class PublishingSafetyTest {
   @Test
   void aConcurrentRunExits75OrWaitsAndRollbackRestoresThePreviousRelease() throws Exception {
     Path log = tmp.resolve("holder.log");
-    Process holder = child(Checkpoint.FEED_WRITTEN, log);
-    awaitPause(holder, log, Checkpoint.FEED_WRITTEN);
+    PausedRun holder = child(Checkpoint.FEED_WRITTEN, log);
     String[] second = CliTestAccess.runFull("build", "--output", output.toString());
     assertEquals("75", second[0]);
     assertTrue(second[2].contains("another run holds the lock"), second[2]);
@@ -125,7 +85,7 @@ class PublishingSafetyTest {
         () -> CliTestAccess.run("build", "--dataset", "don-vi-hanh-chinh", "--wait", "--output", output.toString()));
     Thread.sleep(3000);
     assertTrue(!waiting.isDone(), "--wait waits for the lock");
-    kill(holder);
+    holder.kill();
     assertEquals(0, waiting.get(300, TimeUnit.SECONDS));
 
     List<Releases.Info> complete = new Releases(Store.local(), new Layout(output.toString())).list().stream()

@@ -104,13 +104,7 @@ class ServeSafetyTest {
     Path a = serve.output.resolve("current").toRealPath();
     Path b = releases.resolve(a.getFileName() + "-b");
     Folders.copy(a, b);
-    try (Stream<Path> files = Files.list(b.resolve("ckan/packages"))) {
-      for (Path f : files.toList()) {
-        ObjectNode pkg = (ObjectNode) ServeFixture.JSON.readTree(f.toFile());
-        pkg.put("title", pkg.get("title").asText() + " (B)");
-        ServeFixture.JSON.writeValue(f.toFile(), pkg);
-      }
-    }
+    markTitles(b);
     AtomicBoolean running = new AtomicBoolean(true);
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -158,13 +152,7 @@ class ServeSafetyTest {
     Path a = link.toRealPath();
     Path b = a.resolveSibling(a.getFileName() + "-copying");
     Folders.copy(a, b);
-    try (Stream<Path> files = Files.list(b.resolve("ckan/packages"))) {
-      for (Path f : files.toList()) {
-        ObjectNode pkg = (ObjectNode) ServeFixture.JSON.readTree(f.toFile());
-        pkg.put("title", pkg.get("title").asText() + " (B)");
-        ServeFixture.JSON.writeValue(f.toFile(), pkg);
-      }
-    }
+    markTitles(b);
     Path report = b.resolve("run-report.json");
     Path held = b.resolveSibling("report-held-back.json");
     Files.move(report, held); // as `aws s3 sync` may bring current.json before the release's last files
@@ -181,6 +169,17 @@ class ServeSafetyTest {
       Files.deleteIfExists(pointer);
       if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         Files.createSymbolicLink(link, Paths.get("releases", a.getFileName().toString()));
+      }
+    }
+  }
+
+  /** Appends " (B)" to every package title of a release, to tell answers from it apart. */
+  private static void markTitles(Path release) throws Exception {
+    try (Stream<Path> files = Files.list(release.resolve("ckan/packages"))) {
+      for (Path f : files.toList()) {
+        ObjectNode pkg = (ObjectNode) ServeFixture.JSON.readTree(f.toFile());
+        pkg.put("title", pkg.get("title").asText() + " (B)");
+        ServeFixture.JSON.writeValue(f.toFile(), pkg);
       }
     }
   }
