@@ -185,28 +185,55 @@ public final class Store {
     }
   }
 
-  /** Paths, relative to {@code folder}, of every file below it, sorted (one listing on object stores). */
+  /** Paths, relative to {@code folder}, of every file below it, sorted. */
   public List<String> files(String folder) {
+    String root = fs.makeQualified(new Path(folder)).toUri().getPath();
+    String prefix = root.endsWith("/") ? root : root + "/";
+    List<String> out = new ArrayList<>();
+    for (FileStatus s : statuses(folder)) {
+      String path = s.getPath().toUri().getPath();
+      if (!path.startsWith(prefix)) {
+        throw new IllegalStateException("listed " + path + " outside " + root);
+      }
+      out.add(path.substring(prefix.length()));
+    }
+    return out;
+  }
+
+  /**
+   * Every file below {@code folder}, by path: one paged listing on object stores; on a local
+   * disk a walk of plain statuses, since Hadoop's recursive listing there looks up each file's
+   * permissions by starting a process per file.
+   */
+  public List<FileStatus> statuses(String folder) {
     try {
       Path dir = new Path(folder);
       if (!fs.exists(dir)) {
         return List.of();
       }
-      String root = fs.makeQualified(dir).toUri().getPath();
-      String prefix = root.endsWith("/") ? root : root + "/";
-      List<String> out = new ArrayList<>();
-      var all = fs.listFiles(dir, true);
-      while (all.hasNext()) {
-        String path = all.next().getPath().toUri().getPath();
-        if (!path.startsWith(prefix)) {
-          throw new IOException("listed " + path + " outside " + root);
+      List<FileStatus> out = new ArrayList<>();
+      if (fs instanceof RawLocalFileSystem) {
+        walk(dir, out);
+      } else {
+        var all = fs.listFiles(dir, true);
+        while (all.hasNext()) {
+          out.add(all.next());
         }
-        out.add(path.substring(prefix.length()));
       }
-      out.sort(null);
+      out.sort(java.util.Comparator.comparing((FileStatus s) -> s.getPath().toString()));
       return out;
     } catch (IOException e) {
       throw failure("list", folder, e);
+    }
+  }
+
+  private void walk(Path dir, List<FileStatus> out) throws IOException {
+    for (FileStatus s : fs.listStatus(dir)) {
+      if (s.isDirectory()) {
+        walk(s.getPath(), out);
+      } else {
+        out.add(s);
+      }
     }
   }
 

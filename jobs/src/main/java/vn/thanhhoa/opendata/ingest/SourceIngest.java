@@ -110,26 +110,26 @@ public final class SourceIngest {
   /** The landing files of the source now (qualified path → size and modification time). */
   public java.util.Map<String, long[]> listFiles(String landing) {
     java.util.Map<String, long[]> files = new java.util.TreeMap<>();
-    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(qualified(landing));
+    org.apache.hadoop.fs.GlobFilter filter;
     try {
-      org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(root)) {
-        return files;
-      }
-      org.apache.hadoop.fs.GlobFilter filter = new org.apache.hadoop.fs.GlobFilter(glob());
-      var it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        var status = it.next();
-        String name = status.getPath().getName();
-        if (filter.accept(status.getPath()) && !name.startsWith(".") && !name.startsWith("_")) {
-          files.put(status.getPath().toString(), new long[] {status.getLen(), status.getModificationTime()});
-        }
-      }
-      return files;
+      filter = new org.apache.hadoop.fs.GlobFilter(glob());
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot list " + landing, e);
+      throw new IllegalStateException("Bad file pattern in the schema of " + schema.source() + ": " + e.getMessage(), e);
     }
+    for (org.apache.hadoop.fs.FileStatus status : landingFiles(landing)) {
+      String name = status.getPath().getName();
+      if (filter.accept(status.getPath()) && !name.startsWith(".") && !name.startsWith("_")) {
+        files.put(status.getPath().toString(), new long[] {status.getLen(), status.getModificationTime()});
+      }
+    }
+    return files;
   }
+
+  private List<org.apache.hadoop.fs.FileStatus> landingFiles(String landing) {
+    String root = qualified(landing);
+    return Store.at(root, spark.sparkContext().hadoopConfiguration()).statuses(root);
+  }
+
 
   /**
    * Files in the source's folder that it will not read: names its globs do not match (the match
@@ -137,26 +137,17 @@ public final class SourceIngest {
    */
   public List<String> ignoredFiles(String landing) {
     List<String> ignored = new ArrayList<>();
-    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(qualified(landing));
-    try {
-      org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(root)) {
-        return ignored;
+    java.util.Set<String> read = listFiles(landing).keySet();
+    for (org.apache.hadoop.fs.FileStatus status : landingFiles(landing)) {
+      String path = status.getPath().toString();
+      if (!read.contains(path)) {
+        ignored.add(reportName(landing, path) + ": not read (a hidden file, or the name does not match "
+            + String.join(" / ", schema.files()) + "; names are case-sensitive)");
       }
-      java.util.Set<String> read = listFiles(landing).keySet();
-      var it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        String path = it.next().getPath().toString();
-        if (!read.contains(path)) {
-          ignored.add(reportName(landing, path) + ": not read (a hidden file, or the name does not match "
-              + String.join(" / ", schema.files()) + "; names are case-sensitive)");
-        }
-      }
-      return ignored;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot list " + landing, e);
     }
+    return ignored;
   }
+
 
   /** The name a landing file has in reports (relative to the landing root). */
   public String reportName(String landing, String qualifiedPath) {
