@@ -128,7 +128,7 @@ public final class Build {
     SourceSchema schema = sources.get(source);
     String folder = layout.staging(source);
     if (!IngestState.isComplete(store, layout, source)) {
-      throw new IllegalStateException(folder + " was left by an interrupted ingest; run `./pipeline nightly` "
+      throw new IllegalStateException(folder + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
           + "(or `ingest --source " + source + "`) to read its landing files again");
     }
     Dataset<Row> table = store.isDirectory(folder)

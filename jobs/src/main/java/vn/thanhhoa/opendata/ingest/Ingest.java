@@ -89,12 +89,15 @@ public final class Ingest {
         if (fresh.isEmpty()) {
           return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
         }
-        IngestState.forget(store, layout, source.schema().source());
-        SourceIngest.Incremental added = source.runNew(paths, fresh, previous.get());
+        SourceIngest.Incremental added = source.runNew(paths, fresh, previous.get(), forget(source));
         return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
       }
     }
-    IngestState.forget(store, layout, source.schema().source());
-    return new Outcome(source.run(paths), Change.FULL, List.of(), now.size());
+    return new Outcome(source.run(paths, forget(source)), Change.FULL, List.of(), now.size());
+  }
+
+  /** The manifest goes before the staging table changes, and comes back when the ingest succeeds. */
+  private Runnable forget(SourceIngest source) {
+    return () -> IngestState.forget(store, layout, source.schema().source());
   }
 }

@@ -47,13 +47,16 @@ public final class SourceIngest {
   /** Paths for one source's run. */
   public record Paths(String landing, String staging, String quarantine) {}
 
-  /** Ingests every landing file of the source and replaces its staging table. */
-  public SourceReport run(Paths paths) {
+  /**
+   * Ingests every landing file of the source and replaces its staging table; {@code beforeSwap}
+   * runs just before the table starts to change (the caller forgets its manifest there).
+   */
+  public SourceReport run(Paths paths, Runnable beforeSwap) {
     Dataset<Row> records = validated(read(paths.landing())).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = counted(records);
       writeQuarantine(records, paths.quarantine());
-      writeStaging(records, paths.staging());
+      writeStaging(records, paths.staging(), beforeSwap);
       return report(counts, staged(paths.staging()), null);
     } finally {
       records.unpersist();
@@ -65,9 +68,9 @@ public final class SourceIngest {
    * staging partitions (periods) they touch: the latest submission per key over the old winners
    * and the new rows is the latest over all files, so the result equals a full ingest.
    * Returns the report over all files (the previous files' counts carried over) and the
-   * periods touched.
+   * periods touched. {@code beforeSwap} runs just before the table starts to change.
    */
-  public Incremental runNew(Paths paths, List<String> newFiles, SourceReport previous) {
+  public Incremental runNew(Paths paths, List<String> newFiles, SourceReport previous, Runnable beforeSwap) {
     Dataset<Row> records = validated(readFiles(paths.landing(), newFiles)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = counted(records);
@@ -76,7 +79,7 @@ public final class SourceIngest {
       List<String> touched = accepted.select(schema.partitionBy()).distinct().as(Encoders.STRING()).collectAsList()
           .stream().sorted().toList();
       if (!touched.isEmpty()) {
-        mergeStaging(accepted, touched, paths.staging());
+        mergeStaging(accepted, touched, paths.staging(), beforeSwap);
       }
       SourceReport report = report(counts, staged(paths.staging()), previous);
       return new Incremental(report, touched);
@@ -172,7 +175,7 @@ public final class SourceIngest {
   }
 
   /** Written beside the table and swapped in, so a run killed while writing leaves the old table whole. */
-  private void writeStaging(Dataset<Row> records, String target) {
+  private void writeStaging(Dataset<Row> records, String target, Runnable beforeSwap) {
     Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
     String incoming = target + ".incoming";
     String old = target + ".old";
@@ -180,6 +183,7 @@ public final class SourceIngest {
         .repartition(col(schema.partitionBy()))
         .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming);
     Store store = store(target);
+    beforeSwap.run();
     store.delete(old);
     if (store.exists(target)) {
       store.move(target, old);
@@ -202,7 +206,7 @@ public final class SourceIngest {
    * beside the table and then swapped in partition by partition. Re-running after a crash in
    * the swap gives the same rows: the latest of a set is the latest of the set with itself.
    */
-  private void mergeStaging(Dataset<Row> accepted, List<String> touched, String target) {
+  private void mergeStaging(Dataset<Row> accepted, List<String> touched, String target, Runnable beforeSwap) {
     Column inTouched = col(schema.partitionBy()).isin(touched.toArray());
     Dataset<Row> old = spark.read().schema(stagingSchema(schema)).parquet(target).filter(inTouched)
         .withColumnRenamed(SOURCE_FILE, ParsedRecords.FILE).withColumnRenamed(SOURCE_LINE, ParsedRecords.LINE);
@@ -217,6 +221,7 @@ public final class SourceIngest {
         .repartition(col(schema.partitionBy()))
         .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming);
     Store store = store(target);
+    beforeSwap.run();
     for (String period : touched) {
       String partition = "/" + schema.partitionBy() + "=" + period;
       store.delete(target + partition);
