@@ -47,6 +47,8 @@ final class PipelineRun implements AutoCloseable {
   private RunLock lock;
   /** What the last build wrote, and which of those datasets changed. */
   List<DatasetFiles.Written> written = List.of();
+  /** Set when this run republished an earlier release's datasets (a rollback). */
+  private String restored;
   java.util.Set<String> changed = java.util.Set.of();
 
   private PipelineRun(String command, PipelineConfig config, Store store, List<SourceSchema> sources, Console console) {
@@ -140,7 +142,7 @@ final class PipelineRun implements AutoCloseable {
   /** Ingests every source: only new landing files unless {@code full} (or a file or schema changed). */
   List<Ingest.Outcome> ingest(boolean full) {
     long start = System.nanoTime();
-    Ingest ingest = new Ingest(spark(), units, config.input(), layout, store);
+    Ingest ingest = new Ingest(spark(), units, config.input(), layout, store, this::verifyLock);
     List<Ingest.Outcome> outcomes = ingest.run(sources, runId, full, o -> {
       console.ingested(o);
       report.add(o.report(), o.change().name().toLowerCase(java.util.Locale.ROOT), o.filesRead());
@@ -157,13 +159,20 @@ final class PipelineRun implements AutoCloseable {
    * What to build after an ingest: nothing when no source and no configuration changed and a
    * release is published; otherwise the datasets built from the changed sources, limited to the
    * months the new rows touched when only new files arrived; everything after a full ingest, a
-   * configuration change or on an empty output.
+   * configuration change or on an empty output. After a rollback: nothing while nothing changes,
+   * then everything (the staging tables still hold what the rollback withdrew).
    */
   Optional<Build.Selection> plan(List<Ingest.Outcome> outcomes, boolean full) {
-    if (full || !configurationFingerprint().equals(readState("configuration.sha256")) || currentRelease().isEmpty()) {
+    List<Ingest.Outcome> changed = outcomes.stream().filter(o -> o.change() != Ingest.Change.UNCHANGED).toList();
+    String state = readState("configuration.sha256");
+    String fingerprint = configurationFingerprint();
+    boolean rolledBack = state.startsWith(RESTORED);
+    if (rolledBack && !full && changed.isEmpty() && state.endsWith(" " + fingerprint) && currentRelease().isPresent()) {
+      return Optional.empty(); // a rollback holds until landing files or the configuration change
+    }
+    if (full || rolledBack || !fingerprint.equals(state) || currentRelease().isEmpty()) {
       return Optional.of(Build.Selection.ALL);
     }
-    List<Ingest.Outcome> changed = outcomes.stream().filter(o -> o.change() != Ingest.Change.UNCHANGED).toList();
     if (changed.isEmpty()) {
       return Optional.empty();
     }
@@ -179,6 +188,8 @@ final class PipelineRun implements AutoCloseable {
     }
     return Optional.of(new Build.Selection(datasets, null, null));
   }
+
+  private static final String RESTORED = "restored ";
 
   /** A hash of everything besides the landing files that decides the feed's content. */
   String configurationFingerprint() {
@@ -246,7 +257,11 @@ final class PipelineRun implements AutoCloseable {
       recorder.add(DatasetFiles.copy(store, spec.name(), n, from + "/datasets/" + spec.name(),
           release.folder() + "/datasets/" + spec.name()));
     }
-    report.put("restores", target.id());
+    // The release whose data this is, through any earlier rollback, so that rolling back again
+    // goes before it and never to the release a rollback withdrew.
+    String original = target.restores() != null ? target.restores() : target.id();
+    report.put("restores", original);
+    restored = original;
     report.stage("copy", seconds(start), recorder.written.stream().mapToLong(DatasetFiles.Written::rows).sum());
     return publish(release, recorder, previous);
   }
@@ -290,9 +305,7 @@ final class PipelineRun implements AutoCloseable {
           + " validation problem(s), first: " + problems.get(0));
     }
     Checkpoint.reach(Checkpoint.VALIDATED);
-    if (lock != null) {
-      lock.verify(); // a lease taken over by another run: that run publishes, not this one
-    }
+    verifyLock(); // a lease taken over by another run: that run publishes, not this one
     report.put("validation", "passed");
     report.stage("publish", seconds(publishStart), written.size());
     report.finish("published", Instant.now(), null);
@@ -305,11 +318,21 @@ final class PipelineRun implements AutoCloseable {
     return release;
   }
 
+  /** Throws unless this run still holds its lock (a lease on HDFS or an object store can be lost). */
+  void verifyLock() {
+    if (lock != null) {
+      lock.verify();
+    }
+  }
+
   /** Housekeeping once current has switched: its failure must not turn a published run into a failed one. */
   private void afterPublishing() {
     try {
       record("published", null);
-      writeState("configuration.sha256", configurationFingerprint());
+      // After a rollback the staging tables still hold what was withdrawn: the next run that
+      // has anything to build rebuilds everything (see plan), and one with nothing new keeps it.
+      writeState("configuration.sha256", (restored == null ? "" : RESTORED + restored + " ") + configurationFingerprint());
+      verifyLock();
       List<String> removed = new Releases(store, layout).prune(config.keepReleases());
       if (!removed.isEmpty()) {
         console.progress("removed old or incomplete releases " + removed);

@@ -43,19 +43,41 @@ public record Layout(String root) {
     return root + "/state";
   }
 
+  /** Run ids in the order runs started: the time, then the number after it ({@code -2} before {@code -10}). */
+  public static final java.util.Comparator<String> RUN_ORDER =
+      java.util.Comparator.comparing(Layout::stamp).thenComparingLong(Layout::number);
+
   /**
-   * A new run id from the run's start (UTC, second precision), made unique against the runs
-   * already in this output folder. It names the run's report, quarantine and release.
+   * A new run id from the run's start (UTC, second precision), unique in this output folder and
+   * later than every release already in it, even when this machine's clock is behind the one
+   * that made them: the newest release must be the newest id.
    */
   public String newRunId(java.time.Instant startedAt, Store store) {
-    String base = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    String id = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
         .withZone(java.time.ZoneOffset.UTC).format(startedAt);
-    for (int n = 0; ; n++) {
-      String id = n == 0 ? base : base + "-" + n;
-      if (!store.exists(release(id)) && !store.exists(root + "/quarantine/" + id) && !store.exists(runReport(id))) {
-        return id;
-      }
+    java.util.Optional<String> newest = store.list(releases()).stream().max(RUN_ORDER);
+    if (newest.isPresent() && RUN_ORDER.compare(id, newest.get()) <= 0) {
+      id = next(newest.get());
     }
+    while (store.exists(release(id)) || store.exists(root + "/quarantine/" + id) || store.exists(runReport(id))) {
+      id = next(id);
+    }
+    return id;
+  }
+
+  private static String next(String id) {
+    return stamp(id) + "-" + (number(id) + 1);
+  }
+
+  private static String stamp(String id) {
+    int dash = id.lastIndexOf('-');
+    return dash > 0 && id.substring(dash + 1).chars().allMatch(Character::isDigit) && dash < id.length() - 1
+        ? id.substring(0, dash) : id;
+  }
+
+  private static long number(String id) {
+    String stamp = stamp(id);
+    return stamp.length() == id.length() ? 0 : Long.parseLong(id.substring(stamp.length() + 1));
   }
 
   /** Every run's report, kept for operators whether or not the run published. */

@@ -24,13 +24,20 @@ public final class Ingest {
   private final Layout layout;
   private final String landingRoot;
   private final Store store;
+  private final Runnable stillLocked;
 
-  public Ingest(SparkSession spark, AdminUnits units, String landingRoot, Layout layout, Store store) {
+  /**
+   * @param stillLocked throws unless this run still holds the run lock; checked before each
+   *     staging table changes
+   */
+  public Ingest(SparkSession spark, AdminUnits units, String landingRoot, Layout layout, Store store,
+      Runnable stillLocked) {
     this.spark = spark;
     this.units = units;
     this.landingRoot = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
     this.layout = layout;
     this.store = store;
+    this.stillLocked = stillLocked;
   }
 
   /** What a source's ingest did. */
@@ -98,6 +105,9 @@ public final class Ingest {
 
   /** The manifest goes before the staging table changes, and comes back when the ingest succeeds. */
   private Runnable forget(SourceIngest source) {
-    return () -> IngestState.forget(store, layout, source.schema().source());
+    return () -> {
+      stillLocked.run();
+      IngestState.forget(store, layout, source.schema().source());
+    };
   }
 }

@@ -106,7 +106,9 @@ public final class SourceIngest {
   }
 
   private Dataset<Row> readFiles(String landing, List<String> files) {
-    Dataset<Row> binary = spark.read().format("binaryFile").load(files.toArray(String[]::new));
+    // Spark expands glob characters in the paths it is given; a landing file may contain them.
+    String[] literal = files.stream().map(f -> f.replaceAll("([\\\\\\[\\]{}*?])", "\\\\$1")).toArray(String[]::new);
+    Dataset<Row> binary = spark.read().format("binaryFile").load(literal);
     return binary.flatMap(new LandingFileReader(schema, qualified(landing)), Encoders.row(ParsedRecords.schema(schema)));
   }
 

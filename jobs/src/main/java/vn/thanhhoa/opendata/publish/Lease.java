@@ -107,12 +107,9 @@ final class Lease implements AutoCloseable {
     return "pid " + ProcessHandle.current().pid() + " on " + host + ", " + command + ", since " + Instant.now();
   }
 
+  /** Whether the lease file still holds this run's token; a read error is thrown, not taken as "no". */
   private boolean ours() {
-    try {
-      return store.exists(location) && store.readString(location).startsWith("token " + token + "\n");
-    } catch (UncheckedIOException e) {
-      return false;
-    }
+    return store.exists(location) && store.readString(location).startsWith("token " + token + "\n");
   }
 
   private void renew() {
@@ -122,7 +119,7 @@ final class Lease implements AutoCloseable {
         renewer.shutdown();
         return;
       }
-      store.write(location, text);
+      store.writeAtomically(location, text); // never seen empty, as a rewrite in place would be on HDFS
       renewed = Instant.now();
     } catch (UncheckedIOException e) {
       if (renewed.plus(STALE).isBefore(Instant.now())) {
@@ -167,8 +164,12 @@ final class Lease implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (ours()) {
-      store.delete(location);
+    try {
+      if (ours()) {
+        store.delete(location);
+      }
+    } catch (UncheckedIOException e) {
+      // unreadable now: left to go stale, then taken over
     }
   }
 }

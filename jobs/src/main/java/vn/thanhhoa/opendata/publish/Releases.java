@@ -33,16 +33,17 @@ public final class Releases {
   public List<Info> list() {
     String current = currentId().orElse("");
     List<Info> infos = new ArrayList<>();
-    for (String id : store.list(layout.releases())) {
+    for (String id : store.list(layout.releases()).stream().sorted(Layout.RUN_ORDER).toList()) {
       String folder = layout.release(id);
       if (!store.isDirectory(folder)) {
         continue;
       }
       JsonNode report = Feed.read(store, folder + "/run-report.json");
       String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
-      if ("published".equals(status) && !current.isEmpty() && id.compareTo(current) > 0) {
-        // Newer than the current release, which every publish and rollback moves forward: a
-        // run stopped between writing its report and switching. Valid, but never published.
+      if ("published".equals(status) && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
+        // Newer than the current release (ids only grow, and every publish and rollback moves
+        // current to a new one), or no release current at all: a run stopped between writing
+        // its report and switching. Valid, but never published.
         status = "not-switched";
       }
       int changed = 0;
@@ -126,7 +127,7 @@ public final class Releases {
         .orElseThrow(() -> new IllegalArgumentException("no published release to roll back from"));
     String from = current.restores() != null ? current.restores() : current.id();
     for (int i = all.size() - 1; i >= 0; i--) {
-      if (all.get(i).complete() && all.get(i).id().compareTo(from) < 0) {
+      if (all.get(i).complete() && Layout.RUN_ORDER.compare(all.get(i).id(), from) < 0) {
         return all.get(i);
       }
     }

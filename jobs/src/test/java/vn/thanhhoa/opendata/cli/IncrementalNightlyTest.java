@@ -50,7 +50,7 @@ class IncrementalNightlyTest extends SparkTest {
     ObjectNode recrawl = (ObjectNode) JSON.readTree(lines.get(1));
     recrawl.put("crawled_at", "2025-10-30T23:59:00+07:00");
     recrawl.put("price_vnd", recrawl.get("price_vnd").asLong() - 1000);
-    Files.writeString(landing.resolve("ocop-listings/2025-11-01.jsonl"),
+    Files.writeString(landing.resolve("ocop-listings/2025-11-01 [1].jsonl"),
         JSON.writeValueAsString(newDay) + "\n" + JSON.writeValueAsString(recrawl) + "\n");
 
     CliTest.Result incremental = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
@@ -69,6 +69,9 @@ class IncrementalNightlyTest extends SparkTest {
       assertEquals(Files.readString(published.resolve("ckan/packages/" + same + ".json")),
           Files.readString(output.resolve("current/ckan/packages/" + same + ".json")), same);
     }
+
+    CliTest.Result quiet = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    Assertions.assertTrue(quiet.out().contains("nothing published"), "the new file is known by name: " + quiet.out());
 
     Path fullOutput = tmp.resolve("full");
     CliTest.Result full = CliTest.run("nightly", "--full", "--input", landing.toString(), "--output", fullOutput.toString());

@@ -118,6 +118,9 @@ class PublishingSafetyTest {
         .reduce((a, b) -> b).orElseThrow();
     assertEquals(0, CliTestAccess.run("rollback", "--output", output.toString()));
     assertEquals(expected, JSON.readTree(current().resolve("run-report.json").toFile()).path("restores").asText());
+    String[] quiet = CliTestAccess.runFull("nightly", "--output", output.toString());
+    assertEquals("0", quiet[0], quiet[2]);
+    assertTrue(quiet[1].contains("nothing published"), "a rollback holds while nothing changes: " + quiet[1]);
   }
 
 }
