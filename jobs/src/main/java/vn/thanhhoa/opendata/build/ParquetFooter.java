@@ -3,13 +3,13 @@ package vn.thanhhoa.opendata.build;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.commons.io.IOUtils;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.Encoding;
@@ -57,22 +57,11 @@ final class ParquetFooter {
         throw new IOException(from + ": rewritten footer changed size (" + length + " -> " + rewritten.size() + ")");
       }
       in.seek(0);
-      copy(in, out, start);
+      if (IOUtils.copyLarge(in, out, 0, start) != start) {
+        throw new IOException(from + ": Parquet file ended early");
+      }
       rewritten.writeTo(out);
       out.write(tail);
-    }
-  }
-
-  private static void copy(InputStream in, OutputStream out, long bytes) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long left = bytes;
-    while (left > 0) {
-      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-      if (n < 0) {
-        throw new IOException("Parquet file ended early");
-      }
-      out.write(buffer, 0, n);
-      left -= n;
     }
   }
 }

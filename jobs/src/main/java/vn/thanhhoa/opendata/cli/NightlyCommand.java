@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 

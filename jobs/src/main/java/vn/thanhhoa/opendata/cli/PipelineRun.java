@@ -167,10 +167,11 @@ final class PipelineRun implements AutoCloseable {
     String state = readState("configuration.sha256");
     String fingerprint = configurationFingerprint();
     boolean rolledBack = state.startsWith(RESTORED);
-    if (rolledBack && !full && changed.isEmpty() && state.endsWith(" " + fingerprint) && currentRelease().isPresent()) {
+    boolean published = currentRelease().isPresent();
+    if (rolledBack && !full && changed.isEmpty() && state.endsWith(" " + fingerprint) && published) {
       return Optional.empty(); // a rollback holds until landing files or the configuration change
     }
-    if (full || rolledBack || !fingerprint.equals(state) || currentRelease().isEmpty()) {
+    if (full || rolledBack || !fingerprint.equals(state) || !published) {
       return Optional.of(Build.Selection.ALL);
     }
     if (changed.isEmpty()) {
@@ -244,8 +245,7 @@ final class PipelineRun implements AutoCloseable {
   Release restore(Releases.Info target) {
     Optional<String> previous = currentRelease();
     String from = layout.release(target.id());
-    java.util.Map<String, Long> rows = new java.util.HashMap<>();
-    RunReport.datasetRows(store, from).forEach(rows::put);
+    java.util.Map<String, Long> rows = RunReport.datasetRows(store, from);
     Release release = Release.create(store, layout, runId);
     Datasets recorder = new Datasets(previous);
     long start = System.nanoTime();

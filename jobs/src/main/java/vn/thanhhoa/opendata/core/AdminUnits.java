@@ -114,17 +114,7 @@ public final class AdminUnits {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** New communes that received part of an old unit that was split. */
-  public java.util.Set<String> splitSuccessors() {
-    java.util.Set<String> codes = new java.util.TreeSet<>();
-    crosswalk.stream().filter(CrosswalkEdge::oldUnitSplit).forEach(e -> codes.add(e.newCode()));
-    return codes;
-  }
 
-  /** The unit valid on {@code date} with {@code code}, if any. */
-  public java.util.Optional<Unit> unit(String code, LocalDate date) {
-    return units.stream().filter(u -> u.code().equals(code) && u.validOn(date)).findFirst();
-  }
 
   /** The first day any unit list covers; rows dated earlier cannot be placed. */
   public LocalDate earliest() {

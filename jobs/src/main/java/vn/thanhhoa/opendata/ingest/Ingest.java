@@ -62,8 +62,9 @@ public final class Ingest {
           layout.staging(schema.source()),
           layout.quarantine(runId, schema.source()));
       SourceIngest source = new SourceIngest(spark, schema, units);
-      Outcome ingested = ingest(source, paths, full);
-      Outcome outcome = new Outcome(ingested.report().withWarnings(source.ignoredFiles(paths.landing())),
+      SourceIngest.Landing landing = source.scan(paths.landing());
+      Outcome ingested = ingest(source, paths, landing, full);
+      Outcome outcome = new Outcome(ingested.report().withWarnings(landing.ignored()),
           ingested.change(), ingested.touchedPeriods(), ingested.filesRead());
       if (outcome.change() != Change.UNCHANGED) {
         IngestState.save(store, layout, outcome.report());
@@ -74,9 +75,9 @@ public final class Ingest {
     return outcomes;
   }
 
-  private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, boolean full) {
+  private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, SourceIngest.Landing landing, boolean full) {
+    Map<String, long[]> now = landing.files();
     Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
-    Map<String, long[]> now = source.listFiles(paths.landing());
     boolean usable = !full && previous.isPresent() && store.isDirectory(paths.staging())
         && source.schemaSha256().equals(previous.get().schemaSha256());
     if (usable) {
@@ -85,7 +86,7 @@ public final class Ingest {
       List<String> fresh = new ArrayList<>();
       int seen = 0;
       for (Map.Entry<String, long[]> file : now.entrySet()) {
-        SourceReport.FileReport old = before.get(source.reportName(paths.landing(), file.getKey()));
+        SourceReport.FileReport old = before.get(landing.names().get(file.getKey()));
         if (old == null) {
           fresh.add(file.getKey());
         } else if (old.bytes() == file.getValue()[0] && old.modified() == file.getValue()[1]) {

@@ -30,9 +30,6 @@ final class RecordValidator {
     this.names = schema.stagingNames();
   }
 
-  List<FieldParser> parsers() {
-    return parsers;
-  }
 
   /**
    * Validates CSV cells given in column order (null where the file lacks the column).
@@ -106,8 +103,4 @@ final class RecordValidator {
     return value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
   }
 
-  /** Names of every value position: columns then derived columns. */
-  List<String> names() {
-    return new ArrayList<>(names);
-  }
 }

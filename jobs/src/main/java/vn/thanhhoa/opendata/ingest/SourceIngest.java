@@ -112,52 +112,40 @@ public final class SourceIngest {
     return binary.flatMap(new LandingFileReader(schema, qualified(landing)), Encoders.row(ParsedRecords.schema(schema)));
   }
 
-  /** The landing files of the source now (qualified path → size and modification time). */
-  public java.util.Map<String, long[]> listFiles(String landing) {
-    java.util.Map<String, long[]> files = new java.util.TreeMap<>();
+  /**
+   * The source's folder as it is now, listed once: the files it reads (qualified path → size
+   * and modification time) and, as warnings, those it will not read (names its globs do not
+   * match, case-sensitively, and hidden files), never skipped silently.
+   */
+  public record Landing(java.util.Map<String, long[]> files, java.util.Map<String, String> names, List<String> ignored) {}
+
+  public Landing scan(String landing) {
     org.apache.hadoop.fs.GlobFilter filter;
     try {
       filter = new org.apache.hadoop.fs.GlobFilter(glob());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Bad file pattern in the schema of " + schema.source() + ": " + e.getMessage(), e);
     }
-    for (org.apache.hadoop.fs.FileStatus status : landingFiles(landing)) {
-      String name = status.getPath().getName();
-      if (filter.accept(status.getPath()) && !name.startsWith(".") && !name.startsWith("_")) {
-        files.put(status.getPath().toString(), new long[] {status.getLen(), status.getModificationTime()});
-      }
-    }
-    return files;
-  }
-
-  private List<org.apache.hadoop.fs.FileStatus> landingFiles(String landing) {
     String root = qualified(landing);
-    return Store.at(root, spark.sparkContext().hadoopConfiguration()).statuses(root);
-  }
-
-
-  /**
-   * Files in the source's folder that it will not read: names its globs do not match (the match
-   * is case-sensitive) and hidden files. Reported as warnings, never skipped silently.
-   */
-  public List<String> ignoredFiles(String landing) {
+    LandingFileReader reader = new LandingFileReader(schema, root);
+    java.util.Map<String, long[]> files = new java.util.TreeMap<>();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
     List<String> ignored = new ArrayList<>();
-    java.util.Set<String> read = listFiles(landing).keySet();
-    for (org.apache.hadoop.fs.FileStatus status : landingFiles(landing)) {
+    for (org.apache.hadoop.fs.FileStatus status : Store.at(root, spark.sparkContext().hadoopConfiguration()).statuses(root)) {
+      String name = status.getPath().getName();
       String path = status.getPath().toString();
-      if (!read.contains(path)) {
-        ignored.add(reportName(landing, path) + ": not read (a hidden file, or the name does not match "
+      if (filter.accept(status.getPath()) && !name.startsWith(".") && !name.startsWith("_")) {
+        files.put(path, new long[] {status.getLen(), status.getModificationTime()});
+        names.put(path, reader.relativeName(path));
+      } else {
+        ignored.add(reader.relativeName(path) + ": not read (a hidden file, or the name does not match "
             + String.join(" / ", schema.files()) + "; names are case-sensitive)");
       }
     }
-    return ignored;
+    return new Landing(files, names, ignored);
   }
 
 
-  /** The name a landing file has in reports (relative to the landing root). */
-  public String reportName(String landing, String qualifiedPath) {
-    return new LandingFileReader(schema, qualified(landing)).relativeName(qualifiedPath);
-  }
 
   /** Unit rules applied; raw text kept only where the quarantine needs it. */
   Dataset<Row> validated(Dataset<Row> parsed) {
@@ -323,10 +311,12 @@ public final class SourceIngest {
         .add(data.apply(schema.partitionBy()));
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper SCHEMA_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** A hash of the source's schema: a changed schema means every file must be read again. */
   public String schemaSha256() {
     try {
-      return vn.thanhhoa.opendata.core.Sha256.of(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(schema));
+      return vn.thanhhoa.opendata.core.Sha256.of(SCHEMA_JSON.writeValueAsBytes(schema));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot hash the schema of " + schema.source(), e);
     }

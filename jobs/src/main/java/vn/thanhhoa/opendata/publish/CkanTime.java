@@ -18,8 +18,4 @@ public final class CkanTime {
     return (utc.getNano() == 0 ? SECONDS : MICROS).format(utc);
   }
 
-  /** Parses a CKAN timestamp (naive UTC) back to an instant. */
-  public static Instant parse(String text) {
-    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-  }
 }

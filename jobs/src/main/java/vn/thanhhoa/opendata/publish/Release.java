@@ -29,10 +29,6 @@ public final class Release {
     this.id = id;
   }
 
-  /** An existing release folder, e.g. the target of a rollback. */
-  public static Release existing(Store store, Layout layout, String id) {
-    return new Release(store, layout, id);
-  }
 
   /** Creates the new, empty release folder of run {@code id}. */
   public static Release create(Store store, Layout layout, String id) {

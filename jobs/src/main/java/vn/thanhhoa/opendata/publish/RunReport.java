@@ -35,9 +35,6 @@ public final class RunReport {
     report.put("stages", stages);
   }
 
-  public void add(SourceReport s) {
-    add(s, "full", s.files());
-  }
 
   /** A source's counts over all its files; {@code ingest} says how this run ingested it. */
   public void add(SourceReport s, String ingest, int filesRead) {
@@ -87,18 +84,13 @@ public final class RunReport {
   private static <T> Map<String, T> datasets(Store store, String release,
       java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> field) {
     Map<String, T> values = new LinkedHashMap<>();
-    String file = release + "/run-report.json";
-    if (!store.isFile(file)) {
-      return values;
+    com.fasterxml.jackson.databind.JsonNode report = Feed.read(store, release + "/run-report.json");
+    if (report != null) {
+      report.path("datasets").fields().forEachRemaining(e -> values.put(e.getKey(), field.apply(e.getValue())));
     }
-    try {
-      JSON.readTree(store.read(file)).path("datasets").fields()
-          .forEachRemaining(e -> values.put(e.getKey(), field.apply(e.getValue())));
-      return values;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
+    return values;
   }
+
 
   private static Map<String, Object> file(SourceReport.FileReport f) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -41,9 +41,6 @@ final class ActionError extends RuntimeException {
     return typed(400, "Search Query Error", message);
   }
 
-  static ActionError internal() {
-    return typed(500, "Internal Server Error", "Internal Server Error");
-  }
 
   /** CKAN's Validation Error: the field → messages dict itself, plus {@code __type}. */
   static ActionError validation(Map<String, List<String>> fields) {

@@ -4,19 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.publish.Releases;
 
 /**
- * Follows {@code <output>/current} (or {@code current.json}): when the link points at another release, the next request
- * loads it and swaps the snapshot in one step. The link is switched by an atomic rename and a
- * published release never changes, so no request sees a half-switched feed.
+ * Follows {@code <output>/current} (or {@code current.json}): when it names another release,
+ * the next request loads it and swaps the snapshot in one step. The pointer is switched
+ * atomically and a published release never changes, so no request sees a half-switched feed.
  */
 final class CurrentRelease {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final Path link;
+  private final Releases releases;
   private volatile FeedSnapshot snapshot;
 
   CurrentRelease(Path link) {
     this.link = link;
+    this.releases = new Releases(Store.local(), new Layout(link.getParent().toString()));
   }
 
   /** The snapshot of the release {@code current} points at now. */
@@ -43,29 +48,27 @@ final class CurrentRelease {
    */
   private Path target(FeedSnapshot serving) {
     try {
-      if (Files.exists(link)) {
-        return link.toRealPath();
+      String id = releases.currentId()
+          .orElseThrow(() -> new IOException("neither " + link + " nor a current.json naming a release"));
+      if (serving != null && serving.release.getFileName().toString().equals(id)) {
+        return serving.release; // checked when it was switched to; releases never change
       }
-      Path pointer = link.resolveSibling("current.json");
-      if (Files.exists(pointer)) {
-        String id = JSON.readTree(pointer.toFile()).path("release").asText("");
-        if (id.isEmpty() || id.contains("/") || id.startsWith(".")) {
-          throw new IOException(pointer + " does not name a release");
-        }
-        Path release = link.resolveSibling("releases").resolve(id);
-        Path report = release.resolve("run-report.json");
-        if (Files.exists(report) && "published".equals(JSON.readTree(report.toFile()).path("status").asText())) {
-          return release.toRealPath();
-        }
-        if (serving != null) {
-          return serving.release;
-        }
-        throw new IOException(release + " is not complete yet");
+      Path release = link.resolveSibling("releases").resolve(id);
+      if (Files.isSymbolicLink(link) || published(release)) {
+        return release.toRealPath();
       }
-      throw new IOException("neither " + link + " nor a current.json naming a release");
-    } catch (IOException e) {
+      if (serving != null) {
+        return serving.release;
+      }
+      throw new IOException(release + " is not complete yet");
+    } catch (IOException | IllegalStateException e) {
       throw new UncheckedIOException("No published release at " + link + " (run `./pipeline nightly` first): "
-          + e.getMessage(), e);
+          + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
     }
+  }
+
+  private static boolean published(Path release) throws IOException {
+    Path report = release.resolve("run-report.json");
+    return Files.exists(report) && "published".equals(JSON.readTree(report.toFile()).path("status").asText());
   }
 }

@@ -196,10 +196,12 @@ final class DataStoreSearch {
     } else {
       byColumn.put(-1, q.asText());
     }
-    return i -> byColumn.entrySet().stream().allMatch(e -> {
+    Map<Integer, String[]> words = new java.util.LinkedHashMap<>();
+    byColumn.forEach((column, value) -> words.put(column, Fold.fold(value).split("\\s+")));
+    return i -> words.entrySet().stream().allMatch(e -> {
       Object[] row = table.rows.get(i);
       String text = e.getKey() >= 0 ? Fold.fold(String.valueOf(row[e.getKey()])) : rowText(row);
-      for (String word : Fold.fold(e.getValue()).split("\\s+")) {
+      for (String word : e.getValue()) {
         if (!word.isEmpty() && !text.contains(word)) {
           return false;
         }
