@@ -76,7 +76,7 @@ public final class Ingest {
   }
 
   private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, SourceIngest.Landing landing, boolean full) {
-    Map<String, long[]> now = landing.files();
+    Map<String, LandingFileReader.LandingFile> now = landing.files();
     Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
     boolean usable = !full && previous.isPresent() && store.isDirectory(paths.staging())
         && source.schemaSha256().equals(previous.get().schemaSha256());
@@ -85,11 +85,11 @@ public final class Ingest {
       previous.get().fileReports().forEach(f -> before.put(f.file(), f));
       List<String> fresh = new ArrayList<>();
       int seen = 0;
-      for (Map.Entry<String, long[]> file : now.entrySet()) {
+      for (Map.Entry<String, LandingFileReader.LandingFile> file : now.entrySet()) {
         SourceReport.FileReport old = before.get(landing.names().get(file.getKey()));
         if (old == null) {
           fresh.add(file.getKey());
-        } else if (old.bytes() == file.getValue()[0] && old.modified() == file.getValue()[1]) {
+        } else if (old.bytes() == file.getValue().bytes() && old.modified() == file.getValue().modified()) {
           seen++;
         }
       }
@@ -97,11 +97,11 @@ public final class Ingest {
         if (fresh.isEmpty()) {
           return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
         }
-        SourceIngest.Incremental added = source.runNew(paths, fresh, previous.get(), forget(source));
+        SourceIngest.Incremental added = source.runNew(paths, landing, fresh, previous.get(), forget(source));
         return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
       }
     }
-    return new Outcome(source.run(paths, forget(source)), Change.FULL, List.of(), now.size());
+    return new Outcome(source.run(paths, landing, forget(source)), Change.FULL, List.of(), now.size());
   }
 
   /** The manifest goes before the staging table changes, and comes back when the ingest succeeds. */

@@ -2,16 +2,35 @@ package vn.thanhhoa.opendata.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 
 /**
  * JSON Lines: one object per non-empty line. A line that is not a JSON object is quarantined
  * with its line number and the rest of the file is read. Unknown fields are ignored.
+ *
+ * <p>A line is read with Jackson's streaming parser, picking out only the values at the
+ * columns' paths; a line the streaming pass cannot settle on its own (not well-formed, not an
+ * object, an object or array where a value belongs) is read again as a tree, so every message
+ * is the tree reader's.
  */
 final class JsonLinesRecords implements LandingFileReader.RecordFormat {
   private static final ObjectMapper JSON =
@@ -23,10 +42,60 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
 
   private final RecordValidator validator;
   private final RowMaker rows;
+  private final Path root = new Path();
+  private final int columns;
 
   JsonLinesRecords(RecordValidator validator, RowMaker rows) {
     this.validator = validator;
     this.rows = rows;
+    List<String> paths = validator.paths();
+    this.columns = paths.size();
+    for (int i = 0; i < paths.size(); i++) {
+      Path at = root;
+      for (String part : paths.get(i).split("\\.")) {
+        at = at.children.computeIfAbsent(part, p -> new Path());
+      }
+      at.column = i;
+    }
+  }
+
+  /** A step of the columns' JSON paths: the column read here, or the steps below. */
+  private static final class Path {
+    final Map<String, Path> children = new HashMap<>();
+    int column = -1;
+  }
+
+  /** The records of a UTF-8 stream, read one line at a time (the caller adds the file row). */
+  Iterator<Row> stream(String name, Lines lines) {
+    return new Iterator<>() {
+      private Row next = advance();
+
+      private Row advance() {
+        String line;
+        while ((line = lines.next()) != null) {
+          String text = stripCr(line);
+          if (!text.isBlank()) {
+            return streamed(name, lines.number(), text);
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Row row = next;
+        next = advance();
+        return row;
+      }
+    };
   }
 
   @Override
@@ -40,7 +109,7 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
     for (int i = 0; i < lines.length; i++) {
       String line = stripCr(lines[i]);
       if (!line.isBlank()) {
-        out.add(record(name, i + 1L, line));
+        out.add(streamed(name, i + 1L, line));
       }
     }
     out.add(rows.fileInfo(name, encoding, null, null, List.of()));
@@ -58,7 +127,73 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
     out.add(rows.fileInfo(name, null, rule, message, List.of()));
   }
 
-  private Row record(String name, long lineNo, String line) {
+  /** One line's row, read with the streaming parser where it can settle the line alone. */
+  Row streamed(String name, long lineNo, String line) {
+    JsonNode[] leaves = new JsonNode[columns];
+    try (JsonParser p = JSON.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT || !fields(p, root, leaves) || p.nextToken() != null) {
+        return record(name, lineNo, line);
+      }
+    } catch (IOException e) {
+      return record(name, lineNo, line);
+    }
+    try {
+      return rows.accepted(name, lineNo, line, validator.fromLeaves(leaves));
+    } catch (RuleBreach breach) {
+      return rows.quarantined(name, lineNo, line, breach);
+    }
+  }
+
+  /** Reads an object's fields into {@code leaves}; false where the tree reader must decide. */
+  private static boolean fields(JsonParser p, Path at, JsonNode[] leaves) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      Path step = at.children.get(p.getCurrentName());
+      JsonToken value = p.nextToken();
+      if (step != null && step.column >= 0) {
+        if (value.isStructStart()) {
+          return false;
+        }
+        leaves[step.column] = scalar(p, value);
+      } else if (step != null && value == JsonToken.START_OBJECT) {
+        if (!fields(p, step, leaves)) {
+          return false;
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return true;
+  }
+
+  /** The node the tree reader would make of a scalar (big decimals for floats, as configured). */
+  private static JsonNode scalar(JsonParser p, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> TextNode.valueOf(p.getText());
+      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+        case INT -> IntNode.valueOf(p.getIntValue());
+        case LONG -> LongNode.valueOf(p.getLongValue());
+        default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> p.getNumberType() != JsonParser.NumberType.BIG_DECIMAL && p.isNaN()
+          ? JsonNodeFactory.instance.numberNode(p.getDoubleValue()) // beyond a double: the tree keeps Infinity
+          : DecimalNode.valueOf(stripped(p.getDecimalValue()));
+      case VALUE_TRUE -> BooleanNode.TRUE;
+      case VALUE_FALSE -> BooleanNode.FALSE;
+      default -> NullNode.instance;
+    };
+  }
+
+  /** As the tree reader stores decimals: without trailing zeros (where the scale allows). */
+  private static java.math.BigDecimal stripped(java.math.BigDecimal value) {
+    try {
+      return value.stripTrailingZeros();
+    } catch (ArithmeticException e) {
+      return value;
+    }
+  }
+
+  /** One line's row, read as a tree: the reference the streaming read must agree with. */
+  Row record(String name, long lineNo, String line) {
     JsonNode node;
     try {
       node = JSON.readTree(line);

@@ -1,22 +1,29 @@
 package vn.thanhhoa.opendata.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import vn.thanhhoa.opendata.core.Sha256;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
- * Reads one landing file (a row of Spark's binaryFile source) into parsed records: it runs on
- * the executors, one file per call, so files are read in parallel wherever the data lives.
- * A file that cannot be decoded is rejected whole: each of its records is quarantined under
- * one rule, so rows read still equals rows accepted plus rows quarantined. The file row
- * carries the number of records read, the independent side of that equation.
+ * Reads one landing file into parsed records: it runs on the executors, so files are read in
+ * parallel wherever the data lives. JSON Lines that are well-formed UTF-8 are streamed, a line
+ * at a time, whatever the file's size; other files are read whole. A file that cannot be
+ * decoded is rejected whole: each of its records is quarantined under one rule, so rows read
+ * still equals rows accepted plus rows quarantined. The file row (last) carries the number of
+ * records read, the independent side of that equation.
  */
-public final class LandingFileReader implements FlatMapFunction<Row, Row>, Serializable {
+public final class LandingFileReader implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final SourceSchema schema;
@@ -32,14 +39,119 @@ public final class LandingFileReader implements FlatMapFunction<Row, Row>, Seria
     this.sourceRoot = sourceRoot.endsWith("/") ? sourceRoot : sourceRoot + "/";
   }
 
-  @Override
-  public Iterator<Row> call(Row file) {
-    String path = file.getString(file.fieldIndex("path"));
-    byte[] content = (byte[]) file.get(file.fieldIndex("content"));
-    Object modified = file.get(file.fieldIndex("modificationTime"));
-    long millis = modified instanceof java.time.Instant i ? i.toEpochMilli()
-        : modified instanceof java.sql.Timestamp t ? t.getTime() : 0L;
-    return read(relativeName(path), content, millis).iterator();
+  /** One landing file as listed: its location (a URI), size and modification time. */
+  public record LandingFile(String uri, long bytes, long modified) implements Serializable {}
+
+  /** The parsed records of one landing file, then its file row. */
+  Iterator<Row> records(LandingFile file, FileSystem fs) throws IOException {
+    Path path = new Path(java.net.URI.create(file.uri()));
+    String name = relativeName(path.toString());
+    if (format() instanceof JsonLinesRecords json) {
+      FirstPass first = firstPass(fs, path, name.endsWith(".gz"));
+      if (first != null) {
+        return streamed(json, fs, path, name, first, file.modified());
+      }
+    }
+    byte[] bytes;
+    try (InputStream in = fs.open(path)) {
+      bytes = in.readAllBytes();
+    }
+    return read(name, bytes, file.modified()).iterator();
+  }
+
+  /** What the first pass over a streamable file found: its hash, size and encoding. */
+  private record FirstPass(String sha256, long bytes, String encoding, int bom) {}
+
+  /**
+   * Hashes the file and checks that it decompresses (if gzip) and is well-formed UTF-8; null
+   * where it is not, so that the file takes the whole-file path that reports exactly why.
+   */
+  private static FirstPass firstPass(FileSystem fs, Path path, boolean gzip) {
+    MessageDigest digest = Sha256.digest();
+    Utf8Check utf8 = new Utf8Check();
+    try (Counted raw = new Counted(new DigestInputStream(fs.open(path), digest))) {
+      InputStream text = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+      byte[] buffer = new byte[1 << 16];
+      int n = text.readNBytes(buffer, 0, 3);
+      if (n >= 2 && (buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE) {
+        return null; // UTF-16LE: decoded whole
+      }
+      int bom = n == 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF ? 3 : 0;
+      utf8.feed(buffer, bom, n);
+      while ((n = text.read(buffer)) > 0) {
+        utf8.feed(buffer, 0, n);
+      }
+      while (raw.read(buffer) > 0) {
+        // the bytes after a gzip stream's end still count towards the file's hash and size
+      }
+      return utf8.valid() ? new FirstPass(Sha256.hex(digest), raw.count, bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class Counted extends java.io.FilterInputStream {
+    long count;
+
+    Counted(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count += Math.max(n, 0);
+      return n;
+    }
+  }
+
+  private Iterator<Row> streamed(JsonLinesRecords json, FileSystem fs, Path path, String name, FirstPass first,
+      long modified) throws IOException {
+    InputStream raw = fs.open(path);
+    InputStream text = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    text.skipNBytes(first.bom());
+    Iterator<Row> records = json.stream(name, new Lines(text));
+    RowMaker rows = format().rows();
+    return new Iterator<>() {
+      private long count;
+      private boolean fileRowGiven;
+
+      @Override
+      public boolean hasNext() {
+        return !fileRowGiven;
+      }
+
+      @Override
+      public Row next() {
+        if (records.hasNext()) {
+          count++;
+          return records.next();
+        }
+        if (fileRowGiven) {
+          throw new java.util.NoSuchElementException();
+        }
+        fileRowGiven = true;
+        close(text);
+        return RowMaker.withContent(rows.fileInfo(name, first.encoding(), null, null, List.of()),
+            first.sha256(), first.bytes(), modified, count);
+      }
+    };
+  }
+
+  private static void close(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // everything was read; a failing close loses nothing
+    }
   }
 
   /** All rows for one file: its records (accepted or quarantined) and one file row (last). */
@@ -80,7 +192,7 @@ public final class LandingFileReader implements FlatMapFunction<Row, Row>, Seria
     return out;
   }
 
-  private RecordFormat format() {
+  RecordFormat format() {
     if (format == null) {
       RowMaker rows = new RowMaker(schema);
       RecordValidator validator = new RecordValidator(schema);

@@ -52,6 +52,20 @@ final class RecordValidator {
     return complete(values);
   }
 
+  /** Validates the values a streaming parse found at each column's path (null: not present). */
+  Object[] fromLeaves(JsonNode[] leaves) throws RuleBreach {
+    Object[] values = new Object[names.size()];
+    for (int i = 0; i < parsers.size(); i++) {
+      values[i] = parsers.get(i).parseJson(leaves[i]);
+    }
+    return complete(values);
+  }
+
+  /** Each column's dotted JSON path, in column order. */
+  List<String> paths() {
+    return parsers.stream().map(p -> p.spec().path()).toList();
+  }
+
   private static JsonNode at(JsonNode object, String path) {
     JsonNode node = object;
     for (String part : path.split("\\.")) {

@@ -1,20 +1,21 @@
 package vn.thanhhoa.opendata.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.SourceSchema;
@@ -49,18 +50,18 @@ public final class SourceIngest {
 
   /**
    * Ingests every landing file of the source and replaces its staging table; {@code beforeSwap}
-   * runs just before the table starts to change (the caller forgets its manifest there).
+   * runs just before the table starts to change (the caller forgets its manifest there). Each
+   * file is read once: its accepted rows flow straight into the one shuffle that keeps the
+   * latest row per key, and everything else comes back as the file's outcome.
    */
-  public SourceReport run(Paths paths, Runnable beforeSwap) {
-    Dataset<Row> records = validated(read(paths.landing())).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Counts counts = counted(records);
-      writeQuarantine(records, paths.quarantine());
-      writeStaging(records, paths.staging(), beforeSwap);
-      return report(counts, staged(paths.staging()), null);
-    } finally {
-      records.unpersist();
-    }
+  public SourceReport run(Paths paths, Landing landing, Runnable beforeSwap) {
+    LandingRows read = read(paths.landing(), List.copyOf(landing.files().values()));
+    String incoming = paths.staging() + ".incoming";
+    writeStaging(KeyResolution.latestByPartition(read.accepted(), schema.key(), schema.partitionBy()), incoming);
+    Map<String, FileOutcome> outcomes = checked(read, incoming);
+    QuarantineFile.write(store(paths.quarantine()), paths.quarantine(), outcomes.values());
+    swapStaging(incoming, paths.staging(), beforeSwap);
+    return report(outcomes, staged(paths.staging()), null);
   }
 
   /**
@@ -68,24 +69,24 @@ public final class SourceIngest {
    * staging partitions (periods) they touch: the latest submission per key over the old winners
    * and the new rows is the latest over all files, so the result equals a full ingest.
    * Returns the report over all files (the previous files' counts carried over) and the
-   * periods touched. {@code beforeSwap} runs just before the table starts to change.
+   * periods touched. {@code beforeSwap} runs just before the table changes.
    */
-  public Incremental runNew(Paths paths, List<String> newFiles, SourceReport previous, Runnable beforeSwap) {
-    Dataset<Row> records = validated(readFiles(paths.landing(), newFiles)).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Counts counts = counted(records);
-      writeQuarantine(records, paths.quarantine());
-      Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
-      List<String> touched = accepted.select(schema.partitionBy()).distinct().as(Encoders.STRING()).collectAsList()
-          .stream().sorted().toList();
-      if (!touched.isEmpty()) {
-        mergeStaging(accepted, touched, paths.staging(), beforeSwap);
-      }
-      SourceReport report = report(counts, staged(paths.staging()), previous);
-      return new Incremental(report, touched);
-    } finally {
-      records.unpersist();
+  public Incremental runNew(Paths paths, Landing landing, List<String> newFiles, SourceReport previous,
+      Runnable beforeSwap) {
+    LandingRows read = read(paths.landing(), newFiles.stream().map(f -> landing.files().get(f)).toList());
+    // The new rows are written as they are read, so the periods they touch are known before the
+    // merge reads those periods of the table; they are few (a night's files), the table is not.
+    String fresh = paths.staging() + ".new";
+    read.accepted().write().mode(SaveMode.Overwrite).parquet(fresh);
+    Map<String, FileOutcome> outcomes = checked(read, fresh);
+    List<String> touched = outcomes.values().stream().flatMap(o -> o.periods().stream()).distinct().sorted().toList();
+    QuarantineFile.write(store(paths.quarantine()), paths.quarantine(), outcomes.values());
+    if (!touched.isEmpty()) {
+      mergeStaging(spark.read().schema(LandingRead.schema(schema)).parquet(fresh), touched, paths.staging(), beforeSwap);
     }
+    store(fresh).delete(fresh);
+    SourceReport report = report(outcomes, staged(paths.staging()), previous);
+    return new Incremental(report, touched);
   }
 
   /** An incremental ingest's report (over all files) and the periods its new rows touched. */
@@ -95,21 +96,82 @@ public final class SourceIngest {
     return spark.read().schema(stagingSchema(schema)).parquet(staging).count();
   }
 
-  /** Parsed records and file rows of every landing file of the source. */
-  Dataset<Row> read(String landing) {
-    Dataset<Row> files = spark.read().format("binaryFile")
-        .option("pathGlobFilter", glob())
-        .option("recursiveFileLookup", "true")
-        .load(landing);
-    return files.flatMap(new LandingFileReader(schema, qualified(landing)),
-        Encoders.row(ParsedRecords.schema(schema)));
+  /** The accepted rows of some landing files (read lazily), and where their outcomes arrive. */
+  record LandingRows(Dataset<Row> accepted, FileOutcomes outcomes, Observation observed) {}
+
+  /** The accepted rows of {@code files}, read by the executors in groups of similar size. */
+  LandingRows read(String landing, List<LandingFileReader.LandingFile> files) {
+    FileOutcomes outcomes = new FileOutcomes();
+    spark.sparkContext().register(outcomes, "landing files of " + schema.source());
+    LandingRead reader = new LandingRead(schema, new LandingFileReader(schema, qualified(landing)),
+        new UnitPlacement(units, schema), spark.sparkContext().hadoopConfiguration(), outcomes);
+    List<List<LandingFileReader.LandingFile>> groups = groups(files, spark.sparkContext().defaultParallelism());
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(groups, groups.size()).flatMap(reader);
+    Observation observed = new Observation("accepted rows of " + schema.source());
+    Dataset<Row> accepted = spark.createDataFrame(rows, LandingRead.schema(schema))
+        .observe(observed, count(lit(1)).as("rows"));
+    return new LandingRows(accepted, outcomes, observed);
   }
 
-  private Dataset<Row> readFiles(String landing, List<String> files) {
-    // Spark expands glob characters in the paths it is given; a landing file may contain them.
-    String[] literal = files.stream().map(f -> f.replaceAll("([\\\\\\[\\]{}*?])", "\\\\$1")).toArray(String[]::new);
-    Dataset<Row> binary = spark.read().format("binaryFile").load(literal);
-    return binary.flatMap(new LandingFileReader(schema, qualified(landing)), Encoders.row(ParsedRecords.schema(schema)));
+  /**
+   * Files in name order, cut into groups of about equal bytes: a few per core, so that the cores
+   * stay busy to the end without a task per small file.
+   */
+  static List<List<LandingFileReader.LandingFile>> groups(List<LandingFileReader.LandingFile> files, int cores) {
+    long total = files.stream().mapToLong(LandingFileReader.LandingFile::bytes).sum();
+    long target = Math.min(256L << 20, Math.max(8L << 20, total / (Math.max(cores, 1) * 4L)));
+    List<List<LandingFileReader.LandingFile>> groups = new ArrayList<>();
+    List<LandingFileReader.LandingFile> group = new ArrayList<>();
+    long size = 0;
+    for (LandingFileReader.LandingFile f : files.stream()
+        .sorted(java.util.Comparator.comparing(LandingFileReader.LandingFile::uri)).toList()) {
+      if (!group.isEmpty() && size + f.bytes() > target) {
+        groups.add(group);
+        group = new ArrayList<>();
+        size = 0;
+      }
+      group.add(f);
+      size += f.bytes();
+    }
+    groups.add(group);
+    return groups;
+  }
+
+  /**
+   * The files' outcomes once the rows are written to {@code written}, checked: each file's
+   * accepted and quarantined records add up to what its reader read, and the rows that reached
+   * the write are exactly the accepted ones. A mismatch removes {@code written} and stops the run.
+   */
+  private Map<String, FileOutcome> checked(LandingRows read, String written) {
+    Map<String, FileOutcome> outcomes = new TreeMap<>(read.outcomes().value());
+    try {
+      long arrived = ((Number) read.observed().getAsJava().get("rows")).longValue();
+      checkConserved(outcomes, arrived);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while counting the rows of " + schema.source(), e);
+    } catch (RuntimeException e) {
+      store(written).delete(written);
+      throw e;
+    }
+    return outcomes;
+  }
+
+  static void checkConserved(Map<String, FileOutcome> outcomes, long arrived) {
+    long accepted = 0;
+    for (FileOutcome f : outcomes.values()) {
+      if (f.rowsRead() != f.rowsAccepted() + f.rowsQuarantined()) {
+        throw new IllegalStateException("Row conservation failed for " + f.file() + ": its reader read " + f.rowsRead()
+            + " record(s), but " + f.rowsAccepted() + " were accepted and " + f.rowsQuarantined()
+            + " quarantined; nothing was written");
+      }
+      accepted += f.rowsAccepted();
+    }
+    if (accepted != arrived) {
+      throw new IllegalStateException("Row conservation failed: " + accepted + " record(s) were accepted, but "
+          + arrived + " reached the staging table; nothing was written");
+    }
   }
 
   /**
@@ -117,7 +179,8 @@ public final class SourceIngest {
    * and modification time) and, as warnings, those it will not read (names its globs do not
    * match, case-sensitively, and hidden files), never skipped silently.
    */
-  public record Landing(java.util.Map<String, long[]> files, java.util.Map<String, String> names, List<String> ignored) {}
+  public record Landing(java.util.Map<String, LandingFileReader.LandingFile> files, java.util.Map<String, String> names,
+      List<String> ignored) {}
 
   public Landing scan(String landing) {
     org.apache.hadoop.fs.GlobFilter filter;
@@ -128,14 +191,15 @@ public final class SourceIngest {
     }
     String root = qualified(landing);
     LandingFileReader reader = new LandingFileReader(schema, root);
-    java.util.Map<String, long[]> files = new java.util.TreeMap<>();
+    java.util.Map<String, LandingFileReader.LandingFile> files = new java.util.TreeMap<>();
     java.util.Map<String, String> names = new java.util.HashMap<>();
     List<String> ignored = new ArrayList<>();
     for (org.apache.hadoop.fs.FileStatus status : Store.at(root, spark.sparkContext().hadoopConfiguration()).statuses(root)) {
       String name = status.getPath().getName();
       String path = status.getPath().toString();
       if (filter.accept(status.getPath()) && !name.startsWith(".") && !name.startsWith("_")) {
-        files.put(path, new long[] {status.getLen(), status.getModificationTime()});
+        files.put(path, new LandingFileReader.LandingFile(status.getPath().toUri().toString(), status.getLen(),
+            status.getModificationTime()));
         names.put(path, reader.relativeName(path));
       } else {
         ignored.add(reader.relativeName(path) + ": not read (a hidden file, or the name does not match "
@@ -147,31 +211,14 @@ public final class SourceIngest {
 
 
 
-  /** Unit rules applied; raw text kept only where the quarantine needs it. */
-  Dataset<Row> validated(Dataset<Row> parsed) {
-    Dataset<Row> placed = UnitResolution.apply(parsed, units.dimension(spark), schema, units.earliest());
-    return placed.withColumn(ParsedRecords.RAW,
-        when(col(ParsedRecords.RULE).isNull(), lit(null).cast("string")).otherwise(col(ParsedRecords.RAW)));
-  }
-
-  private void writeQuarantine(Dataset<Row> records, String target) {
-    records.filter(isRecord().and(col(ParsedRecords.RULE).isNotNull()))
-        .select(col(ParsedRecords.FILE).as("file"), col(ParsedRecords.LINE).as("line"),
-            col(ParsedRecords.RULE).as("rule"), col(ParsedRecords.COLUMN).as("column"),
-            col(ParsedRecords.MESSAGE).as("message"), col(ParsedRecords.RAW).as("raw"))
-        .coalesce(1)
-        .sortWithinPartitions("file", "line")
-        .write().mode(SaveMode.Overwrite).json(target);
+  /** The staging rows, written partitioned by period (the rows arrive grouped by period). */
+  private void writeStaging(Dataset<Row> latest, String target) {
+    stagingRows(latest).write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(target);
   }
 
   /** Written beside the table and swapped in, so a run killed while writing leaves the old table whole. */
-  private void writeStaging(Dataset<Row> records, String target, Runnable beforeSwap) {
-    Dataset<Row> accepted = records.filter(isRecord().and(col(ParsedRecords.RULE).isNull()));
-    String incoming = target + ".incoming";
+  private void swapStaging(String incoming, String target, Runnable beforeSwap) {
     String old = target + ".old";
-    stagingRows(KeyResolution.latest(accepted, schema.key()))
-        .repartition(col(schema.partitionBy()))
-        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming);
     Store store = store(target);
     beforeSwap.run();
     store.delete(old);
@@ -196,20 +243,15 @@ public final class SourceIngest {
    * beside the table and then swapped in partition by partition. Re-running after a crash in
    * the swap gives the same rows: the latest of a set is the latest of the set with itself.
    */
-  private void mergeStaging(Dataset<Row> accepted, List<String> touched, String target, Runnable beforeSwap) {
+  private void mergeStaging(Dataset<Row> fresh, List<String> touched, String target, Runnable beforeSwap) {
     Column inTouched = col(schema.partitionBy()).isin(touched.toArray());
     Dataset<Row> old = spark.read().schema(stagingSchema(schema)).parquet(target).filter(inTouched)
         .withColumnRenamed(SOURCE_FILE, ParsedRecords.FILE).withColumnRenamed(SOURCE_LINE, ParsedRecords.LINE);
-    List<Column> names = new ArrayList<>();
-    schema.stagingNames().forEach(n -> names.add(col(n)));
-    names.add(col(ParsedRecords.FILE));
-    names.add(col(ParsedRecords.LINE));
-    Dataset<Row> fresh = accepted.select(names.toArray(Column[]::new));
-    Dataset<Row> combined = old.select(names.toArray(Column[]::new)).unionByName(fresh);
+    Column[] names = java.util.Arrays.stream(LandingRead.schema(schema).fieldNames()).map(n -> col(n))
+        .toArray(Column[]::new);
+    Dataset<Row> combined = old.select(names).unionByName(fresh.select(names));
     String incoming = target + ".incoming";
-    stagingRows(KeyResolution.latest(combined, schema.key()))
-        .repartition(col(schema.partitionBy()))
-        .write().mode(SaveMode.Overwrite).partitionBy(schema.partitionBy()).parquet(incoming);
+    writeStaging(KeyResolution.latestByPartition(combined, schema.key(), schema.partitionBy()), incoming);
     Store store = store(target);
     beforeSwap.run();
     for (String period : touched) {
@@ -226,76 +268,27 @@ public final class SourceIngest {
     return Store.at(location, spark.sparkContext().hadoopConfiguration());
   }
 
-  /** This ingest's records counted per file and rule, each file's row carrying what its reader read. */
-  record Counts(Map<String, long[]> perFile, Map<String, Long> byRule, Map<String, Row> fileRows) {}
-
-  /**
-   * Counts the classified records and checks them against the readers' own counts before
-   * anything is written: a record lost or duplicated between reading and classifying (a join,
-   * a filter) must stop the run, not shift the published numbers.
-   */
-  Counts counted(Dataset<Row> records) {
-    Map<String, long[]> perFile = new TreeMap<>();
-    Map<String, Long> byRule = new TreeMap<>();
-    for (Row r : records.filter(isRecord()).groupBy(ParsedRecords.FILE, ParsedRecords.RULE).count().collectAsList()) {
-      long[] counts = perFile.computeIfAbsent(r.getString(0), f -> new long[2]);
-      if (r.isNullAt(1)) {
-        counts[0] += r.getLong(2);
-      } else {
-        counts[1] += r.getLong(2);
-        byRule.merge(r.getString(1), r.getLong(2), Long::sum);
-      }
-    }
-    Map<String, Row> fileRows = new TreeMap<>();
-    records.filter(col(ParsedRecords.KIND).equalTo(ParsedRecords.KIND_FILE))
-        .select(ParsedRecords.FILE, ParsedRecords.ENCODING, ParsedRecords.RULE, ParsedRecords.MESSAGE,
-            ParsedRecords.WARNINGS, ParsedRecords.SIZE, ParsedRecords.SHA256, ParsedRecords.MODIFIED,
-            ParsedRecords.RECORDS)
-        .collectAsList().forEach(r -> fileRows.put(r.getString(0), r));
-    checkConserved(perFile, fileRows);
-    return new Counts(perFile, byRule, fileRows);
-  }
-
-  static void checkConserved(Map<String, long[]> perFile, Map<String, Row> fileRows) {
-    java.util.Set<String> files = new java.util.TreeSet<>(perFile.keySet());
-    files.addAll(fileRows.keySet());
-    for (String file : files) {
-      long[] c = perFile.getOrDefault(file, new long[2]);
-      Row f = fileRows.get(file);
-      long read = f == null ? 0 : f.getLong(8);
-      if (read != c[0] + c[1]) {
-        throw new IllegalStateException("Row conservation failed for " + file + ": its reader read " + read
-            + " record(s), but " + c[0] + " were accepted and " + c[1] + " quarantined; nothing was written");
-      }
-    }
-  }
-
   /** The report over this ingest's files, added to those of {@code previous} (null for a full ingest). */
-  SourceReport report(Counts counts, long staged, SourceReport previous) {
+  SourceReport report(Map<String, FileOutcome> outcomes, long staged, SourceReport previous) {
     List<SourceReport.FileReport> files = new ArrayList<>(previous == null ? List.of() : previous.fileReports());
     List<String> warnings = new ArrayList<>(previous == null ? List.of() : previous.warnings());
-    counts.fileRows().forEach((file, f) -> {
-      long[] c = counts.perFile().getOrDefault(file, new long[2]);
-      files.add(new SourceReport.FileReport(file, f.getLong(5), f.getLong(7), f.getString(6), f.getString(1),
-          f.getLong(8), c[0], c[1], f.getString(2), f.getString(3)));
-      if (!f.isNullAt(4)) {
-        warnings.addAll(List.of(f.getString(4).split("\n")));
+    Map<String, Long> allRules = new TreeMap<>(previous == null ? Map.of() : previous.quarantinedByRule());
+    outcomes.forEach((file, f) -> {
+      files.add(f.report());
+      warnings.addAll(f.warnings());
+      if (f.rejection() != null) {
+        warnings.add(f.rejection());
       }
-      if (!f.isNullAt(3)) {
-        warnings.add(f.getString(3));
-      }
+      f.quarantinedByRule().forEach((rule, n) -> allRules.merge(rule, n, Long::sum));
     });
     files.sort(java.util.Comparator.comparing(SourceReport.FileReport::file));
     long read = files.stream().mapToLong(SourceReport.FileReport::rowsRead).sum();
     long accepted = files.stream().mapToLong(SourceReport.FileReport::rowsAccepted).sum();
     long quarantined = files.stream().mapToLong(SourceReport.FileReport::rowsQuarantined).sum();
     int rejected = (int) files.stream().filter(f -> f.rejectedBy() != null).count();
-    Map<String, Long> allRules = new TreeMap<>(previous == null ? Map.of() : previous.quarantinedByRule());
-    counts.byRule().forEach((rule, n) -> allRules.merge(rule, n, Long::sum));
     return new SourceReport(schema.source(), files.size(), rejected, read, accepted,
         quarantined, allRules, accepted - staged, staged, warnings, files, schemaSha256());
   }
-
 
   /** The columns of a source's staging table, the partition column last. */
   public static org.apache.spark.sql.types.StructType stagingSchema(SourceSchema schema) {
@@ -320,10 +313,6 @@ public final class SourceIngest {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot hash the schema of " + schema.source(), e);
     }
-  }
-
-  private static Column isRecord() {
-    return col(ParsedRecords.KIND).equalTo(ParsedRecords.KIND_RECORD);
   }
 
   private String glob() {

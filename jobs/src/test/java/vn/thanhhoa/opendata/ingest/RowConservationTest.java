@@ -2,55 +2,70 @@ package vn.thanhhoa.opendata.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-import vn.thanhhoa.opendata.testing.SparkTest;
-import vn.thanhhoa.opendata.testing.TinyProvince;
 
 /** Records read = accepted + quarantined, with the read side counted by the reader itself. */
-class RowConservationTest extends SparkTest {
+class RowConservationTest {
   private static final String FILE = "commune-reports/f.csv";
   private static final byte[] CSV = (LandingFileReaderTest.EN_HEADER + "\n" + LandingFileReaderTest.ROW + "\n"
       + LandingFileReaderTest.ROW.replace("2025-03", "2025-13") + "\n" + LandingFileReaderTest.ROW.replace("2025-03", "2025-04")
       + "\n").getBytes(StandardCharsets.UTF_8);
 
-  private final SourceIngest ingest = new SourceIngest(spark(), LandingFileReaderTest.REPORTS, TinyProvince.UNITS);
-
-  private SourceReport.FileReport counted(List<Row> rows) {
-    var frame = spark().createDataFrame(rows, ParsedRecords.schema(LandingFileReaderTest.REPORTS));
-    return ingest.report(ingest.counted(frame), 0, null).fileReports().get(0);
+  /** The file's outcome after its rows went through classification; {@code accepted} gets the rows passed on. */
+  private static Map<String, FileOutcome> classified(List<Row> rows, List<Row> accepted) {
+    FileOutcomes outcomes = new FileOutcomes();
+    LandingRead read = new LandingRead(LandingFileReaderTest.REPORTS,
+        new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"),
+        new UnitPlacement(UnitPlacementTest.UNITS, LandingFileReaderTest.REPORTS), new Configuration(false), outcomes);
+    read.classified(rows.iterator()).forEachRemaining(accepted::add);
+    return outcomes.value();
   }
 
   @Test
   void theReaderCountsTheRecordsItMadeAndEveryOneIsAcceptedOrQuarantined() {
     Parsed parsed = Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV);
     assertEquals(3L, parsed.get(parsed.file(), ParsedRecords.RECORDS));
-    SourceReport.FileReport report = counted(parsed.rows());
-    assertEquals(3, report.rowsRead());
-    assertEquals(report.rowsRead(), report.rowsAccepted() + report.rowsQuarantined());
-    assertEquals(1, report.rowsQuarantined(), "2025-13 is not a month");
+    List<Row> accepted = new ArrayList<>();
+    FileOutcome outcome = classified(parsed.rows(), accepted).get(FILE);
+    SourceIngest.checkConserved(Map.of(FILE, outcome), accepted.size());
+    assertEquals(3, outcome.rowsRead());
+    assertEquals(outcome.rowsRead(), outcome.rowsAccepted() + outcome.rowsQuarantined());
+    assertEquals(1, outcome.rowsQuarantined(), "2025-13 is not a month");
   }
 
   @Test
   void aRecordLostOnTheWayStopsTheRunNamingTheFile() {
     List<Row> rows = new ArrayList<>(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows());
     rows.remove(0);
-    IllegalStateException lost = assertThrows(IllegalStateException.class, () -> counted(rows));
-    Assertions.assertTrue(lost.getMessage().contains(FILE + ": its reader read 3 record(s), but 1 were accepted and 1 quarantined"),
+    Map<String, FileOutcome> outcomes = classified(rows, new ArrayList<>());
+    IllegalStateException lost = assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 1));
+    assertTrue(lost.getMessage().contains(FILE + ": its reader read 3 record(s), but 1 were accepted and 1 quarantined"),
         lost.getMessage());
   }
 
   @Test
   void aRecordDuplicatedOnTheWayStopsTheRunToo() {
     List<Row> rows = new ArrayList<>(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows());
-    rows.add(rows.get(0)); // as a join matching two units would
-    IllegalStateException twice = assertThrows(IllegalStateException.class, () -> counted(rows));
-    Assertions.assertTrue(twice.getMessage().contains("read 3 record(s), but 3 were accepted and 1 quarantined"),
-        twice.getMessage());
+    rows.add(0, rows.get(0));
+    Map<String, FileOutcome> outcomes = classified(rows, new ArrayList<>());
+    IllegalStateException twice = assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
+    assertTrue(twice.getMessage().contains("read 3 record(s), but 3 were accepted and 1 quarantined"), twice.getMessage());
+  }
+
+  @Test
+  void rowsLostOrAddedBetweenTheReaderAndTheStagingTableStopTheRun() {
+    List<Row> accepted = new ArrayList<>();
+    Map<String, FileOutcome> outcomes = classified(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows(), accepted);
+    SourceIngest.checkConserved(outcomes, 2);
+    IllegalStateException joined = assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
+    assertTrue(joined.getMessage().contains("2 record(s) were accepted, but 3 reached the staging table"), joined.getMessage());
   }
 }

@@ -1,0 +1,196 @@
+package vn.thanhhoa.opendata.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.thanhhoa.opendata.core.SourceSchema;
+
+/**
+ * Reads a group of landing files on an executor, in one pass over each file's records: every
+ * record is validated and placed on its unit where it is read, the accepted ones go on as
+ * staging rows (the data columns, then the file and line they came from), and each file's
+ * outcome (counts, warnings, quarantined records) goes to {@link FileOutcomes}.
+ */
+final class LandingRead implements FlatMapFunction<List<LandingFileReader.LandingFile>, Row> {
+  private static final long serialVersionUID = 1L;
+  private static final int KIND = 0;
+  private static final int FILE = 1;
+  private static final int LINE = 2;
+  private static final int RAW = 3;
+  private static final int RULE = 4;
+  private static final int COLUMN = 5;
+  private static final int MESSAGE = 6;
+  private static final int NAME_TYPE = 7;
+  private static final int NAME_BASE = 8;
+  private static final int DISTRICT_BASE = 9;
+  private static final int ENCODING = 10;
+  private static final int WARNINGS = 11;
+  private static final int SHA256 = 12;
+  private static final int SIZE = 13;
+  private static final int MODIFIED = 14;
+  private static final int RECORDS = 15;
+
+  private final LandingFileReader reader;
+  private final UnitPlacement units;
+  private final Map<String, String> hadoop;
+  private final FileOutcomes outcomes;
+  private final int width;
+  private final int periodAt;
+
+  LandingRead(SourceSchema schema, LandingFileReader reader, UnitPlacement units, Configuration hadoop,
+      FileOutcomes outcomes) {
+    this.reader = reader;
+    this.units = units;
+    this.hadoop = new TreeMap<>();
+    hadoop.forEach(e -> this.hadoop.put(e.getKey(), e.getValue()));
+    this.outcomes = outcomes;
+    this.width = schema.stagingNames().size();
+    this.periodAt = schema.stagingNames().indexOf(schema.partitionBy());
+  }
+
+  /** The rows it yields: the source's data columns, then the file and line of each. */
+  static StructType schema(SourceSchema source) {
+    return ParsedRecords.dataSchema(source)
+        .add(ParsedRecords.FILE, DataTypes.StringType, true)
+        .add(ParsedRecords.LINE, DataTypes.LongType, true);
+  }
+
+  @Override
+  public Iterator<Row> call(List<LandingFileReader.LandingFile> files) {
+    Configuration conf = new Configuration(false);
+    hadoop.forEach(conf::set);
+    Iterator<LandingFileReader.LandingFile> next = files.iterator();
+    return new Iterator<>() {
+      private Iterator<Row> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next.hasNext()) {
+          current = open(next.next(), conf);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  private Iterator<Row> open(LandingFileReader.LandingFile file, Configuration conf) {
+    try {
+      FileSystem fs = new Path(java.net.URI.create(file.uri())).getFileSystem(conf);
+      return classified(reader.records(file, fs));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read landing file " + file.uri(), e);
+    }
+  }
+
+  /** The staging rows of one file's parsed records (file row last); its outcome goes to the accumulator. */
+  Iterator<Row> classified(Iterator<Row> records) {
+    return new Classified(records);
+  }
+
+  /** One file's records, accepted ones passed on, the rest kept for its outcome. */
+  private final class Classified implements Iterator<Row> {
+    private final Iterator<Row> records;
+    private final List<FileOutcome.Quarantined> quarantined = new ArrayList<>();
+    private final Map<String, Long> byRule = new TreeMap<>();
+    private final java.util.Set<String> periods = new java.util.TreeSet<>();
+    private long accepted;
+    private Row next;
+
+    Classified(Iterator<Row> records) {
+      this.records = records;
+      this.next = advance();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (next == null) {
+        throw new NoSuchElementException();
+      }
+      Row row = next;
+      next = advance();
+      return row;
+    }
+
+    private Row advance() {
+      while (records.hasNext()) {
+        Row r = records.next();
+        if (ParsedRecords.KIND_FILE.equals(r.getString(width + KIND))) {
+          outcomes.add(outcome(r));
+          return null;
+        }
+        Row row = classify(r);
+        if (row != null) {
+          return row;
+        }
+      }
+      return null;
+    }
+
+    /** The staging row of an accepted record, or null once a quarantined one is kept. */
+    private Row classify(Row r) {
+      if (r.isNullAt(width + RULE)) {
+        Object[] values = new Object[width + 2];
+        for (int i = 0; i < width; i++) {
+          values[i] = r.get(i);
+        }
+        try {
+          units.place(values, r.getString(width + NAME_TYPE), r.getString(width + NAME_BASE),
+              r.getString(width + DISTRICT_BASE));
+          values[width] = r.getString(width + FILE);
+          values[width + 1] = r.getLong(width + LINE);
+          accepted++;
+          if (values[periodAt] != null) {
+            periods.add(values[periodAt].toString());
+          }
+          return RowFactory.create(values);
+        } catch (RuleBreach breach) {
+          keep(r, breach.rule(), breach.column(), breach.getMessage());
+          return null;
+        }
+      }
+      keep(r, r.getString(width + RULE), r.getString(width + COLUMN), r.getString(width + MESSAGE));
+      return null;
+    }
+
+    private void keep(Row r, String rule, String column, String message) {
+      quarantined.add(new FileOutcome.Quarantined(r.getString(width + FILE), r.getLong(width + LINE), rule, column,
+          message, r.getString(width + RAW)));
+      byRule.merge(rule, 1L, Long::sum);
+    }
+
+    private FileOutcome outcome(Row f) {
+      List<String> warnings = f.isNullAt(width + WARNINGS) ? List.of()
+          : List.of(f.getString(width + WARNINGS).split("\n"));
+      return new FileOutcome(f.getString(width + FILE), f.getLong(width + SIZE), f.getLong(width + MODIFIED),
+          f.getString(width + SHA256), f.getString(width + ENCODING), f.getLong(width + RECORDS), accepted, byRule,
+          f.getString(width + RULE), f.getString(width + MESSAGE), warnings, quarantined, periods);
+    }
+  }
+}
