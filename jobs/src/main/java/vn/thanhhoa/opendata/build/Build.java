@@ -99,7 +99,8 @@ public final class Build {
       case DigitalTransformation.NAME -> DigitalTransformation.build(in.staging("commune-reports"), dimension);
       case PaymentAccounts.NAME -> PaymentAccounts.build(in.staging("payment-accounts"), in.staging("commune-reports"),
           dimension, threshold);
-      case OcopProducts.NAME -> OcopProducts.build(staging("ocop-listings", Selection.ALL), dimension);
+      case OcopProducts.NAME -> OcopProducts.build(summaries(OcopProducts.NAME).of(staging("ocop-listings", Selection.ALL),
+          layout.staging("ocop-listings"), OcopProducts::monthly), dimension);
       case CommuneScorecard.NAME -> CommuneScorecard.build(new CommuneScorecard.Inputs(in.staging("commune-reports"),
           in.staging("payment-accounts"), in.staging("ocop-listings"), dimension, in.months(),
           AdminUnitEdges.splitEdges(spark, units), threshold));
@@ -107,6 +108,11 @@ public final class Build {
       case DataQuality.NAME -> DataQuality.build(spark, in.ingestReports());
       default -> throw new IllegalStateException("No transform for dataset " + name);
     };
+  }
+
+  /** The per-period summaries a dataset keeps between runs. */
+  private PeriodSummaries summaries(String dataset) {
+    return new PeriodSummaries(spark, store, layout.state() + "/summaries/" + dataset);
   }
 
   /** A month-range build keeps the previous release's rows of the months outside the range. */

@@ -40,8 +40,8 @@ class OcopProductsTest extends SparkTest {
         sighting("shopee:1", "shopee", "2025-07-02", 95, "HTX Một", "00001"),
         sighting("shopee:2", "shopee", "2025-07-02", 99, "HTX Hai", "00001"),
         sighting("lazada:7", "lazada", "2025-06-30", 120, "HTX Hai", "00002"));
-    Dataset<Row> actual = OcopProducts.build(
-        spark().createDataFrame(sightings, TinyProvince.stagingSchema("ocop-listings")), TinyProvince.UNITS.dimension(spark()))
+    Dataset<Row> listings = spark().createDataFrame(sightings, TinyProvince.stagingSchema("ocop-listings"));
+    Dataset<Row> actual = OcopProducts.build(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark()))
         .select("ocop_code", "platform", "price_vnd", "listing_count", "first_seen", "last_seen", "listed_days",
             "seller_name", "seller_commune_name");
     assertDataFrameNoOrderEquals(frame(RESULT,
@@ -49,5 +49,10 @@ class OcopProductsTest extends SparkTest {
             LocalDate.parse("2025-07-02"), 2L, "HTX Một", "Xã Một"},
         new Object[] {"OCOP-38-2023-0001", "lazada", new java.math.BigDecimal("120"), 1L, LocalDate.parse("2025-06-30"),
             LocalDate.parse("2025-06-30"), 1L, "HTX Hai", "Xã B"}), relaxed(actual));
+    // Each month summarised on its own and merged gives the same products.
+    Dataset<Row> june = OcopProducts.monthly(listings.filter("period = '2025-06'"));
+    Dataset<Row> july = OcopProducts.monthly(listings.filter("period = '2025-07'"));
+    assertDataFrameNoOrderEquals(OcopProducts.build(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark())),
+        OcopProducts.build(june.unionByName(july), TinyProvince.UNITS.dimension(spark())));
   }
 }
