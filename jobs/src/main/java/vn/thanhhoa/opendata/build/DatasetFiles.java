@@ -43,7 +43,11 @@ public final class DatasetFiles {
   /** What was written for a dataset; {@code sha256} covers every file's path and content. */
   public record Written(String name, long rows, String sha256, List<FileEntry> files) {}
 
-  /** The frame with exactly the declared columns, types and descriptions, in key order. */
+  /**
+   * The frame with exactly the declared columns, types and descriptions, in key order, in one
+   * partition: a published dataset is one file per format, and sorting it where it is gathered
+   * needs no sampling job (a global sort would run the whole plan once more to sample it).
+   */
   public static Dataset<Row> conform(Dataset<Row> frame, DatasetSpec spec) {
     List<String> have = Arrays.asList(frame.columns());
     for (DatasetSpec.Column c : spec.columns()) {
@@ -53,7 +57,7 @@ public final class DatasetFiles {
     }
     Column[] columns = spec.columns().stream().map(c -> col(c.name()).cast(c.sparkType())).toArray(Column[]::new);
     Column[] order = spec.key().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new);
-    return frame.select(columns).to(spec.schema()).orderBy(order);
+    return frame.select(columns).to(spec.schema()).repartition(1).sortWithinPartitions(order);
   }
 
   /** Writes the dataset's files into {@code folder}, a location on {@code store}. */
@@ -128,7 +132,7 @@ public final class DatasetFiles {
     if ("year".equals(spec.partition())) {
       Column[] order = Stream.concat(Stream.of(col("year")), spec.key().stream().map(k -> col(k).asc_nulls_first()))
           .toArray(Column[]::new);
-      rows.withColumn("year", substring(col("period"), 1, 4)).orderBy(order).coalesce(1)
+      rows.withColumn("year", substring(col("period"), 1, 4)).sortWithinPartitions(order)
           .write().mode(SaveMode.Overwrite).partitionBy("year").parquet(tmp);
       for (String year : store.list(tmp).stream().filter(n -> n.startsWith("year=")).toList()) {
         String name = "parquet/" + year + "/" + spec.name() + "-" + year.substring("year=".length()) + ".parquet";
