@@ -19,6 +19,7 @@ import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Parallel;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.IngestState;
@@ -78,19 +79,19 @@ public final class Build {
   public List<DatasetFiles.Written> run(String release, Optional<String> previous, Selection selection,
       List<SourceReport> ingested, Consumer<DatasetFiles.Written> progress) {
     Inputs in = new Inputs(selection, ingested);
-    List<DatasetFiles.Written> written = new ArrayList<>();
-    for (DatasetSpec spec : catalog.datasets()) {
+    // Datasets are independent: built side by side, reported in catalogue order.
+    return Parallel.map(catalog.datasets(), BUILDERS, (DatasetSpec spec) -> {
       String folder = release + "/datasets/" + spec.name();
       boolean selected = selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
-      Optional<String> old = previous.map(p -> p + "/datasets/" + spec.name()).filter(store::isDirectory);
-      DatasetFiles.Written w = !selected && old.isPresent()
+      Optional<String> old = previous.map(p -> p + "/datasets/" + spec.name()).filter(f -> store.isDirectory(f));
+      return !selected && old.isPresent()
           ? carryOver(spec, old.get(), folder)
           : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, store, folder);
-      progress.accept(w);
-      written.add(w);
-    }
-    return written;
+    }, progress);
   }
+
+  /** How many datasets are built at once. */
+  private static final int BUILDERS = 3;
 
   private Dataset<Row> frame(String name, Inputs in) {
     long threshold = catalog.smallCellThreshold();
@@ -154,10 +155,14 @@ public final class Build {
       this.selection = selection;
       this.ingested = ingested;
       Dataset<Row>[] dim = new Dataset[1];
-      this.dimension = () -> dim[0] == null ? (dim[0] = units.dimension(spark).cache()) : dim[0];
+      this.dimension = () -> {
+        synchronized (dim) {
+          return dim[0] == null ? (dim[0] = units.dimension(spark).cache()) : dim[0];
+        }
+      };
     }
 
-    Dataset<Row> staging(String source) {
+    synchronized Dataset<Row> staging(String source) {
       return staging.computeIfAbsent(source, s -> Build.this.staging(s, selection));
     }
 

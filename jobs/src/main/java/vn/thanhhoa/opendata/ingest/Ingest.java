@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.Parallel;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 
@@ -53,26 +54,28 @@ public final class Ingest {
   /** A source's report (over all its files), how it was ingested, and the periods new rows touched. */
   public record Outcome(SourceReport report, Change change, List<String> touchedPeriods, int filesRead) {}
 
-  /** Ingests the given sources in order; {@code full} reads every file whatever changed. */
+  /**
+   * Ingests the given sources side by side (they share nothing); {@code progress} hears of
+   * each in the given order. {@code full} reads every file whatever changed.
+   */
   public List<Outcome> run(List<SourceSchema> sources, String runId, boolean full, Consumer<Outcome> progress) {
-    List<Outcome> outcomes = new ArrayList<>();
-    for (SourceSchema schema : sources) {
-      SourceIngest.Paths paths = new SourceIngest.Paths(
-          landingRoot + schema.source(),
-          layout.staging(schema.source()),
-          layout.quarantine(runId, schema.source()));
-      SourceIngest source = new SourceIngest(spark, schema, units);
-      SourceIngest.Landing landing = source.scan(paths.landing());
-      Outcome ingested = ingest(source, paths, landing, full);
-      Outcome outcome = new Outcome(ingested.report().withWarnings(landing.ignored()),
-          ingested.change(), ingested.touchedPeriods(), ingested.filesRead());
-      if (outcome.change() != Change.UNCHANGED) {
-        IngestState.save(store, layout, outcome.report());
-      }
-      progress.accept(outcome);
-      outcomes.add(outcome);
+    return Parallel.map(sources, sources.size(), schema -> ingest(schema, runId, full), progress);
+  }
+
+  private Outcome ingest(SourceSchema schema, String runId, boolean full) {
+    SourceIngest.Paths paths = new SourceIngest.Paths(
+        landingRoot + schema.source(),
+        layout.staging(schema.source()),
+        layout.quarantine(runId, schema.source()));
+    SourceIngest source = new SourceIngest(spark, schema, units);
+    SourceIngest.Landing landing = source.scan(paths.landing());
+    Outcome ingested = ingest(source, paths, landing, full);
+    Outcome outcome = new Outcome(ingested.report().withWarnings(landing.ignored()),
+        ingested.change(), ingested.touchedPeriods(), ingested.filesRead());
+    if (outcome.change() != Change.UNCHANGED) {
+      IngestState.save(store, layout, outcome.report());
     }
-    return outcomes;
+    return outcome;
   }
 
   private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, SourceIngest.Landing landing, boolean full) {

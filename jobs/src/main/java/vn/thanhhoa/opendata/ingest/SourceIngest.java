@@ -120,7 +120,7 @@ public final class SourceIngest {
    */
   static List<List<LandingFileReader.LandingFile>> groups(List<LandingFileReader.LandingFile> files, int cores) {
     long total = files.stream().mapToLong(LandingFileReader.LandingFile::bytes).sum();
-    long target = Math.min(256L << 20, Math.max(8L << 20, total / (Math.max(cores, 1) * 4L)));
+    long target = Math.min(256L << 20, Math.max(1L << 20, total / (Math.max(cores, 1) * 4L)));
     List<List<LandingFileReader.LandingFile>> groups = new ArrayList<>();
     List<LandingFileReader.LandingFile> group = new ArrayList<>();
     long size = 0;
