@@ -31,16 +31,37 @@ final class FieldParser {
   private static final Pattern POINT_DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
   private static final Pattern ANY_DECIMAL = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
+  private static final DateTimeFormatter ISO_DATE = strict("uuuu-MM-dd");
+
   private final ColumnSpec spec;
   private final ZoneId zone;
   private final List<DateTimeFormatter> formatters;
   private final Pattern pattern;
+  private final java.util.Set<String> values;
+  private final long minLong;
+  private final long maxLong;
 
   FieldParser(ColumnSpec spec, ZoneId zone) {
     this.spec = spec;
     this.zone = zone;
     this.formatters = spec.formats().stream().map(FieldParser::formatter).toList();
     this.pattern = spec.pattern() == null ? null : Pattern.compile(spec.pattern().regex());
+    this.values = java.util.Set.copyOf(spec.values());
+    this.minLong = bound(spec.min(), Long.MIN_VALUE, RoundingMode.CEILING);
+    this.maxLong = bound(spec.max(), Long.MAX_VALUE, RoundingMode.FLOOR);
+  }
+
+  private static final BigDecimal LONG_SAFE = BigDecimal.TEN.pow(18);
+
+  /**
+   * A decimal bound as the nearest whole number inside it, so integers compare as longs; a bound
+   * too far out for that is kept to the exact comparison (none: {@code none}).
+   */
+  private static long bound(BigDecimal limit, long none, RoundingMode inward) {
+    if (limit == null || limit.abs().compareTo(LONG_SAFE) > 0) {
+      return none;
+    }
+    return limit.setScale(0, inward).longValueExact();
   }
 
   ColumnSpec spec() {
@@ -206,7 +227,7 @@ final class FieldParser {
   private LocalDate date(String text) throws RuleBreach {
     try {
       return formatters.isEmpty()
-          ? LocalDate.parse(text, strict("uuuu-MM-dd"))
+          ? LocalDate.parse(text, ISO_DATE)
           : LocalDate.parse(text, formatters.get(0));
     } catch (DateTimeException e) {
       throw bad(text, "a date as YYYY-MM-DD");
@@ -214,6 +235,12 @@ final class FieldParser {
   }
 
   private Instant timestamp(String text) throws RuleBreach {
+    if (spec.formats().contains("iso-offset")) {
+      Instant plain = IsoTimestamps.plainOffset(text);
+      if (plain != null) {
+        return plain;
+      }
+    }
     for (int i = 0; i < formatters.size(); i++) {
       try {
         return switch (spec.formats().get(i)) {
@@ -228,6 +255,11 @@ final class FieldParser {
   }
 
   private Object constrain(Object value) throws RuleBreach {
+    if (value instanceof Long l && values.isEmpty() && pattern == null && exactBounds()) {
+      if (l >= minLong && l <= maxLong) {
+        return value; // inside the bounds; outside, the message below says by how much
+      }
+    }
     if (value instanceof Long || value instanceof BigDecimal) {
       BigDecimal number = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
       if ((spec.min() != null && number.compareTo(spec.min()) < 0)
@@ -236,13 +268,18 @@ final class FieldParser {
       }
     }
     String shown = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
-    if (!spec.values().isEmpty() && !spec.values().contains(shown)) {
+    if (!values.isEmpty() && !values.contains(shown)) {
       throw breach(Rules.UNKNOWN_VALUE, "'" + shown + "' is not one of " + spec.values());
     }
     if (pattern != null && !pattern.matcher(shown).matches()) {
       throw breach(spec.pattern().rule(), "'" + shown + "' does not match " + spec.pattern().regex());
     }
     return value;
+  }
+
+  /** Whether both bounds are within the range where longs stand in for them exactly. */
+  private boolean exactBounds() {
+    return (spec.min() == null || minLong != Long.MIN_VALUE) && (spec.max() == null || maxLong != Long.MAX_VALUE);
   }
 
   private String range() {

@@ -102,7 +102,7 @@ public final class SourceIngest {
   /** The accepted rows of {@code files}, read by the executors in groups of similar size. */
   LandingRows read(String landing, List<LandingFileReader.LandingFile> files) {
     FileOutcomes outcomes = new FileOutcomes();
-    spark.sparkContext().register(outcomes, "landing files of " + schema.source());
+    spark.sparkContext().register(outcomes); // unnamed: kept out of the UI, event log and listeners
     LandingRead reader = new LandingRead(schema, new LandingFileReader(schema, qualified(landing)),
         new UnitPlacement(units, schema), spark.sparkContext().hadoopConfiguration(), outcomes);
     List<List<LandingFileReader.LandingFile>> groups = groups(files, spark.sparkContext().defaultParallelism());
