@@ -73,7 +73,7 @@ final class FieldParser {
     if (text == null) {
       return null;
     }
-    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+    String nfc = isNfc(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
     int start = 0;
     int end = nfc.length();
     while (start < end && isSpace(nfc.charAt(start))) {
@@ -83,6 +83,16 @@ final class FieldParser {
       end--;
     }
     return nfc.substring(start, end);
+  }
+
+  /** Text with nothing from U+0300 (the combining marks) up is NFC as it is; the rest is checked. */
+  private static boolean isNfc(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= '\u0300') {
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC);
+      }
+    }
+    return true;
   }
 
   private static boolean isSpace(char c) {
@@ -225,12 +235,35 @@ final class FieldParser {
   }
 
   private LocalDate date(String text) throws RuleBreach {
+    if (formatters.isEmpty()) {
+      LocalDate plain = plainDate(text);
+      if (plain != null) {
+        return plain;
+      }
+    }
     try {
       return formatters.isEmpty()
           ? LocalDate.parse(text, ISO_DATE)
           : LocalDate.parse(text, formatters.get(0));
     } catch (DateTimeException e) {
       throw bad(text, "a date as YYYY-MM-DD");
+    }
+  }
+
+  /** {@code yyyy-MM-dd} read without the formatter; null for any other text or an invalid date. */
+  private static LocalDate plainDate(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return null;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (t.charAt(i) < '0' || t.charAt(i) > '9')) {
+        return null;
+      }
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10), Integer.parseInt(t, 8, 10, 10));
+    } catch (DateTimeException e) {
+      return null;
     }
   }
 
@@ -266,6 +299,9 @@ final class FieldParser {
           || (spec.max() != null && number.compareTo(spec.max()) > 0)) {
         throw breach(Rules.OUT_OF_RANGE, "value " + number.toPlainString() + " is outside " + range());
       }
+    }
+    if (values.isEmpty() && pattern == null) {
+      return value;
     }
     String shown = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
     if (!values.isEmpty() && !values.contains(shown)) {

@@ -71,11 +71,13 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
       private Row next = advance();
 
       private Row advance() {
-        String line;
-        while ((line = lines.next()) != null) {
-          String text = stripCr(line);
-          if (!text.isBlank()) {
-            return streamed(name, lines.number(), text);
+        while (lines.next()) {
+          int length = lines.length();
+          if (length > 0 && lines.array()[lines.offset() + length - 1] == '\r') {
+            length--;
+          }
+          if (!isBlank(lines, length)) {
+            return streamed(name, lines.number(), lines.array(), lines.offset(), length);
           }
         }
         return null;
@@ -96,6 +98,20 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
         return row;
       }
     };
+  }
+
+  /** As {@link String#isBlank} on the line's text, decoding it only if it has non-ASCII bytes. */
+  private static boolean isBlank(Lines lines, int length) {
+    byte[] bytes = lines.array();
+    for (int i = lines.offset(); i < lines.offset() + length; i++) {
+      if (bytes[i] < 0) {
+        return new String(bytes, lines.offset(), length, java.nio.charset.StandardCharsets.UTF_8).isBlank();
+      }
+      if (!Character.isWhitespace(bytes[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -129,19 +145,56 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
 
   /** One line's row, read with the streaming parser where it can settle the line alone. */
   Row streamed(String name, long lineNo, String line) {
-    JsonNode[] leaves = new JsonNode[columns];
     try (JsonParser p = JSON.createParser(line)) {
-      if (p.nextToken() != JsonToken.START_OBJECT || !fields(p, root, leaves) || p.nextToken() != null) {
-        return record(name, lineNo, line);
-      }
+      return streamed(name, lineNo, p, () -> line);
     } catch (IOException e) {
       return record(name, lineNo, line);
     }
-    try {
-      return rows.accepted(name, lineNo, line, validator.fromLeaves(leaves));
-    } catch (RuleBreach breach) {
-      return rows.quarantined(name, lineNo, line, breach);
+  }
+
+  /**
+   * The same from the line's UTF-8 bytes, whose text is made only if the record is quarantined.
+   * Jackson reads bytes after sniffing for a byte-order mark or UTF-16/32: a line that could look
+   * like either (not opening with '{' or a space, or with a zero byte) is read as text instead.
+   */
+  private Row streamed(String name, long lineNo, byte[] bytes, int offset, int length) {
+    java.util.function.Supplier<String> text =
+        () -> new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+    if (!plainStart(bytes, offset, length)) {
+      return streamed(name, lineNo, text.get());
     }
+    try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+      return streamed(name, lineNo, p, text);
+    } catch (IOException e) {
+      return record(name, lineNo, text.get());
+    }
+  }
+
+  private static boolean plainStart(byte[] bytes, int offset, int length) {
+    if (length == 0 || (bytes[offset] != '{' && bytes[offset] != ' ' && bytes[offset] != '\t')) {
+      return false;
+    }
+    for (int i = offset; i < offset + Math.min(length, 4); i++) {
+      if (bytes[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Row streamed(String name, long lineNo, JsonParser p, java.util.function.Supplier<String> text)
+      throws IOException {
+    JsonNode[] leaves = new JsonNode[columns];
+    if (p.nextToken() != JsonToken.START_OBJECT || !fields(p, root, leaves) || p.nextToken() != null) {
+      return record(name, lineNo, text.get());
+    }
+    Object[] values;
+    try {
+      values = validator.fromLeaves(leaves);
+    } catch (RuleBreach breach) {
+      return rows.quarantined(name, lineNo, text.get(), breach);
+    }
+    return rows.accepted(name, lineNo, text, values);
   }
 
   /** Reads an object's fields into {@code leaves}; false where the tree reader must decide. */

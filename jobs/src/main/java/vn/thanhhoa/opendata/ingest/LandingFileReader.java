@@ -28,6 +28,7 @@ public final class LandingFileReader implements Serializable {
 
   private final SourceSchema schema;
   private final String sourceRoot;
+  private final UnitPlacement units;
   private transient RecordFormat format;
 
   /**
@@ -35,7 +36,13 @@ public final class LandingFileReader implements Serializable {
    *     the report are given relative to its parent (e.g. {@code commune-reports/x.csv}).
    */
   public LandingFileReader(SourceSchema schema, String sourceRoot) {
+    this(schema, sourceRoot, null);
+  }
+
+  /** With {@code units}, every valid record is also placed on its unit (null: not placed). */
+  LandingFileReader(SourceSchema schema, String sourceRoot, UnitPlacement units) {
     this.schema = schema;
+    this.units = units;
     this.sourceRoot = sourceRoot.endsWith("/") ? sourceRoot : sourceRoot + "/";
   }
 
@@ -194,7 +201,7 @@ public final class LandingFileReader implements Serializable {
 
   RecordFormat format() {
     if (format == null) {
-      RowMaker rows = new RowMaker(schema);
+      RowMaker rows = new RowMaker(schema, units);
       RecordValidator validator = new RecordValidator(schema);
       format = schema.format() == SourceSchema.Format.CSV
           ? new CsvRecords(schema, validator, rows)

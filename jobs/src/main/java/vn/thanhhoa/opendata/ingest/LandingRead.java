@@ -21,7 +21,7 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
  * Reads a group of landing files on an executor, in one pass over each file's records: every
- * record is validated and placed on its unit where it is read, the accepted ones go on as
+ * record is validated and placed on its unit by the reader, the accepted ones go on as
  * staging rows (the data columns, then the file and line they came from), and each file's
  * outcome (counts, warnings, quarantined records) goes to {@link FileOutcomes}.
  */
@@ -34,9 +34,6 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   private static final int RULE = 4;
   private static final int COLUMN = 5;
   private static final int MESSAGE = 6;
-  private static final int NAME_TYPE = 7;
-  private static final int NAME_BASE = 8;
-  private static final int DISTRICT_BASE = 9;
   private static final int ENCODING = 10;
   private static final int WARNINGS = 11;
   private static final int SHA256 = 12;
@@ -45,16 +42,14 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   private static final int RECORDS = 15;
 
   private final LandingFileReader reader;
-  private final UnitPlacement units;
   private final Map<String, String> hadoop;
   private final FileOutcomes outcomes;
   private final int width;
   private final int periodAt;
 
-  LandingRead(SourceSchema schema, LandingFileReader reader, UnitPlacement units, Configuration hadoop,
-      FileOutcomes outcomes) {
+  /** @param reader reads each file, placing every valid record on its unit */
+  LandingRead(SourceSchema schema, LandingFileReader reader, Configuration hadoop, FileOutcomes outcomes) {
     this.reader = reader;
-    this.units = units;
     this.hadoop = new TreeMap<>();
     hadoop.forEach(e -> this.hadoop.put(e.getKey(), e.getValue()));
     this.outcomes = outcomes;
@@ -160,20 +155,13 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
         for (int i = 0; i < width; i++) {
           values[i] = r.get(i);
         }
-        try {
-          units.place(values, r.getString(width + NAME_TYPE), r.getString(width + NAME_BASE),
-              r.getString(width + DISTRICT_BASE));
-          values[width] = r.getString(width + FILE);
-          values[width + 1] = r.getLong(width + LINE);
-          accepted++;
-          if (values[periodAt] != null) {
-            periods.add(values[periodAt].toString());
-          }
-          return RowFactory.create(values);
-        } catch (RuleBreach breach) {
-          keep(r, breach.rule(), breach.column(), breach.getMessage());
-          return null;
+        values[width] = r.getString(width + FILE);
+        values[width + 1] = r.getLong(width + LINE);
+        accepted++;
+        if (values[periodAt] != null) {
+          periods.add(values[periodAt].toString());
         }
+        return RowFactory.create(values);
       }
       keep(r, r.getString(width + RULE), r.getString(width + COLUMN), r.getString(width + MESSAGE));
       return null;

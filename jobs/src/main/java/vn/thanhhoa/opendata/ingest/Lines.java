@@ -9,58 +9,84 @@ import java.util.Arrays;
 /**
  * Splits a UTF-8 stream into lines at '\n' without holding more than one line, numbering them
  * from 1 as {@code text.split("\n", -1)} would: the text after the last '\n' is one more line.
+ * A line is handed out as bytes (valid until the next call); text only on request.
  */
 final class Lines {
   private final InputStream in;
   private final byte[] buffer = new byte[1 << 16];
   private int pos;
   private int end;
-  private byte[] line = new byte[1 << 12];
+  private byte[] carried = new byte[1 << 12];
   private boolean done;
   private long number;
+  private byte[] array;
+  private int offset;
+  private int length;
 
   Lines(InputStream in) {
     this.in = in;
   }
 
-  /** The number of the line {@link #next} returned last. */
-  long number() {
-    return number;
-  }
-
-  /** The next line without its '\n', or null after the last one. */
-  String next() {
+  /** Moves to the next line; false after the last one. */
+  boolean next() {
     if (done) {
-      return null;
+      return false;
     }
-    int length = 0;
+    int carriedLength = 0;
     while (true) {
       if (pos == end && !fill()) {
         done = true;
-        number++;
-        return new String(line, 0, length, StandardCharsets.UTF_8);
+        return found(carried, 0, carriedLength);
       }
       int newline = indexOf(buffer, pos, end);
       int stop = newline < 0 ? end : newline;
       int n = stop - pos;
-      if (length == 0 && newline >= 0) {
-        String text = new String(buffer, pos, n, StandardCharsets.UTF_8);
+      if (carriedLength == 0 && newline >= 0) {
+        found(buffer, pos, n);
         pos = newline + 1;
-        number++;
-        return text;
+        return true;
       }
-      if (length + n > line.length) {
-        line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+      if (carriedLength + n > carried.length) {
+        carried = Arrays.copyOf(carried, Math.max(carried.length * 2, carriedLength + n));
       }
-      System.arraycopy(buffer, pos, line, length, n);
-      length += n;
+      System.arraycopy(buffer, pos, carried, carriedLength, n);
+      carriedLength += n;
       pos = stop;
       if (newline >= 0) {
         pos = newline + 1;
-        number++;
-        return new String(line, 0, length, StandardCharsets.UTF_8);
+        return found(carried, 0, carriedLength);
       }
     }
+  }
+
+  private boolean found(byte[] bytes, int from, int n) {
+    array = bytes;
+    offset = from;
+    length = n;
+    number++;
+    return true;
+  }
+
+  /** The number of the current line. */
+  long number() {
+    return number;
+  }
+
+  byte[] array() {
+    return array;
+  }
+
+  int offset() {
+    return offset;
+  }
+
+  int length() {
+    return length;
+  }
+
+  /** The current line as text. */
+  String text() {
+    return new String(array, offset, length, StandardCharsets.UTF_8);
   }
 
   private boolean fill() {

@@ -6,28 +6,49 @@ import org.apache.spark.sql.RowFactory;
 import vn.thanhhoa.opendata.core.NameKey;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
-/** Lays out the rows of {@link ParsedRecords#schema}: data values first, then bookkeeping. */
+/**
+ * Lays out the rows of {@link ParsedRecords#schema}: data values first, then bookkeeping. With
+ * a {@link UnitPlacement}, a valid record is also placed on its unit here, where it is read;
+ * its raw text is then kept only if it is quarantined.
+ */
 final class RowMaker {
   private final int width;
   private final int nameAt;
   private final int districtAt;
+  private final UnitPlacement units;
 
-  RowMaker(SourceSchema schema) {
+  RowMaker(SourceSchema schema, UnitPlacement units) {
     List<String> names = schema.stagingNames();
     this.width = names.size();
     this.nameAt = schema.unit().name() == null ? -1 : names.indexOf(schema.unit().name());
     this.districtAt = schema.unit().district() == null ? -1 : names.indexOf(schema.unit().district());
+    this.units = units;
   }
 
   Row accepted(String file, long line, String raw, Object[] values) {
+    return accepted(file, line, () -> raw, values);
+  }
+
+  /** A valid record's row, or its quarantine row if it cannot be placed on a unit. */
+  Row accepted(String file, long line, java.util.function.Supplier<String> raw, Object[] values) {
     Object[] row = new Object[width + ParsedRecords.META.size()];
     System.arraycopy(values, 0, row, 0, width);
     String name = nameAt < 0 ? null : (String) values[nameAt];
     String district = districtAt < 0 ? null : (String) values[districtAt];
-    fillMeta(row, ParsedRecords.KIND_RECORD, file, line, raw, null, null, null);
-    row[width + 7] = name == null ? null : NameKey.type(name);
-    row[width + 8] = NameKey.base(name);
-    row[width + 9] = NameKey.base(district);
+    String type = name == null ? null : NameKey.type(name);
+    String nameBase = NameKey.base(name);
+    String districtBase = NameKey.base(district);
+    if (units != null) {
+      try {
+        units.place(row, type, nameBase, districtBase);
+      } catch (RuleBreach breach) {
+        return quarantined(file, line, raw.get(), breach);
+      }
+    }
+    fillMeta(row, ParsedRecords.KIND_RECORD, file, line, units == null ? raw.get() : null, null, null, null);
+    row[width + 7] = type;
+    row[width + 8] = nameBase;
+    row[width + 9] = districtBase;
     return RowFactory.create(row);
   }
 

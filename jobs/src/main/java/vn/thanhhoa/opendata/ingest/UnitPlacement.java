@@ -74,7 +74,7 @@ final class UnitPlacement implements Serializable {
           "no unit list covers " + day + "; the earliest list starts on " + earliest);
     }
     if (code != null) {
-      if (date == null || byCode.getOrDefault(code, List.of()).stream().noneMatch(e -> e.validOn(date))) {
+      if (date == null || !anyValidOn(byCode.get(code), date)) {
         throw breach(Rules.UNKNOWN_COMMUNE_CODE,
             day == null ? null : unit.code() + " " + code + " is not in the unit list valid on " + day);
       }
@@ -92,6 +92,17 @@ final class UnitPlacement implements Serializable {
     String rule = matches.isEmpty() ? Rules.UNRESOLVED_COMMUNE_NAME : Rules.AMBIGUOUS_COMMUNE_NAME;
     throw breach(rule, day == null ? null : unit.code() + " is blank and resolving '" + text(values, nameColumnAt())
         + "' on " + day + ": " + matches.size() + " units match (district '" + text(values, districtColumnAt()) + "')");
+  }
+
+  private static boolean anyValidOn(List<Entry> entries, LocalDate date) {
+    if (entries != null) {
+      for (Entry e : entries) {
+        if (e.validOn(date)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private int nameColumnAt() {

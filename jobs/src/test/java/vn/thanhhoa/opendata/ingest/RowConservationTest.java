@@ -23,8 +23,8 @@ class RowConservationTest {
   private static Map<String, FileOutcome> classified(List<Row> rows, List<Row> accepted) {
     FileOutcomes outcomes = new FileOutcomes();
     LandingRead read = new LandingRead(LandingFileReaderTest.REPORTS,
-        new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"),
-        new UnitPlacement(UnitPlacementTest.UNITS, LandingFileReaderTest.REPORTS), new Configuration(false), outcomes);
+        new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"), new Configuration(false),
+        outcomes);
     read.classified(rows.iterator()).forEachRemaining(accepted::add);
     return outcomes.value();
   }

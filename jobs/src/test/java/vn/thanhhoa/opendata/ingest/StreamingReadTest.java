@@ -42,7 +42,8 @@ class StreamingReadTest {
       L + " ", L + " x", L + "{}", "[1, 2]", "42", "\"text\"", "null", "{", "{}", "{\"listing_id\": }",
       L.replace("Nem chua", "  Ne\u0301m chua "), L.replace("\"shopee:2291837465\"", "\"lazada:1\""),
       L.replace("\"16042\"", "\"99999\""), L.replace("2025-11-20T22:05:00+07:00", "2025-11-20 22:05"),
-      L.replace("\"unit\": \"hộp 500g\", ", ""), L.replace("\"extra\": {\"a\": 1}", "\"extra\": [1, {\"b\": [2]}]"));
+      L.replace("\"unit\": \"hộp 500g\", ", ""), "\uFEFF" + L, "  " + L, "\t" + L, "\u00A0" + L, "{\u0000" + L.substring(1),
+      "\u2003", "\u00A0", L.replace("\"extra\": {\"a\": 1}", "\"extra\": [1, {\"b\": [2]}]"));
 
   @Test
   void eachLineReadsAsTheTreeReaderReadsIt() {

@@ -33,13 +33,12 @@ class UnitPlacementTest {
 
   private static Classified classify(String... rows) {
     String text = LandingFileReaderTest.EN_HEADER + "\n" + String.join("\n", rows) + "\n";
-    Parsed parsed = Parsed.read(LandingFileReaderTest.REPORTS, "commune-reports/t.csv", text.getBytes(StandardCharsets.UTF_8));
+    LandingFileReader reader = new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports",
+        new UnitPlacement(UNITS, LandingFileReaderTest.REPORTS));
     FileOutcomes outcomes = new FileOutcomes();
-    LandingRead read = new LandingRead(LandingFileReaderTest.REPORTS,
-        new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"),
-        new UnitPlacement(UNITS, LandingFileReaderTest.REPORTS), new Configuration(false), outcomes);
+    LandingRead read = new LandingRead(LandingFileReaderTest.REPORTS, reader, new Configuration(false), outcomes);
     List<List<Object>> result = new ArrayList<>();
-    read.classified(parsed.rows().iterator()).forEachRemaining(r -> result.add(Arrays.asList(r.get(LINE), r.get(CODE), null)));
+    read.classified(reader.read("commune-reports/t.csv", text.getBytes(StandardCharsets.UTF_8)).iterator()).forEachRemaining(r -> result.add(Arrays.asList(r.get(LINE), r.get(CODE), null)));
     List<FileOutcome.Quarantined> quarantined = outcomes.value().get("commune-reports/t.csv").quarantined();
     quarantined.forEach(q -> result.add(Arrays.asList(q.line(), null, q.rule())));
     result.sort(Comparator.comparing(r -> (Long) r.get(0)));
