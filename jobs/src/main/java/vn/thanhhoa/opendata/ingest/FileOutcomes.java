@@ -32,7 +32,7 @@ final class FileOutcomes extends AccumulatorV2<FileOutcome, Map<String, FileOutc
 
   @Override
   public void add(FileOutcome outcome) {
-    outcomes.put(outcome.file(), outcome);
+    outcomes.put(outcome.report().file(), outcome);
   }
 
   @Override

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 
 /**
@@ -67,10 +66,9 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
 
   /** The records of a UTF-8 stream, read one line at a time (the caller adds the file row). */
   Iterator<Row> stream(String name, Lines lines) {
-    return new Iterator<>() {
-      private Row next = advance();
-
-      private Row advance() {
+    return new Lookahead<>() {
+      @Override
+      protected Row advance() {
         while (lines.next()) {
           int length = lines.length();
           if (length > 0 && lines.array()[lines.offset() + length - 1] == '\r') {
@@ -81,21 +79,6 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
           }
         }
         return null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = advance();
-        return row;
       }
     };
   }

@@ -105,35 +105,19 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   }
 
   /** One file's records, accepted ones passed on, the rest kept for its outcome. */
-  private final class Classified implements Iterator<Row> {
+  private final class Classified extends Lookahead<Row> {
     private final Iterator<Row> records;
     private final List<FileOutcome.Quarantined> quarantined = new ArrayList<>();
     private final Map<String, Long> byRule = new TreeMap<>();
     private final java.util.Set<String> periods = new java.util.TreeSet<>();
     private long accepted;
-    private Row next;
 
     Classified(Iterator<Row> records) {
       this.records = records;
-      this.next = advance();
     }
 
     @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      Row row = next;
-      next = advance();
-      return row;
-    }
-
-    private Row advance() {
+    protected Row advance() {
       while (records.hasNext()) {
         Row r = records.next();
         if (ParsedRecords.KIND_FILE.equals(r.getString(width + KIND))) {
@@ -176,9 +160,11 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     private FileOutcome outcome(Row f) {
       List<String> warnings = f.isNullAt(width + WARNINGS) ? List.of()
           : List.of(f.getString(width + WARNINGS).split("\n"));
-      return new FileOutcome(f.getString(width + FILE), f.getLong(width + SIZE), f.getLong(width + MODIFIED),
-          f.getString(width + SHA256), f.getString(width + ENCODING), f.getLong(width + RECORDS), accepted, byRule,
-          f.getString(width + RULE), f.getString(width + MESSAGE), warnings, quarantined, periods);
+      SourceReport.FileReport report = new SourceReport.FileReport(f.getString(width + FILE), f.getLong(width + SIZE),
+          f.getLong(width + MODIFIED), f.getString(width + SHA256), f.getString(width + ENCODING),
+          f.getLong(width + RECORDS), accepted, quarantined.size(), f.getString(width + RULE),
+          f.getString(width + MESSAGE));
+      return new FileOutcome(report, byRule, warnings, quarantined, periods);
     }
   }
 }

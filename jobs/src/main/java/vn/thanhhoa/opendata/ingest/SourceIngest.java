@@ -161,7 +161,8 @@ public final class SourceIngest {
 
   static void checkConserved(Map<String, FileOutcome> outcomes, long arrived) {
     long accepted = 0;
-    for (FileOutcome f : outcomes.values()) {
+    for (FileOutcome outcome : outcomes.values()) {
+      SourceReport.FileReport f = outcome.report();
       if (f.rowsRead() != f.rowsAccepted() + f.rowsQuarantined()) {
         throw new IllegalStateException("Row conservation failed for " + f.file() + ": its reader read " + f.rowsRead()
             + " record(s), but " + f.rowsAccepted() + " were accepted and " + f.rowsQuarantined()
@@ -282,8 +283,8 @@ public final class SourceIngest {
     outcomes.forEach((file, f) -> {
       files.add(f.report());
       warnings.addAll(f.warnings());
-      if (f.rejection() != null) {
-        warnings.add(f.rejection());
+      if (f.report().rejection() != null) {
+        warnings.add(f.report().rejection());
       }
       f.quarantinedByRule().forEach((rule, n) -> allRules.merge(rule, n, Long::sum));
     });

@@ -39,7 +39,7 @@ public record SourceReport(
       long rowsAccepted,
       long rowsQuarantined,
       String rejectedBy,
-      String rejection) {}
+      String rejection) implements java.io.Serializable {}
 
   /** The same report with {@code more} warnings (each once). */
   public SourceReport withWarnings(List<String> more) {

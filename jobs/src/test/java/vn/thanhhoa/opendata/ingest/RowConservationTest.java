@@ -36,9 +36,9 @@ class RowConservationTest {
     List<Row> accepted = new ArrayList<>();
     FileOutcome outcome = classified(parsed.rows(), accepted).get(FILE);
     SourceIngest.checkConserved(Map.of(FILE, outcome), accepted.size());
-    assertEquals(3, outcome.rowsRead());
-    assertEquals(outcome.rowsRead(), outcome.rowsAccepted() + outcome.rowsQuarantined());
-    assertEquals(1, outcome.rowsQuarantined(), "2025-13 is not a month");
+    assertEquals(3, outcome.report().rowsRead());
+    assertEquals(outcome.report().rowsRead(), outcome.report().rowsAccepted() + outcome.report().rowsQuarantined());
+    assertEquals(1, outcome.report().rowsQuarantined(), "2025-13 is not a month");
   }
 
   @Test
