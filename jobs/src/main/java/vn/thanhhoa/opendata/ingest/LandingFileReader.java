@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -76,7 +77,8 @@ public final class LandingFileReader implements Serializable {
   private static FirstPass firstPass(FileSystem fs, Path path, boolean gzip) {
     MessageDigest digest = Sha256.digest();
     Utf8Check utf8 = new Utf8Check();
-    try (Counted raw = new Counted(new DigestInputStream(fs.open(path), digest))) {
+    try (BoundedInputStream raw = BoundedInputStream.builder()
+        .setInputStream(new DigestInputStream(fs.open(path), digest)).get()) {
       InputStream text = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
       byte[] buffer = new byte[1 << 16];
       int n = text.readNBytes(buffer, 0, 3);
@@ -91,32 +93,9 @@ public final class LandingFileReader implements Serializable {
       while (raw.read(buffer) > 0) {
         // the bytes after a gzip stream's end still count towards the file's hash and size
       }
-      return utf8.valid() ? new FirstPass(Sha256.hex(digest), raw.count, bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom) : null;
+      return utf8.valid() ? new FirstPass(Sha256.hex(digest), raw.getCount(), bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom) : null;
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  /** Counts the bytes read through it. */
-  private static final class Counted extends java.io.FilterInputStream {
-    long count;
-
-    Counted(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count += b < 0 ? 0 : 1;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      count += Math.max(n, 0);
-      return n;
     }
   }
 
