@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import vn.thanhhoa.opendata.core.AdminUnits;
 
 /**
@@ -45,14 +46,20 @@ public final class CommuneScorecard {
         .join(reports(in), keys(grid, "r_"), "left_outer")
         .join(accounts(in), keys(grid, "a_"), "left_outer")
         .join(ocop(in), keys(grid, "o_"), "left_outer")
-        .join(splitAffected(in), keys(grid, "s_"), "left_outer");
+        .join(splitAffected(in), keys(grid, "s_"), "left_outer")
+        .withColumn("reports_cover", covers("r_code"))
+        .withColumn("accounts_cover", covers("a_code"))
+        .withColumn("ocop_cover", covers("o_code"));
     Column small = lit(in.threshold());
+    joined = joined.withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
+        .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
+        .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
     Column totalHidden = col("accounts_total").lt(small);
     Column anyHidden = totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
     return joined.select(
         col("period"), col("commune_code"), col("commune_name"), col("commune_type"),
         coalesce(col("reports_expected"), lit(0L)).as("reports_expected"),
-        coalesce(col("reports_received"), lit(0L)).as("reports_received"),
+        countIfCovered("reports_received", "reports_cover").as("reports_received"),
         col("population"), col("households"), col("digital_teams"), col("digital_team_members"),
         col("online_dossiers_received"), col("online_dossiers_on_time"),
         Rates.pct(col("online_dossiers_on_time"), col("online_dossiers_received")).as("online_on_time_pct"),
@@ -69,9 +76,19 @@ public final class CommuneScorecard {
         when(totalHidden.or(col("reports_received").lt(col("reports_expected"))), lit(null))
             .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
             .cast("decimal(11,2)").as("accounts_per_1000_inhabitants"),
-        coalesce(col("ocop_products"), lit(0L)).as("ocop_products"),
-        coalesce(col("ocop_listings"), lit(0L)).as("ocop_listings"),
+        countIfCovered("ocop_products", "ocop_cover").as("ocop_products"),
+        countIfCovered("ocop_listings", "ocop_cover").as("ocop_listings"),
         coalesce(col("includes_split_units"), lit(false)).as("includes_split_units"));
+  }
+
+  /** Whether the source has any row in the month: over the grid's month, a cheap window on a small frame. */
+  private static Column covers(String sourceCode) {
+    return max(col(sourceCode).isNotNull()).over(Window.partitionBy(col("period")));
+  }
+
+  /** A count is 0 where its source covers the month but not the commune, null where it has no row that month. */
+  private static Column countIfCovered(String count, String cover) {
+    return when(col(cover), coalesce(col(count), lit(0L)));
   }
 
   private static Column hideSmall(Column count, Column threshold) {

@@ -38,11 +38,15 @@ class CommuneScorecardTest extends SparkTest {
 
   /** The scorecard of the tiny province for 2025-06 and 2025-07 from these staging rows. */
   static Dataset<Row> scorecard(SparkSession spark, List<Row> reports, List<Row> payments) {
+    return scorecard(spark, reports, payments, List.of());
+  }
+
+  static Dataset<Row> scorecard(SparkSession spark, List<Row> reports, List<Row> payments, List<Row> listings) {
     Dataset<Row> months = spark.createDataset(List.of("2025-06", "2025-07"), Encoders.STRING()).toDF("period");
     return CommuneScorecard.build(new CommuneScorecard.Inputs(
         spark.createDataFrame(reports, TinyProvince.stagingSchema("commune-reports")),
         spark.createDataFrame(payments, TinyProvince.stagingSchema("payment-accounts")),
-        spark.createDataFrame(List.of(), TinyProvince.stagingSchema("ocop-listings")),
+        spark.createDataFrame(listings, TinyProvince.stagingSchema("ocop-listings")),
         TinyProvince.UNITS.dimension(spark), months, AdminUnitEdges.splitEdges(spark, TinyProvince.UNITS), 10));
   }
 
@@ -70,6 +74,34 @@ class CommuneScorecardTest extends SparkTest {
         new Object[] {"2025-07", "00003", 1L, 1L, 6100L, d("100.00"), d("55.00"), false, null, false},
         // No report for Sáu in 2025-07: the row exists (dense), with nulls.
         new Object[] {"2025-07", "00006", 1L, 0L, null, null, null, null, null, false});
+    assertDataFrameNoOrderEquals(expected, actual);
+  }
+
+  @Test
+  void aCountIsNullInAMonthItsSourceDoesNotCoverAndZeroOnlyInsideIt() {
+    // Reports and OCOP crawls cover 2025-06 only, payment accounts 2025-07 only.
+    int period = TinyProvince.stagingSchema("commune-reports").fieldIndex("period");
+    List<Row> june = reports().stream().filter(r -> r.getString(period).equals("2025-06")).toList();
+    List<Row> listings = List.of(TinyProvince.listing("2025-06-10", "00001", "shopee:1", "OCOP-38-2024-0001"),
+        TinyProvince.listing("2025-06-11", "00002", "shopee:2", "OCOP-38-2024-0002"),
+        TinyProvince.listing("2025-06-11", "00002", "tiki:3", "OCOP-38-2024-0002"));
+    List<Row> payments = List.of(payment("2025-07", "00001", "bank", "Agribank", 500));
+    StructType counts = new StructType().add("period", DataTypes.StringType).add("commune_code", DataTypes.StringType)
+        .add("reports_received", DataTypes.LongType).add("accounts_total", DataTypes.LongType)
+        .add("accounts_suppressed", DataTypes.BooleanType).add("ocop_products", DataTypes.LongType)
+        .add("ocop_listings", DataTypes.LongType);
+    Dataset<Row> actual = relaxed(scorecard(spark(), june, payments, listings).select("period", "commune_code",
+        "reports_received", "accounts_total", "accounts_suppressed", "ocop_products", "ocop_listings"));
+    Dataset<Row> expected = frame(counts,
+        // Một = A + B, both with listings: one product each, and B's product on two platforms.
+        new Object[] {"2025-06", "00001", 2L, null, null, 2L, 3L},
+        // Crawled in June, but nothing from Ba's or Sáu's sellers: a real 0.
+        new Object[] {"2025-06", "00003", 3L, null, null, 0L, 0L},
+        new Object[] {"2025-06", "00006", 1L, null, null, 0L, 0L},
+        new Object[] {"2025-07", "00001", null, 500L, false, null, null},
+        // The accounts cover July: no account in Ba is 0 accounts, a small cell, suppressed.
+        new Object[] {"2025-07", "00003", null, null, true, null, null},
+        new Object[] {"2025-07", "00006", null, null, true, null, null});
     assertDataFrameNoOrderEquals(expected, actual);
   }
 

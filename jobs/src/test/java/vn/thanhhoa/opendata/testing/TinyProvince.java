@@ -82,4 +82,13 @@ public final class TinyProvince {
         "reported_at", Instant.parse(period + "-28T03:00:00Z"),
         "source_file", "payment-accounts/t.csv", "source_line", 2L));
   }
+
+  /** A listing seen on {@code day} from a seller in the commune. */
+  public static Row listing(String day, String code, String listingId, String ocopCode) {
+    LocalDate date = LocalDate.parse(day);
+    return staging("ocop-listings", Map.of(
+        "listing_id", listingId, "ocop_code", ocopCode, "seller_commune_code", code,
+        "crawled_at", Instant.parse(day + "T03:00:00Z"), "crawl_date", date,
+        "period", day.substring(0, 7), "source_file", "ocop-listings/" + day + ".jsonl", "source_line", 1L));
+  }
 }
