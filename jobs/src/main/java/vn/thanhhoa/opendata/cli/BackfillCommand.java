@@ -38,7 +38,7 @@ final class BackfillCommand implements Callable<Integer> {
     try (PipelineRun run = PipelineRun.prepare("backfill", common, List.of(), console, lock.wait)) {
       return Runs.guarded(run, () -> {
         var reports = PipelineRun.reports(run.ingest(true));
-        Release release = run.buildAndPublish(new Build.Selection(List.of(), from, to), reports);
+        Release release = run.buildAndPublish(run.keepingInStep(new Build.Selection(List.of(), from, to)), reports);
         console.out("Run " + run.runId + " back-filled " + from + ".." + to + ": " + run.layout.current()
             + " -> releases/" + release.id());
         console.datasets(run.written, run.changed);

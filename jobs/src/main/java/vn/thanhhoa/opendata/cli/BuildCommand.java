@@ -51,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
     try (PipelineRun run = PipelineRun.prepare("build", common, List.of(), console, lock.wait)) {
       datasets.forEach(run.catalog::get);
       return Runs.guarded(run, () -> {
-        Release release = run.buildAndPublish(new Build.Selection(datasets, from, to), List.of());
+        Release release = run.buildAndPublish(run.keepingInStep(new Build.Selection(datasets, from, to)), List.of());
         console.out("Run " + run.runId + " published: " + run.layout.current() + " -> releases/" + release.id());
         console.datasets(run.written, run.changed);
         return ExitCode.OK;

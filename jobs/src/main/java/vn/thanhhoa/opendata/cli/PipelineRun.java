@@ -50,6 +50,9 @@ final class PipelineRun implements AutoCloseable {
   /** Set when this run republished an earlier release's datasets (a rollback). */
   private String restored;
   java.util.Set<String> changed = java.util.Set.of();
+  private final PublishedState state;
+  /** Whether the published release was in step with the staging tables when this run's ingest began. */
+  private Boolean inStepBeforeIngest;
 
   private PipelineRun(String command, PipelineConfig config, Store store, List<SourceSchema> sources, Console console) {
     this.config = config;
@@ -61,6 +64,7 @@ final class PipelineRun implements AutoCloseable {
     this.console = console;
     this.runId = layout.newRunId(startedAt, store);
     this.report = new RunReport(runId, command, startedAt, config.input(), config.output());
+    this.state = new PublishedState(config, layout, store);
   }
 
   /**
@@ -141,6 +145,7 @@ final class PipelineRun implements AutoCloseable {
 
   /** Ingests every source: only new landing files unless {@code full} (or a file or schema changed). */
   List<Ingest.Outcome> ingest(boolean full) {
+    inStepBeforeIngest = state.inStep();
     long start = System.nanoTime();
     Ingest ingest = new Ingest(spark(), units, config.input(), layout, store, this::verifyLock);
     List<Ingest.Outcome> outcomes = ingest.run(sources, runId, full, o -> {
@@ -156,22 +161,20 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * What to build after an ingest: nothing when no source and no configuration changed and a
-   * release is published; otherwise the datasets built from the changed sources, limited to the
-   * months the new rows touched when only new files arrived; everything after a full ingest, a
-   * configuration change or on an empty output. After a rollback: nothing while nothing changes,
-   * then everything (the staging tables still hold what the rollback withdrew).
+   * What to build after an ingest: nothing when no source and no configuration changed and the
+   * published release is in step with the staging tables; otherwise the datasets built from the
+   * changed sources, limited to the months the new rows touched when only new files arrived;
+   * everything after a full ingest, a configuration change, on an empty output, or when the
+   * published release was out of step before this run (see {@link PublishedState}). After a
+   * rollback: nothing while nothing changes, then everything.
    */
   Optional<Build.Selection> plan(List<Ingest.Outcome> outcomes, boolean full) {
     List<Ingest.Outcome> changed = outcomes.stream().filter(o -> o.change() != Ingest.Change.UNCHANGED).toList();
-    String state = readState("configuration.sha256");
-    String fingerprint = configurationFingerprint();
-    boolean rolledBack = state.startsWith(RESTORED);
     boolean published = currentRelease().isPresent();
-    if (rolledBack && !full && changed.isEmpty() && state.endsWith(" " + fingerprint) && published) {
+    if (published && !full && changed.isEmpty() && state.rollbackHolds()) {
       return Optional.empty(); // a rollback holds until landing files or the configuration change
     }
-    if (full || rolledBack || !fingerprint.equals(state) || !published) {
+    if (full || !published || !inStepBeforeIngest() || state.configurationChanged()) {
       return Optional.of(Build.Selection.ALL);
     }
     if (changed.isEmpty()) {
@@ -190,35 +193,21 @@ final class PipelineRun implements AutoCloseable {
     return Optional.of(new Build.Selection(datasets, null, null));
   }
 
-  private static final String RESTORED = "restored ";
-
-  /** A hash of everything besides the landing files that decides the feed's content. */
-  String configurationFingerprint() {
-    try {
-      java.security.MessageDigest digest = vn.thanhhoa.opendata.core.Sha256.digest();
-      List<Path> files = new java.util.ArrayList<>(List.of(config.file(), config.datasets()));
-      for (Path folder : List.of(config.schemas(), config.adminUnits().folder())) {
-        try (var all = Files.walk(folder)) {
-          all.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
-      }
-      for (Path f : files) {
-        digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        digest.update(Files.readAllBytes(f));
-      }
-      return vn.thanhhoa.opendata.core.Sha256.hex(digest);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot hash the configuration", e);
+  /**
+   * The selection of a back-fill or a build, as asked, while the published release is in step
+   * with the staging tables; otherwise everything, since the rest of that release cannot be kept.
+   */
+  Build.Selection keepingInStep(Build.Selection asked) {
+    if (asked.equals(Build.Selection.ALL) || state.inStep() || currentRelease().isEmpty()) {
+      return asked;
     }
+    console.progress("the published release was not made from the staging tables as they are now (a rollback, an "
+        + "ingest without a build, or a changed landing file): rebuilding every dataset over the whole range");
+    return Build.Selection.ALL;
   }
 
-  private String readState(String name) {
-    String file = layout.state() + "/" + name;
-    return store.isFile(file) ? store.readString(file).strip() : "";
-  }
-
-  private void writeState(String name, String value) {
-    store.writeAtomically(layout.state() + "/" + name, (value + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private boolean inStepBeforeIngest() {
+    return inStepBeforeIngest != null ? inStepBeforeIngest : state.inStep();
   }
 
   /**
@@ -331,7 +320,7 @@ final class PipelineRun implements AutoCloseable {
       record("published", null);
       // After a rollback the staging tables still hold what was withdrawn: the next run that
       // has anything to build rebuilds everything (see plan), and one with nothing new keeps it.
-      writeState("configuration.sha256", (restored == null ? "" : RESTORED + restored + " ") + configurationFingerprint());
+      state.published(Optional.ofNullable(restored));
       verifyLock();
       List<String> removed = new Releases(store, layout).prune(config.keepReleases());
       if (!removed.isEmpty()) {
