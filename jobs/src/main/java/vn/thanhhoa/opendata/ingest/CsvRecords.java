@@ -40,30 +40,36 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
   }
 
   @Override
-  public void read(String name, String text, String encoding, List<Row> out) {
+  public void read(String name, String text, String encoding, List<String> warnings, List<Row> out) {
     List<Csv.Record> records = Csv.parse(text, delimiter(text));
     if (records.isEmpty()) {
-      out.add(rows.fileInfo(name, encoding, null, null, List.of(name + ": empty file, no header row")));
+      out.add(rows.fileInfo(name, encoding, null, null, with(warnings, List.of(name + ": empty file, no header row"))));
       return;
     }
     Header header = header(name, records.get(0));
     if (header.rejection != null) {
       quarantineAll(name, records, header.rule, header.rejection, out);
-      out.add(rows.fileInfo(name, encoding, header.rule, header.rejection, header.warnings));
+      out.add(rows.fileInfo(name, encoding, header.rule, header.rejection, with(warnings, header.warnings.list())));
       return;
     }
     boolean[] blankFalse = blankMeansFalse(records, header);
     for (Csv.Record record : records.subList(1, records.size())) {
       out.add(row(name, record, header, blankFalse));
     }
-    out.add(rows.fileInfo(name, encoding, null, null, header.warnings));
+    out.add(rows.fileInfo(name, encoding, null, null, with(warnings, header.warnings.list())));
+  }
+
+  private static List<String> with(List<String> first, List<String> then) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(then);
+    return all;
   }
 
   @Override
-  public void reject(String name, String text, String rule, String message, List<Row> out) {
+  public void reject(String name, String text, String rule, String message, List<String> warnings, List<Row> out) {
     List<Csv.Record> records = Csv.parse(text, delimiter(text));
     quarantineAll(name, records, rule, message, out);
-    out.add(rows.fileInfo(name, null, rule, message, List.of()));
+    out.add(rows.fileInfo(name, null, rule, message, warnings));
   }
 
   private void quarantineAll(String name, List<Csv.Record> records, String rule, String message, List<Row> out) {
@@ -96,14 +102,14 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
 
   /** Which column each header cell names; a file missing a required column is rejected. */
   private Header header(String name, Csv.Record headerRow) {
-    Header header = new Header(headerRow.fields().size());
+    Header header = new Header(name, headerRow.fields().size());
     List<ColumnSpec> columns = schema.columns();
     String[] seen = new String[columns.size()];
     for (int h = 0; h < header.width; h++) {
       String label = FieldParser.clean(headerRow.fields().get(h));
       Integer column = headerIndex.get(headerKey(label));
       if (column == null) {
-        header.warnings.add(name + ": unknown column '" + label + "' ignored");
+        header.warnings.add("unknown columns", name + ": unknown column '" + label + "' ignored");
       } else if (seen[column] != null) {
         return header.reject(Rules.DUPLICATE_COLUMN, name + ": columns '" + seen[column] + "' and '"
             + label + "' both mean " + columns.get(column).name() + "; the whole file is rejected");
@@ -171,11 +177,12 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
   private static final class Header {
     final int width;
     final int[] columnAt;
-    final List<String> warnings = new ArrayList<>();
+    final Warnings warnings;
     String rule;
     String rejection;
 
-    Header(int width) {
+    Header(String file, int width) {
+      this.warnings = new Warnings(file);
       this.width = width;
       this.columnAt = new int[width];
       java.util.Arrays.fill(columnAt, -1);

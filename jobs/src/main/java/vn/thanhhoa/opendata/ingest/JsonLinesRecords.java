@@ -23,7 +23,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * JSON Lines: one object per non-empty line. A line that is not a JSON object is quarantined
+ * JSON Lines: one object per non-empty line, lines ending in LF, CRLF or a lone CR. A line that is not a JSON object is quarantined
  * with its line number and the rest of the file is read. Unknown fields are ignored.
  *
  * <p>A line is read with Jackson's streaming parser, picking out only the values at the
@@ -71,9 +71,6 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
       protected Row advance() {
         while (lines.next()) {
           int length = lines.length();
-          if (length > 0 && lines.array()[lines.offset() + length - 1] == '\r') {
-            length--;
-          }
           if (!isBlank(lines, length)) {
             return streamed(name, lines.number(), lines.array(), lines.offset(), length);
           }
@@ -103,27 +100,25 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
   }
 
   @Override
-  public void read(String name, String text, String encoding, List<Row> out) {
-    String[] lines = text.split("\n", -1);
+  public void read(String name, String text, String encoding, List<String> warnings, List<Row> out) {
+    String[] lines = Lines.split(text);
     for (int i = 0; i < lines.length; i++) {
-      String line = stripCr(lines[i]);
-      if (!line.isBlank()) {
-        out.add(streamed(name, i + 1L, line));
+      if (!lines[i].isBlank()) {
+        out.add(streamed(name, i + 1L, lines[i]));
       }
     }
-    out.add(rows.fileInfo(name, encoding, null, null, List.of()));
+    out.add(rows.fileInfo(name, encoding, null, null, warnings));
   }
 
   @Override
-  public void reject(String name, String text, String rule, String message, List<Row> out) {
-    String[] lines = text.split("\n", -1);
+  public void reject(String name, String text, String rule, String message, List<String> warnings, List<Row> out) {
+    String[] lines = Lines.split(text);
     for (int i = 0; i < lines.length; i++) {
-      String line = stripCr(lines[i]);
-      if (!line.isBlank()) {
-        out.add(rows.quarantined(name, i + 1L, line, rule, null, message));
+      if (!lines[i].isBlank()) {
+        out.add(rows.quarantined(name, i + 1L, lines[i], rule, null, message));
       }
     }
-    out.add(rows.fileInfo(name, null, rule, message, List.of()));
+    out.add(rows.fileInfo(name, null, rule, message, warnings));
   }
 
   /** One line's row, read with the streaming parser where it can settle the line alone. */
@@ -245,9 +240,5 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
     } catch (RuleBreach breach) {
       return rows.quarantined(name, lineNo, line, breach);
     }
-  }
-
-  private static String stripCr(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 }

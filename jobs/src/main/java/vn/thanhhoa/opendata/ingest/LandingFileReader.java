@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -54,8 +55,8 @@ public final class LandingFileReader implements Serializable {
   Iterator<Row> records(LandingFile file, FileSystem fs) throws IOException {
     Path path = new Path(java.net.URI.create(file.uri()));
     String name = relativeName(path.toString());
-    if (format() instanceof JsonLinesRecords json) {
-      FirstPass first = firstPass(fs, path, name.endsWith(".gz"));
+    if (file.bytes() > 0 && format() instanceof JsonLinesRecords json) {
+      FirstPass first = firstPass(fs, path);
       if (first != null) {
         return streamed(json, fs, path, name, first, file.modified());
       }
@@ -67,18 +68,19 @@ public final class LandingFileReader implements Serializable {
     return read(name, bytes, file.modified()).iterator();
   }
 
-  /** What the first pass over a streamable file found: its hash, size and encoding. */
-  private record FirstPass(String sha256, long bytes, String encoding, int bom) {}
+  /** What the first pass over a streamable file found: its hash, size, compression and encoding. */
+  private record FirstPass(String sha256, long bytes, boolean gzip, String encoding, int bom) {}
 
   /**
    * Hashes the file and checks that it decompresses (if gzip) and is well-formed UTF-8; null
    * where it is not, so that the file takes the whole-file path that reports exactly why.
    */
-  private static FirstPass firstPass(FileSystem fs, Path path, boolean gzip) {
+  private static FirstPass firstPass(FileSystem fs, Path path) {
     MessageDigest digest = Sha256.digest();
     Utf8Check utf8 = new Utf8Check();
     try (BoundedInputStream raw = BoundedInputStream.builder()
         .setInputStream(new DigestInputStream(fs.open(path), digest)).get()) {
+      boolean gzip = startsWithGzip(fs, path);
       InputStream text = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
       byte[] buffer = new byte[1 << 16];
       int n = text.readNBytes(buffer, 0, 3);
@@ -93,16 +95,33 @@ public final class LandingFileReader implements Serializable {
       while (raw.read(buffer) > 0) {
         // the bytes after a gzip stream's end still count towards the file's hash and size
       }
-      return utf8.valid() ? new FirstPass(Sha256.hex(digest), raw.getCount(), bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom) : null;
+      return utf8.valid() ? new FirstPass(Sha256.hex(digest), raw.getCount(), gzip, bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom)
+          : null;
     } catch (IOException e) {
       return null;
     }
   }
 
+  private static boolean startsWithGzip(FileSystem fs, Path path) throws IOException {
+    try (InputStream in = fs.open(path)) {
+      byte[] head = in.readNBytes(2);
+      return Gzip.isGzip(head, head.length);
+    }
+  }
+
+  /** A file whose name says gzip and content not, or the other way round, is read by its content. */
+  private static List<String> misnamed(String name, boolean gzip) {
+    if (gzip == name.endsWith(".gz")) {
+      return List.of();
+    }
+    return List.of(gzip ? name + ": gzip-compressed although the name does not end in .gz; read decompressed"
+        : name + ": named .gz but not gzip-compressed; read as plain text");
+  }
+
   private Iterator<Row> streamed(JsonLinesRecords json, FileSystem fs, Path path, String name, FirstPass first,
       long modified) throws IOException {
     InputStream raw = fs.open(path);
-    InputStream text = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    InputStream text = first.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
     text.skipNBytes(first.bom());
     Iterator<Row> records = json.stream(name, new Lines(text));
     RowMaker rows = format().rows();
@@ -126,7 +145,7 @@ public final class LandingFileReader implements Serializable {
         }
         fileRowGiven = true;
         close(text);
-        return RowMaker.withContent(rows.fileInfo(name, first.encoding(), null, null, List.of()),
+        return RowMaker.withContent(rows.fileInfo(name, first.encoding(), null, null, misnamed(name, first.gzip())),
             first.sha256(), first.bytes(), modified, count);
       }
     };
@@ -156,26 +175,58 @@ public final class LandingFileReader implements Serializable {
 
   private List<Row> records(String name, byte[] bytes) {
     List<Row> out = new ArrayList<>();
-    RecordFormat reader = format();
-    byte[] data = bytes;
-    if (name.endsWith(".gz")) {
-      try {
-        data = TextDecoder.gunzip(bytes);
-      } catch (IOException e) {
-        out.add(reader.rows().fileInfo(name, null, Rules.UNREADABLE_FILE,
-            name + ": not a valid gzip file (" + e.getMessage() + "); no record could be read", List.of()));
-        return out;
-      }
+    if (bytes.length == 0) {
+      out.add(format().rows().fileInfo(name, null, null, null,
+          List.of(name + ": empty file: 0 bytes, no record (an export that failed?)")));
+      return out;
     }
-    try {
-      TextDecoder.Decoded text = TextDecoder.decode(data);
-      reader.read(name, text.text(), text.encoding(), out);
-    } catch (TextDecoder.InvalidEncoding e) {
-      String message = name + ": not UTF-8 or UTF-16LE with BOM: invalid byte at offset " + e.offset()
-          + (name.endsWith(".gz") ? " of the uncompressed data" : "") + "; the whole file is rejected";
-      reader.reject(name, e.lossyText(), Rules.INVALID_ENCODING, message, out);
+    boolean gzip = Gzip.isGzip(bytes, bytes.length);
+    List<String> warnings = new ArrayList<>(misnamed(name, gzip));
+    Gzip.Inflated inflated = gzip ? Gzip.inflate(bytes) : new Gzip.Inflated(bytes, -1, null);
+    byte[] data = inflated.data();
+    int cut = inflated.damaged() ? afterLastLineEnd(data) : data.length;
+    if (inflated.damaged()) {
+      warnings.add(name + ": the gzip data is damaged at byte " + inflated.damagedAt() + " of the compressed file ("
+          + inflated.problem() + "); the records before it were read, the rest is one quarantined record");
+    }
+    String text = decodeInto(name, gzip, Arrays.copyOf(data, cut), warnings, out);
+    if (inflated.damaged()) {
+      byte[] tail = Arrays.copyOfRange(data, cut, data.length);
+      out.add(out.size() - 1, format().rows().quarantined(name, Lines.split(text).length,
+          new String(tail, java.nio.charset.StandardCharsets.UTF_8), Rules.UNREADABLE_FILE, null,
+          name + ": the gzip data is damaged at byte " + inflated.damagedAt() + " of the compressed file ("
+              + inflated.problem() + "); the rest of the file from this line on cannot be read"));
     }
     return out;
+  }
+
+  /** Reads the decoded text's records into {@code out} (file row last); returns the text. */
+  private String decodeInto(String name, boolean gzip, byte[] data, List<String> warnings, List<Row> out) {
+    RecordFormat reader = format();
+    try {
+      TextDecoder.Decoded text = TextDecoder.decode(data);
+      reader.read(name, text.text(), text.encoding(), warnings, out);
+      return text.text();
+    } catch (TextDecoder.InvalidEncoding e) {
+      String message = name + ": not UTF-8 or UTF-16LE with BOM: invalid byte at offset " + e.offset()
+          + (gzip ? " of the uncompressed data" : "") + "; the whole file is rejected";
+      reader.reject(name, e.lossyText(), Rules.INVALID_ENCODING, message, warnings, out);
+      return e.lossyText();
+    }
+  }
+
+  /** Where the last complete line of damaged data ends (UTF-16LE is read two bytes at a time). */
+  private static int afterLastLineEnd(byte[] data) {
+    boolean utf16 = data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xFE;
+    int step = utf16 ? 2 : 1;
+    int last = data.length - step;
+    last -= utf16 ? last % 2 : 0;
+    for (int i = last; i >= (utf16 ? 2 : 0); i -= step) {
+      if ((data[i] == '\n' || data[i] == '\r') && (!utf16 || data[i + 1] == 0)) {
+        return i + step;
+      }
+    }
+    return utf16 ? Math.min(2, data.length) : 0;
   }
 
   RecordFormat format() {
@@ -201,9 +252,10 @@ public final class LandingFileReader implements Serializable {
   interface RecordFormat {
     RowMaker rows();
 
-    void read(String name, String text, String encoding, List<Row> out);
+    /** The records of a decoded text, then its file row with these warnings and the format's own. */
+    void read(String name, String text, String encoding, List<String> warnings, List<Row> out);
 
     /** Quarantines every record of a file rejected whole, plus its file row. */
-    void reject(String name, String text, String rule, String message, List<Row> out);
+    void reject(String name, String text, String rule, String message, List<String> warnings, List<Row> out);
   }
 }

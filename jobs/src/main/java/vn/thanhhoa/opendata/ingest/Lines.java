@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Splits a UTF-8 stream into lines at '\n' without holding more than one line, numbering them
- * from 1 as {@code text.split("\n", -1)} would: the text after the last '\n' is one more line.
- * A line is handed out as bytes (valid until the next call); text only on request.
+ * Splits a UTF-8 stream into lines without holding more than one line. A line ends at LF, CRLF
+ * or a lone CR (old Mac exports), so lines are numbered from 1 as a text editor shows them, and
+ * as {@link #split} numbers a decoded text: the text after the last line end is one more line.
+ * A line is handed out as bytes (valid until the next call), without its line end; text only on
+ * request.
  */
 final class Lines {
   private final InputStream in;
@@ -18,6 +20,8 @@ final class Lines {
   private int end;
   private byte[] carried = new byte[1 << 12];
   private boolean done;
+  /** The last line ended in CR: an LF right after it belongs to that line end. */
+  private boolean afterCr;
   private long number;
   private byte[] array;
   private int offset;
@@ -38,7 +42,17 @@ final class Lines {
         done = true;
         return found(carried, 0, carriedLength);
       }
+      if (afterCr) {
+        afterCr = false;
+        if (buffer[pos] == '\n') {
+          pos++;
+          continue;
+        }
+      }
       int newline = indexOf(buffer, pos, end);
+      if (newline >= 0 && buffer[newline] == '\r') {
+        afterCr = true;
+      }
       int stop = newline < 0 ? end : newline;
       int n = stop - pos;
       if (carriedLength == 0 && newline >= 0) {
@@ -103,12 +117,20 @@ final class Lines {
     }
   }
 
+  /** The first line end (LF or CR) in the range, or -1. */
   private static int indexOf(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (bytes[i] == '\n') {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
         return i;
       }
     }
     return -1;
   }
+
+  /** A decoded text's lines, split and numbered as the stream is (index + 1 = line number). */
+  static String[] split(String text) {
+    return LINE_END.split(text, -1);
+  }
+
+  private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\r\n|\r|\n");
 }

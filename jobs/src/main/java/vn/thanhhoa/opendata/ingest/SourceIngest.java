@@ -195,7 +195,7 @@ public final class SourceIngest {
     LandingFileReader reader = new LandingFileReader(schema, root);
     java.util.Map<String, LandingFileReader.LandingFile> files = new java.util.TreeMap<>();
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    List<String> ignored = new ArrayList<>();
+    Warnings ignored = new Warnings(schema.source() + "/");
     for (org.apache.hadoop.fs.FileStatus status : Store.at(root, spark.sparkContext().hadoopConfiguration()).statuses(root)) {
       String name = status.getPath().getName();
       String path = status.getPath().toString();
@@ -204,11 +204,11 @@ public final class SourceIngest {
             status.getModificationTime()));
         names.put(path, reader.relativeName(path));
       } else {
-        ignored.add(reader.relativeName(path) + ": not read (a hidden file, or the name does not match "
+        ignored.add("files not read", reader.relativeName(path) + ": not read (a hidden file, or the name does not match "
             + String.join(" / ", schema.files()) + "; names are case-sensitive)");
       }
     }
-    return new Landing(files, names, ignored);
+    return new Landing(files, names, ignored.list());
   }
 
 

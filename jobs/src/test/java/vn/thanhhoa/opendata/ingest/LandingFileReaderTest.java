@@ -167,17 +167,104 @@ class LandingFileReaderTest {
     assertEquals("{broken", parsed.value(1, ParsedRecords.RAW));
   }
 
-  @Test
-  void gzipJsonLinesAreReadAndCorruptGzipIsReported() throws IOException {
+  private static byte[] gzip(String text) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(String.join("\n", Collections.nCopies(3, LISTING)).getBytes(StandardCharsets.UTF_8));
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    Parsed parsed = Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl.gz", out.toByteArray());
+    return out.toByteArray();
+  }
+
+  private static List<String> warnings(Parsed parsed) {
+    Object w = parsed.get(parsed.file(), ParsedRecords.WARNINGS);
+    return w == null ? List.of() : List.of(((String) w).split("\n"));
+  }
+
+  /** Rows read = accepted + quarantined: the file row's count is the number of records made. */
+  private static void assertAddsUp(Parsed parsed) {
+    assertEquals((long) parsed.records().size(), parsed.get(parsed.file(), ParsedRecords.RECORDS));
+  }
+
+  @Test
+  void gzipIsRecognisedByItsContentNotItsName() throws IOException {
+    String three = String.join("\n", Collections.nCopies(3, LISTING));
+    Parsed parsed = Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl.gz", gzip(three));
     assertEquals(java.util.Arrays.asList(null, null, null), parsed.rules());
-    Parsed corrupt = Parsed.read(OCOP, "ocop-listings/2025-11-21.jsonl.gz", LISTING.getBytes(StandardCharsets.UTF_8));
-    assertEquals(List.of(), corrupt.records());
-    assertEquals("unreadable-file", corrupt.get(corrupt.file(), ParsedRecords.RULE));
+    assertEquals(List.of(), warnings(parsed));
+
+    Parsed plain = Parsed.read(OCOP, "ocop-listings/2025-11-21.jsonl.gz", three.getBytes(StandardCharsets.UTF_8));
+    assertEquals(java.util.Arrays.asList(null, null, null), plain.rules(), "a plain file named .gz is read");
+    assertEquals(List.of("ocop-listings/2025-11-21.jsonl.gz: named .gz but not gzip-compressed; read as plain text"),
+        warnings(plain));
+    assertNull(plain.get(plain.file(), ParsedRecords.RULE));
+
+    Parsed zipped = Parsed.read(OCOP, "ocop-listings/2025-11-22.jsonl", gzip(three));
+    assertEquals(3, zipped.records().size());
+    assertTrue(warnings(zipped).get(0).contains("gzip-compressed although the name does not end in .gz"));
+  }
+
+  @Test
+  void aDamagedGzipKeepsTheRecordsBeforeTheDamageAndQuarantinesTheRest() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      text.append(LISTING.replace("2291837465", String.valueOf(1_000_000 + i))).append('\n');
+    }
+    byte[] whole = gzip(text.toString());
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    Parsed parsed = Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl.gz", cut);
+    List<String> rules = parsed.rules();
+    int read = rules.size() - 1;
+    assertTrue(read > 20 && read < 400, "the first half decodes to many records: " + read);
+    assertTrue(rules.subList(0, read).stream().allMatch(java.util.Objects::isNull), "each validated as usual");
+    assertEquals("unreadable-file", rules.get(read), "then one record for the undecodable tail");
+    assertEquals(read + 1L, parsed.lines().get(read), "on the line after the last whole one");
+    String message = (String) parsed.value(read, ParsedRecords.MESSAGE);
+    assertTrue(message.contains("damaged at byte " + cut.length + " of the compressed file"), message);
+    assertAddsUp(parsed);
+    assertNull(parsed.get(parsed.file(), ParsedRecords.RULE), "not rejected whole");
+    assertEquals(1, warnings(parsed).size());
+
+    Parsed garbage = Parsed.read(OCOP, "ocop-listings/2025-11-21.jsonl.gz", new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+    assertEquals(List.of("unreadable-file"), garbage.rules());
+    assertEquals(List.of(1L), garbage.lines());
+    assertAddsUp(garbage);
+  }
+
+  @Test
+  void jsonLinesEndInLfCrlfOrALoneCrAndAreNumberedAsAnEditorShowsThem() {
+    String text = LISTING + "\r" + LISTING + "\r\n\r{broken\n" + LISTING + "\r\r\n" + LISTING;
+    Parsed parsed = Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl", text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(java.util.Arrays.asList(null, null, "malformed-json", null, null), parsed.rules());
+    assertEquals(List.of(1L, 2L, 4L, 5L, 7L), parsed.lines());
+    assertEquals("{broken", parsed.value(2, ParsedRecords.RAW));
+    assertAddsUp(parsed);
+  }
+
+  @Test
+  void aZeroByteFileIsListedWithAWarning() {
+    for (Parsed empty : List.of(Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl", new byte[0]),
+        Parsed.read(REPORTS, "commune-reports/f.csv", new byte[0]))) {
+      assertEquals(List.of(), empty.records());
+      assertEquals(0L, empty.get(empty.file(), ParsedRecords.RECORDS));
+      assertTrue(warnings(empty).get(0).endsWith(": empty file: 0 bytes, no record (an export that failed?)"),
+          warnings(empty).toString());
+    }
+  }
+
+  @Test
+  void warningsOfOneKindAreBoundedPerFile() {
+    StringBuilder header = new StringBuilder(EN_HEADER);
+    StringBuilder row = new StringBuilder(ROW);
+    for (int i = 0; i < 4000; i++) {
+      header.append(",extra_").append(i);
+      row.append(",x");
+    }
+    Parsed parsed = csv(header + "\n" + row + "\n");
+    assertEquals(java.util.Arrays.asList((String) null), parsed.rules());
+    List<String> warnings = warnings(parsed);
+    assertEquals(11, warnings.size(), warnings.toString());
+    assertEquals("commune-reports/f.csv: unknown column 'extra_0' ignored", warnings.get(0));
+    assertEquals("commune-reports/f.csv: … and 3,990 more unknown columns", warnings.get(10));
   }
 
   @Test

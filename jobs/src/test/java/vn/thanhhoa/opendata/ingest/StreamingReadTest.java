@@ -68,6 +68,11 @@ class StreamingReadTest {
     assertSameRead(dir, "2025-11-22.jsonl", bad);
     assertSameRead(dir, "2025-11-23.jsonl.gz", plain);
     assertSameRead(dir, "2025-11-24.jsonl", new byte[0]);
+    String ends = L + "\r" + L + "\r\n\r" + L + "\n\r\r\n" + L + "\r";
+    assertSameRead(dir, "2025-11-25.jsonl", ends.getBytes(StandardCharsets.UTF_8));
+    assertSameRead(dir, "2025-11-26.jsonl", zipped.toByteArray());
+    byte[] cut = java.util.Arrays.copyOf(zipped.toByteArray(), zipped.size() / 2);
+    assertSameRead(dir, "2025-11-27.jsonl.gz", cut);
   }
 
   private static void assertSameRead(Path dir, String name, byte[] bytes) throws IOException {
