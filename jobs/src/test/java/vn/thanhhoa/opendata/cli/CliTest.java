@@ -63,6 +63,16 @@ class CliTest {
   }
 
   @Test
+  void aYamlSyntaxErrorExitsTwoNamingTheLineAndColumn() throws IOException {
+    Path conf = copyOfProjectConf("timezone: Asia/Ho_Chi_Minh", "timezone: @Asia/Ho_Chi_Minh");
+    int line = Files.readAllLines(conf).indexOf("timezone: @Asia/Ho_Chi_Minh") + 1;
+    Result r = run("nightly", "--conf", conf.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: " + conf + ": line " + line + ", column 11: not valid YAML: "), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
   void aMissingLandingFolderExitsTwo() {
     Result r = run("nightly", "--input", tmp.resolve("nowhere").toString());
     assertEquals(2, r.code());
