@@ -10,7 +10,7 @@ final class CommonOptions {
   @Option(
       names = "--conf",
       paramLabel = "FILE",
-      description = "Pipeline configuration (default: ${DEFAULT-VALUE}).",
+      description = "Pipeline configuration (default: ${DEFAULT-VALUE}, from the current folder).",
       defaultValue = PipelineConfig.DEFAULT_FILE)
   Path conf;
 
@@ -18,14 +18,16 @@ final class CommonOptions {
       names = "--input",
       paramLabel = "DIR",
       description = "Landing root holding commune-reports/, payment-accounts/ and ocop-listings/ "
-          + "(overrides 'input' of the configuration).")
+          + "(default: 'input' of the configuration, relative to its folder: the project's sample-data/ "
+          + "as shipped).")
   String input;
 
   @Option(
       names = "--output",
       paramLabel = "DIR",
       description = "Output root for releases/, current, quarantine/, staging/ and state/ "
-          + "(overrides 'output' of the configuration).")
+          + "(default: 'output' of the configuration, relative to its folder: the project's output/ "
+          + "as shipped).")
   String output;
 
   @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log and full error traces.")

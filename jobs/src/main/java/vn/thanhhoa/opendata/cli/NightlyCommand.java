@@ -15,7 +15,8 @@ import vn.thanhhoa.opendata.publish.Release;
     description = {
       "Run every stage: ingest the new landing files, rebuild the datasets and months they affect into a "
           + "new release (<output>/releases/<run-id>/), validate it and point <output>/current at it. With no "
-          + "new file and no configuration change, nothing is published.",
+          + "new file and no configuration change, nothing is published. Rows that break a rule go to "
+          + "<output>/quarantine/<run-id>/<source>/, the run report to <output>/state/runs/<run-id>.json.",
       "Exit codes: 0 published; 1 failed, nothing published; 2 usage or configuration error; "
           + "75 another run holds the lock."
     })

@@ -1,5 +1,6 @@
 package vn.thanhhoa.opendata.core;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Strict YAML reading for conf/ and schemas/: unknown keys and wrong types are errors. */
 public final class Yaml {
@@ -39,15 +42,56 @@ public final class Yaml {
       return value;
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": file not found");
-    } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(file + ": " + keyPath(e) + ": unknown key");
-    } catch (JsonMappingException e) {
-      throw new ConfigException(file + ": " + keyPath(e) + ": " + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException(file + ": " + problem(e));
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A parse or mapping error on one line: a syntax error by line and column (counted from 1, as an
+   * editor shows them), e.g. {@code line 3, column 1: not valid YAML: while scanning for the next
+   * token: found character …}; a mapping error by its key path.
+   */
+  private static String problem(JsonProcessingException e) {
+    MarkedYAMLException syntax = syntaxError(e);
+    if (syntax != null) {
+      String context = syntax.getContext() == null ? "" : syntax.getContext()
+          + (syntax.getContextMark() == null ? "" : " started at " + at(syntax.getContextMark())) + ": ";
+      return at(syntax.getProblemMark()) + ": not valid YAML: " + context + firstLine(syntax.getProblem());
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      return keyPath(u) + ": unknown key";
+    }
+    if (e instanceof JsonMappingException m) {
+      return keyPath(m) + ": " + firstLine(m.getOriginalMessage());
+    }
+    JsonLocation where = e.getLocation();
+    String at = where == null || where.getLineNr() < 1 ? "" : at(where.getLineNr(), where.getColumnNr()) + ": ";
+    return at + "not valid YAML: " + firstLine(e.getOriginalMessage());
+  }
+
+  /**
+   * SnakeYAML's error behind {@code e}, also when databind wrapped it in a mapping error (a syntax
+   * error below the top level), or null. Its marks are used because Jackson's location is that of
+   * the last good token, often a line too early.
+   */
+  private static MarkedYAMLException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+        return y;
+      }
+    }
+    return null;
+  }
+
+  private static String at(Mark mark) {
+    return at(mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String at(int line, int column) {
+    return "line " + line + ", column " + column;
   }
 
   /** The dotted key path of a mapping error, e.g. {@code spark.shuffle_partitions} or {@code columns[3].type}. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,10 @@ import java.util.function.Predicate;
 /** datastore_search over a dataset's rows: filters, q, fields, sort, limit ≤ 32000, offset, total, _links. */
 final class DataStoreSearch {
   static final int MAX_LIMIT = 32000;
+  /** The row number CKAN adds to every table, counted from 1. */
+  private static final DataStoreTable.Field ID_FIELD = new DataStoreTable.Field("_id", "int", null, null);
+  /** Stands for {@code _id} in a list of column indexes (neither an index nor {@code NO_COLUMN}). */
+  private static final int ID = -2;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private DataStoreSearch() {}
@@ -70,21 +75,24 @@ final class DataStoreSearch {
     return result;
   }
 
+  /**
+   * The columns to return, in order, as indexes into the table or {@link #ID} for {@code _id}: {@code _id}
+   * and then every column when {@code fields} is empty, else exactly the fields named, in the order named
+   * (a repeated name once), {@code _id} only when named. An unknown name is refused as CKAN refuses it.
+   */
   private static List<Integer> columns(DataStoreTable table, List<String> fields) {
     List<Integer> columns = new ArrayList<>();
     if (fields.isEmpty()) {
+      columns.add(ID);
       for (int i = 0; i < table.fields.size(); i++) {
         columns.add(i);
       }
       return columns;
     }
-    for (String f : fields) {
-      if (f.equals("_id")) {
-        continue;
-      }
-      int c = table.column(f);
-      if (c < 0) {
-        throw ActionError.validation("fields", "field \"" + f + "\" not in table");
+    for (String f : new LinkedHashSet<>(fields)) {
+      int c = f.equals(ID_FIELD.id()) ? ID : table.column(f);
+      if (c == DataStoreTable.NO_COLUMN) {
+        throw ActionError.validation("fields", "invalid value \"" + f + "\"");
       }
       columns.add(c);
     }
@@ -93,9 +101,8 @@ final class DataStoreSearch {
 
   private static ArrayNode fields(DataStoreTable table, List<Integer> columns) {
     ArrayNode fields = NODES.arrayNode();
-    fields.addObject().put("id", "_id").put("type", "int");
     for (int c : columns) {
-      DataStoreTable.Field f = table.fields.get(c);
+      DataStoreTable.Field f = c == ID ? ID_FIELD : table.fields.get(c);
       ObjectNode field = fields.addObject().put("id", f.id()).put("type", f.type());
       if (f.label() != null) {
         field.putObject("info").put("label", f.label()).put("notes", f.notes());
@@ -106,8 +113,11 @@ final class DataStoreSearch {
 
   private static ObjectNode record(DataStoreTable table, int row, List<Integer> columns) {
     ObjectNode record = NODES.objectNode();
-    record.put("_id", row + 1);
     for (int c : columns) {
+      if (c == ID) {
+        record.put(ID_FIELD.id(), row + 1);
+        continue;
+      }
       Object v = table.rows.get(row)[c];
       String name = table.fields.get(c).id();
       if (v == null) {

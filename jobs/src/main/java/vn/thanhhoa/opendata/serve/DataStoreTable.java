@@ -31,6 +31,9 @@ final class DataStoreTable {
   /** A column: its id, PostgreSQL type name, and label and notes from the data package. */
   record Field(String id, String type, String label, String notes) {}
 
+  /** What {@link #column} gives for a name the table does not have. */
+  static final int NO_COLUMN = -1;
+
   final List<Field> fields;
   final List<Object[]> rows;
 
@@ -142,12 +145,13 @@ final class DataStoreTable {
     };
   }
 
+  /** The index of the column named {@code id}, or {@link #NO_COLUMN}. */
   int column(String id) {
     for (int i = 0; i < fields.size(); i++) {
       if (fields.get(i).id().equals(id)) {
         return i;
       }
     }
-    return -1;
+    return NO_COLUMN;
   }
 }

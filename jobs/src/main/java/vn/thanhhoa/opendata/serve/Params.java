@@ -70,7 +70,7 @@ final class Params {
       v = json(name, v.asText());
     }
     if (v.isArray()) {
-      v.forEach(x -> out.add(x.asText()));
+      v.forEach(x -> out.add(x.isTextual() ? x.asText() : x.toString()));
     } else {
       for (String part : v.asText().split(",")) {
         if (!part.isBlank()) {

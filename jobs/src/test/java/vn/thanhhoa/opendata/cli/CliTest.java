@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.thanhhoa.opendata.core.PipelineConfig;
 
 /** Usage and configuration errors exit 2 with one clear line, before Spark starts. */
 class CliTest {
@@ -48,6 +49,32 @@ class CliTest {
   }
 
   @Test
+  void everyCommandsHelpSaysWhereInputAndOutputAreByDefault() {
+    PipelineConfig shipped = PipelineConfig.load(Paths.get(PipelineConfig.DEFAULT_FILE));
+    Path project = Paths.get("").toAbsolutePath();
+    String input = project.relativize(Paths.get(shipped.input())) + "/";
+    String output = project.relativize(Paths.get(shipped.output())) + "/";
+    assertEquals(List.of("sample-data/", "output/"), List.of(input, output));
+    for (String command : List.of("nightly", "ingest", "build", "backfill", "validate", "releases", "rollback", "serve")) {
+      Result r = run(command, "--help");
+      assertEquals(0, r.code(), command);
+      String help = r.out().replaceAll("\\s+", " ");
+      for (String text : List.of("--conf=FILE Pipeline configuration (default: " + PipelineConfig.DEFAULT_FILE + ",",
+          "(default: 'input' of the configuration, relative to its folder: the project's " + input + " as shipped)",
+          "(default: 'output' of the configuration, relative to its folder: the project's " + output + " as shipped)")) {
+        assertTrue(help.contains(text), command + " --help lacks \"" + text + "\":\n" + r.out());
+      }
+    }
+    String nightly = run("nightly", "--help").out().replaceAll("\\s+", " ");
+    for (String text : List.of("<output>/releases/<run-id>/", "<output>/current", "<output>/quarantine/<run-id>/<source>/",
+        "<output>/state/runs/<run-id>.json")) {
+      assertTrue(nightly.contains(text), "nightly --help lacks " + text);
+    }
+    String serve = run("serve", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(serve.contains("TCP port (default: 5000;") && serve.contains("(default: 127.0.0.1)"), serve);
+  }
+
+  @Test
   void aMissingConfigurationFileExitsTwoWithOneLine() {
     Result r = run("nightly", "--conf", "missing.yaml");
     assertEquals(2, r.code());
@@ -60,6 +87,16 @@ class CliTest {
     Result r = run("nightly", "--conf", conf.toString());
     assertEquals(2, r.code());
     assertEquals("error: " + conf + ": spark.executors: unknown key", r.err().strip());
+  }
+
+  @Test
+  void aYamlSyntaxErrorExitsTwoNamingTheLineAndColumn() throws IOException {
+    Path conf = copyOfProjectConf("timezone: Asia/Ho_Chi_Minh", "timezone: @Asia/Ho_Chi_Minh");
+    int line = Files.readAllLines(conf).indexOf("timezone: @Asia/Ho_Chi_Minh") + 1;
+    Result r = run("nightly", "--conf", conf.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: " + conf + ": line " + line + ", column 11: not valid YAML: "), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
   }
 
   @Test

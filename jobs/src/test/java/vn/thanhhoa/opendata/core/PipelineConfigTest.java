@@ -78,6 +78,37 @@ class PipelineConfigTest {
   }
 
   @Test
+  void aYamlSyntaxErrorIsNamedByFileLineAndColumn() throws IOException {
+    Path tab = Files.writeString(tmp.resolve("pipeline.yaml"), "input: ../sample-data\noutput: ../output\n\tschemas: ../schemas\n");
+    String message = assertThrows(ConfigException.class, () -> PipelineConfig.load(tab)).getMessage();
+    assertTrue(message.startsWith(tab + ": line 3, column 1: not valid YAML: while scanning for the next token: "
+        + "found character '\\t(TAB)'"), message);
+    assertEquals(1, message.lines().count());
+
+    Path at = variant("timezone: Asia/Ho_Chi_Minh", "timezone: @Asia/Ho_Chi_Minh");
+    message = assertThrows(ConfigException.class, () -> PipelineConfig.load(at)).getMessage();
+    assertTrue(message.startsWith(at + ": line " + lineOf(at, "timezone: @") + ", column 11: not valid YAML: "), message);
+    assertTrue(message.contains("found character '@' that cannot start any token"), message);
+
+    Path open = variant("ocop-listings]", "ocop-listings");
+    message = assertThrows(ConfigException.class, () -> PipelineConfig.load(open)).getMessage();
+    assertTrue(message.contains(": not valid YAML: while parsing a flow sequence started at line "
+        + lineOf(open, "sources: [") + ", column 10: expected ',' or ']'"), message);
+    assertEquals(1, message.lines().count());
+  }
+
+  /** The 1-based number of the first line of {@code file} that contains {@code text}. */
+  static int lineOf(Path file, String text) throws IOException {
+    java.util.List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text + " not in " + file);
+  }
+
+  @Test
   void uriLocationsAreKeptAsWritten() {
     assertEquals("s3a://bucket/landing", PipelineConfig.location(tmp, "s3a://bucket/landing"));
     assertEquals(tmp.resolve("x").toString(), PipelineConfig.location(tmp, "x"));

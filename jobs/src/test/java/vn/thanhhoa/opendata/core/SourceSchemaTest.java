@@ -35,6 +35,15 @@ class SourceSchemaTest {
   }
 
   @Test
+  void aYamlSyntaxErrorInASchemaIsNamedByLineAndColumn() throws IOException {
+    String text = Files.readString(Paths.get("schemas/payment-accounts.yaml"));
+    Path file = Files.writeString(tmp.resolve("payment-accounts.yaml"), text.replace("    type: month\n", "    type: @month\n"));
+    String message = assertThrows(ConfigException.class, () -> SourceSchema.load(tmp, "payment-accounts")).getMessage();
+    assertTrue(message.startsWith(file + ": line " + PipelineConfigTest.lineOf(file, "type: @month")
+        + ", column 11: not valid YAML: "), message);
+  }
+
+  @Test
   void aMissingSchemaIsNamed() {
     assertTrue(assertThrows(ConfigException.class, () -> SourceSchema.load(tmp, "weather"))
         .getMessage().contains("no schema for source 'weather'"));

@@ -202,7 +202,7 @@ class ServeApiTest {
       assertTrue(filtered.get("total").asLong() < rows && filtered.get("total").asLong() > 0);
       filtered.get("records").forEach(r -> assertEquals("2025-07", r.get("period").asText()));
       JsonNode fields = serve.result("datastore_search", "resource_id", rid, "fields", "period", "limit", "3");
-      fields.get("records").forEach(r -> assertEquals(Set.of("_id", "period"), Set.copyOf(iterable(r.fieldNames()))));
+      fields.get("records").forEach(r -> assertEquals(List.of("period"), iterable(r.fieldNames())));
       Set<Integer> ids = new HashSet<>();
       for (int offset = 0; offset < rows; offset += 5000) {
         serve.result("datastore_search", "resource_id", rid, "limit", "5000", "offset", String.valueOf(offset))
@@ -214,6 +214,104 @@ class ServeApiTest {
     JsonNode types = serve.result("datastore_search", "resource_id", datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat"), "limit", "1");
     Set<String> known = Set.of("int", "int4", "int8", "numeric", "text", "bool", "date", "timestamp", "float8");
     types.get("fields").forEach(f -> assertTrue(known.contains(f.get("type").asText()), f.toString()));
+  }
+
+  @Test
+  void dataStoreFieldsAreExactlyTheOnesAskedForInTheOrderAsked() throws Exception {
+    String rid = datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat");
+    JsonNode one = serve.result("datastore_search", "resource_id", rid, "fields", "period", "limit", "3");
+    assertEquals(List.of("period"), fieldIds(one));
+    assertEquals("text", one.get("fields").get(0).get("type").asText());
+    assertEquals("Kỳ báo cáo", one.get("fields").get(0).get("info").get("label").asText());
+    assertEquals(3, one.get("records").size());
+    one.get("records").forEach(r -> assertEquals(List.of("period"), iterable(r.fieldNames())));
+
+    List<String> order = List.of("provider_type", "accounts_total", "commune_code", "period");
+    JsonNode listed = search("{\"resource_id\": \"" + rid + "\", \"limit\": 5, "
+        + "\"fields\": [\"provider_type\", \"accounts_total\", \"commune_code\", \"period\"]}").get("result");
+    assertEquals(order, fieldIds(listed));
+    listed.get("records").forEach(r -> assertEquals(order, iterable(r.fieldNames())));
+    JsonNode all = serve.result("datastore_search", "resource_id", rid, "limit", "5");
+    assertEquals(projected(all.get("records"), order), listed.get("records"), "the same rows, only those fields");
+    assertEquals(all.get("total"), listed.get("total"));
+    for (String asText : List.of("provider_type, accounts_total,commune_code ,period",
+        "[\"provider_type\", \"accounts_total\", \"commune_code\", \"period\"]")) {
+      JsonNode got = serve.result("datastore_search", "resource_id", rid, "fields", asText, "limit", "5");
+      assertEquals(listed.get("records"), got.get("records"), asText);
+      assertEquals(listed.get("fields"), got.get("fields"), asText);
+    }
+
+    JsonNode withId = serve.result("datastore_search", "resource_id", rid, "fields", "commune_code,_id", "limit", "5");
+    assertEquals(List.of("commune_code", "_id"), fieldIds(withId));
+    assertEquals("{\"id\":\"_id\",\"type\":\"int\"}", withId.get("fields").get(1).toString());
+    assertEquals(projected(all.get("records"), List.of("commune_code", "_id")), withId.get("records"));
+  }
+
+  @Test
+  void anUnknownDataStoreFieldIsAValidationErrorNamingIt() throws Exception {
+    String rid = datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat");
+    for (String fields : List.of("period,xyz", "[\"period\", \"xyz\"]")) {
+      HttpResponse<byte[]> r = serve.get("/api/3/action/datastore_search"
+          + ServeFixture.query("resource_id", rid, "fields", fields));
+      assertEquals(409, r.statusCode(), fields);
+      JsonNode body = ServeFixture.JSON.readTree(r.body());
+      assertEquals(false, body.get("success").asBoolean());
+      assertTrue(!body.has("result"));
+      assertEquals("{\"fields\":[\"invalid value \\\"xyz\\\"\"],\"__type\":\"Validation Error\"}",
+          body.get("error").toString());
+    }
+    HttpResponse<byte[]> posted = serve.send("POST", "/api/3/action/datastore_search",
+        "{\"resource_id\": \"" + rid + "\", \"fields\": [\"Period\"]}");
+    assertEquals(409, posted.statusCode(), "field names are case-sensitive");
+    assertEquals("invalid value \"Period\"",
+        ServeFixture.JSON.readTree(posted.body()).get("error").get("fields").get(0).asText());
+  }
+
+  @Test
+  void dataStoreFieldsKeepSortQAndFiltersWorking() throws Exception {
+    String rid = datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat");
+    String query = "\"resource_id\": \"" + rid + "\", \"limit\": 32000, \"filters\": {\"period\": \"2025-07\"}, "
+        + "\"q\": \"bank\", \"sort\": \"accounts_total desc, commune_code\"";
+    JsonNode all = search("{" + query + "}").get("result");
+    long total = all.get("total").asLong();
+    assertTrue(total > 1 && total < serve.result("datastore_search", "resource_id", rid, "limit", "0").get("total").asLong());
+    Long previous = null;
+    for (JsonNode r : all.get("records")) {
+      assertEquals("2025-07", r.get("period").asText());
+      assertEquals("bank", r.get("provider_type").asText());
+      if (previous != null && !r.get("accounts_total").isNull()) {
+        assertTrue(previous >= r.get("accounts_total").asLong(), "sorted by accounts_total desc");
+      }
+      previous = r.get("accounts_total").isNull() ? previous : Long.valueOf(r.get("accounts_total").asLong());
+    }
+    List<String> order = List.of("commune_name", "_id");
+    JsonNode some = search("{" + query + ", \"fields\": [\"commune_name\", \"_id\"]}").get("result");
+    assertEquals(total, some.get("total").asLong());
+    assertEquals(projected(all.get("records"), order), some.get("records"),
+        "filters, q and sort apply to columns not returned");
+    assertEquals(all.get("filters"), some.get("filters"));
+    assertEquals("accounts_total desc, commune_code", some.get("sort").asText());
+  }
+
+  /** POSTs a datastore_search body and returns the whole response envelope. */
+  private JsonNode search(String body) throws Exception {
+    HttpResponse<byte[]> r = serve.send("POST", "/api/3/action/datastore_search", body);
+    assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+    return ServeFixture.JSON.readTree(r.body());
+  }
+
+  private static List<String> fieldIds(JsonNode result) {
+    return result.get("fields").findValuesAsText("id");
+  }
+
+  /** The records with only {@code fields}, in that order. */
+  private static JsonNode projected(JsonNode records, List<String> fields) {
+    com.fasterxml.jackson.databind.node.ArrayNode out = ServeFixture.JSON.createArrayNode();
+    for (JsonNode r : records) {
+      com.fasterxml.jackson.databind.node.ObjectNode p = out.addObject();
+      fields.forEach(f -> p.set(f, r.get(f)));
+    }
+    return out;
   }
 
   @Test
