@@ -521,6 +521,24 @@ final class Output {
     return buffer.toByteArray();
   }
 
+  /**
+   * What a gzip stream decompresses to before it breaks off, read in chunks until the stream
+   * throws (as the pipeline reads a damaged file); null if it decompresses whole.
+   */
+  static byte[] gunzipAsFarAsItGoes(byte[] gz) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        out.write(chunk, 0, n);
+      }
+      return null;
+    } catch (IOException e) {
+      return out.toByteArray();
+    }
+  }
+
   static byte[] concat(byte[] a, byte[] b) {
     byte[] r = new byte[a.length + b.length];
     System.arraycopy(a, 0, r, 0, a.length);
@@ -923,6 +941,8 @@ final class ReportStyle {
   BoolFmt bools = BoolFmt.TRUE_FALSE;
   boolean districtColumn = true;
   String extraHeader;
+  /** Headers of columns left over after the real ones, empty in every row (Excel's `Cột 16`…). */
+  List<String> emptyColumns = List.of();
 
   static ReportStyle english() {
     return new ReportStyle();
@@ -993,6 +1013,17 @@ final class ReportStyle {
     return this;
   }
 
+  /** {@code n} empty columns named as a Vietnamese Excel names columns past the last header. */
+  ReportStyle leftoverColumns(int n) {
+    int first = header().size() + 1;
+    List<String> names = new ArrayList<>();
+    for (int c = first; c < first + n; c++) {
+      names.add("Cột " + c);
+    }
+    emptyColumns = List.copyOf(names);
+    return this;
+  }
+
   List<String> columns() {
     return order.stream().filter(c -> districtColumn || !c.equals(ReportColumns.DISTRICT))
         .toList();
@@ -1006,6 +1037,7 @@ final class ReportStyle {
     if (extraHeader != null) {
       header.add(extraHeader);
     }
+    header.addAll(emptyColumns);
     return header;
   }
 
@@ -1025,7 +1057,9 @@ final class ReportStyle {
         delim + (districtColumn ? "" : ", no district column"), enc.label,
         eol.equals("\r\n") ? "CRLF" : "LF", period.label, ts.label, "`" + ints.label + "`",
         decimalComma ? "`78,5`" : "`78.5`", "`" + bools.label() + "`"))
-        + (extraHeader == null ? "" : ", extra column `" + extraHeader + "`");
+        + (extraHeader == null ? "" : ", extra column `" + extraHeader + "`")
+        + (emptyColumns.isEmpty() ? "" : ", " + emptyColumns.size() + " empty extra columns `"
+            + emptyColumns.get(0) + "`…`" + emptyColumns.get(emptyColumns.size() - 1) + "`");
   }
 }
 
@@ -1075,6 +1109,7 @@ final class ReportRow {
     if (style.extraHeader != null) {
       fields.add(extraValue);
     }
+    style.emptyColumns.forEach(c -> fields.add(""));
     for (int i = 0; i < dropFields; i++) {
       fields.remove(fields.size() - 1);
     }
@@ -1411,6 +1446,16 @@ final class CommuneReportsWriter {
             .filter(c -> !c.equals(ReportColumns.FIBER)).toList();
         f.rejectWhole("missing-column", "required column fiber_households (`Số hộ có cáp quang`) "
             + "absent from the header (complete copy: 2025-06_huyen-nhu-xuan_bo-sung.csv)");
+      }
+      case "398" -> {
+        f.style.leftoverColumns(14);
+        List<String> extra = f.style.emptyColumns;
+        catalog.tricky(SOURCE, f.name, "1", extra.size() + " unknown columns `" + extra.get(0)
+            + "` … `" + extra.get(extra.size() - 1) + "` after the real ones (Excel's leftover "
+            + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest of the file",
+            "ignore them; the run report keeps the first 10 warnings `unknown column '…' ignored` "
+                + "word for word and sums up the rest in one `…: … and " + (extra.size() - 10)
+                + " more unknown columns`");
       }
       case "404" -> corrupt(f, f.codeAt(11), ReportColumns.DT, "Rồi", "bad-boolean",
           "dt_completed `Rồi` (\"done\", colloquial) is not a boolean spelling");
@@ -1861,6 +1906,7 @@ record PaymentSummary(List<FileInfo> files, SortedMap<String, Long> communeTotal
 /** Writes {@code payment-accounts/}: one strict CSV per month plus corrections. */
 final class PaymentAccountsWriter {
   static final String SOURCE = "payment-accounts";
+  static final String FAILED_EXPORT = "2025-10_viettel-money_loi-xuat.csv";
   static final List<String> HEADER = List.of("period", "commune_code", "provider_type",
       "provider_name", "accounts_total", "accounts_opened", "accounts_active", "reported_at");
 
@@ -1932,6 +1978,7 @@ final class PaymentAccountsWriter {
     }
     writeRejectedSupplement();
     writeCorrections();
+    writeFailedExport();
     files.sort(Comparator.comparing(FileInfo::name));
     return summary();
   }
@@ -2073,6 +2120,17 @@ final class PaymentAccountsWriter {
             "correction with accounts_active " + active + " > accounts_total "
                 + base.accounts.total() + " (quarantined: the original row stays)"));
     write("dieu-chinh-2025-11-12.csv", HEADER, rows);
+  }
+
+  /** A provider's re-export that failed: the file landed with 0 bytes (no header, no record). */
+  private void writeFailedExport() {
+    String name = FAILED_EXPORT;
+    Output.write(dir.resolve(name), new byte[0]);
+    catalog.tricky(SOURCE, name, "", "0-byte file: a Viettel Money re-export of 2025-10 that "
+        + "failed (no header, no record)", "list it in the run report's file_details with 0 rows "
+        + "and the warning `…: empty file: 0 bytes, no record (an export that failed?)`; nothing "
+        + "is quarantined; 2025-10.csv still holds Viettel Money's October rows");
+    files.add(new FileInfo(name, 0, "0 bytes"));
   }
 
   private Row corrected(YearMonth m, String provider, int skip, OffsetDateTime at, double f) {
@@ -2720,6 +2778,9 @@ final class DayFile {
   final LocalDate day;
   final boolean plain;
   final List<OcopLine> lines = new ArrayList<>();
+  /** Written uncompressed although the name ends in {@code .gz}. */
+  boolean misnamed;
+  String eol = "\n";
 
   DayFile(LocalDate day, boolean plain) {
     this.day = day;
@@ -2734,7 +2795,14 @@ final class DayFile {
 /** Figures of the OCOP folder, for the README. */
 record OcopSummary(int files, int plainFiles, int records, int emptyLines, int listings,
     int products, int productsInOctober, SortedMap<String, Integer> listingsByPlatform,
-    int validSightings, int keys, int multiPlatformProducts, int twinListings) {}
+    int validSightings, int keys, int multiPlatformProducts, int twinListings, CutOff cutOff) {}
+
+/**
+ * A re-upload of a day file cut off part-way: {@code bytes} of the {@code fullBytes} compressed
+ * bytes; the first {@code completeLines} lines decode whole, the rest is one unreadable record.
+ */
+record CutOff(String name, String original, int bytes, int fullBytes, int completeLines,
+    int records, int validRecords, int emptyLines) {}
 
 /** Writes {@code ocop-listings/}: one file per day, most gzip-compressed. */
 final class OcopListingsWriter {
@@ -2742,6 +2810,14 @@ final class OcopListingsWriter {
   private static final Set<LocalDate> PLAIN = Set.of(LocalDate.of(2025, 1, 1),
       LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 23),
       LocalDate.of(2025, 10, 31));
+  /** Written uncompressed under its usual {@code .jsonl.gz} name. */
+  static final LocalDate MISNAMED = LocalDate.of(2025, 6, 12);
+  /** A plain day written with lone CR line ends (an old Mac export). */
+  static final LocalDate CR_ONLY = LocalDate.of(2025, 9, 23);
+  /** Uploaded a second time as {@code "<day> (1).jsonl.gz"}, cut off at half its bytes. */
+  static final LocalDate CUT_OFF = LocalDate.of(2025, 8, 5);
+  private static final java.util.regex.Pattern LINE_END =
+      java.util.regex.Pattern.compile("\r\n|\r|\n");
 
   private final Reference ref;
   private final OcopModel model;
@@ -2768,8 +2844,90 @@ final class OcopListingsWriter {
     trickyCases();
     badRecords();
     emptyLines();
+    landingAccidents();
+    CutOff cutOff = writeCutOff(files.get(CUT_OFF));
     files.values().forEach(this::write);
-    return summary();
+    return summary(cutOff);
+  }
+
+  // --- what goes wrong on the way to the landing folder ---------------------------------------
+
+  private void landingAccidents() {
+    DayFile misnamed = files.get(MISNAMED);
+    misnamed.misnamed = true;
+    catalog.tricky(SOURCE, misnamed.name(), "", "plain uncompressed JSON Lines under the usual "
+        + "`.jsonl.gz` name (no gzip magic bytes)", "tell gzip by its magic bytes, not the name: "
+        + "read as plain text with the warning `…: named .gz but not gzip-compressed; read as plain "
+        + "text`; its bad lines are quarantined with their usual line numbers");
+    DayFile mac = files.get(CR_ONLY);
+    if (!mac.plain) {
+      throw new IllegalStateException("the CR-only day must be a plain .jsonl file");
+    }
+    mac.eol = "\r";
+    catalog.tricky(SOURCE, mac.name(), "", "lone CR line ends (an old Mac export), no LF in the file",
+        "a CR ends a line: lines are numbered as an editor shows them, so its bad line keeps its "
+            + "number");
+  }
+
+  /**
+   * {@code "<day> (1).jsonl.gz"}: the gzip of the same text as the day's file, cut off at half
+   * its compressed bytes. Decompressed as far as it goes (as the pipeline does), the complete
+   * lines are exact repeats of the day's lines and are validated as usual; the fragment after
+   * the last line end, and all the rest, is one {@code unreadable-file} record.
+   */
+  private CutOff writeCutOff(DayFile original) {
+    if (original.plain || original.misnamed) {
+      throw new IllegalStateException("the cut-off re-upload must be of a gzip day file");
+    }
+    String name = original.day + " (1).jsonl.gz";
+    String text = text(original);
+    byte[] full = Output.gzip(text.getBytes(StandardCharsets.UTF_8));
+    byte[] cut = java.util.Arrays.copyOf(full, full.length / 2);
+    Output.write(dir.resolve(name), cut);
+    byte[] decoded = Output.gunzipAsFarAsItGoes(cut);
+    if (decoded == null) {
+      throw new IllegalStateException(name + ": the cut-off gzip data decompresses whole");
+    }
+    int end = decoded.length;
+    while (end > 0 && decoded[end - 1] != '\n' && decoded[end - 1] != '\r') {
+      end--;
+    }
+    String complete = new String(decoded, 0, end, StandardCharsets.UTF_8);
+    if (!text.startsWith(complete)) {
+      throw new IllegalStateException(name + ": the decoded part is not a prefix of the day's text");
+    }
+    // as the pipeline numbers it: the text up to the last line end has one more (empty) piece
+    int unreadableLine = LINE_END.split(complete, -1).length;
+    int completeLines = unreadableLine - 1;
+    int records = 0;
+    int valid = 0;
+    int empty = 0;
+    for (int i = 0; i < completeLines; i++) {
+      OcopLine l = original.lines.get(i);
+      if (l.isEmpty()) {
+        empty++;
+        continue;
+      }
+      records++;
+      if (l.rule != null) {
+        catalog.bad(SOURCE, name, i + 1, l.rule, l.what + " (the same line as in "
+            + original.name() + ", within the part that decodes)");
+      } else if (l.valid() && !l.json.get("platform").equals("facebook")) {
+        valid++;
+      }
+    }
+    catalog.bad(SOURCE, name, unreadableLine, "unreadable-file", "re-upload of " + original.name()
+        + " cut off at " + cut.length + " of " + full.length + " compressed bytes: the gzip data "
+        + "ends mid-stream; the fragment after the last complete line " + completeLines
+        + " and all the rest are one record");
+    catalog.tricky(SOURCE, name, "1–" + completeLines, "re-upload of " + original.name()
+        + " cut off at half its compressed bytes (" + cut.length + " of " + full.length + "): "
+        + completeLines + " complete lines decode before the damage",
+        "read the complete lines and validate them as usual (exact repeats of "
+            + original.name() + ": no dataset changes), warn that the gzip data is damaged, and "
+            + "quarantine the rest as one `unreadable-file` record at line " + unreadableLine);
+    return new CutOff(name, original.name(), cut.length, full.length, completeLines, records + 1,
+        valid, empty);
   }
 
   // --- tricky but valid -------------------------------------------------------------------------
@@ -3018,11 +3176,17 @@ final class OcopListingsWriter {
 
   // --- writing --------------------------------------------------------------------------------
 
-  private void write(DayFile f) {
+  private static String text(DayFile f) {
     StringBuilder sb = new StringBuilder();
+    for (OcopLine l : f.lines) {
+      sb.append(l.text()).append(f.eol);
+    }
+    return sb.toString();
+  }
+
+  private void write(DayFile f) {
     for (int i = 0; i < f.lines.size(); i++) {
       OcopLine l = f.lines.get(i);
-      sb.append(l.text()).append('\n');
       int line = i + 1;
       if (l.rule != null) {
         catalog.bad(SOURCE, f.name(), line, l.rule, l.what);
@@ -3031,11 +3195,11 @@ final class OcopListingsWriter {
         catalog.tricky(SOURCE, f.name(), Integer.toString(line), l.tricky, l.expect);
       }
     }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-    Output.write(dir.resolve(f.name()), f.plain ? bytes : Output.gzip(bytes));
+    byte[] bytes = text(f).getBytes(StandardCharsets.UTF_8);
+    Output.write(dir.resolve(f.name()), f.plain || f.misnamed ? bytes : Output.gzip(bytes));
   }
 
-  private OcopSummary summary() {
+  private OcopSummary summary(CutOff cutOff) {
     int records = 0;
     int empty = 0;
     int valid = 0;
@@ -3074,9 +3238,10 @@ final class OcopListingsWriter {
     SortedMap<String, Integer> listingCounts = new TreeMap<>();
     byPlatform.forEach((k, v) -> listingCounts.put(k, v.size()));
     int listings = listingCounts.values().stream().mapToInt(i -> i).sum();
-    return new OcopSummary(files.size(), (int) files.values().stream().filter(f -> f.plain).count(),
-        records, empty, listings, products.size(), october.size(), listingCounts, valid,
-        keys.size(), multi, twins);
+    return new OcopSummary(files.size() + 1, (int) files.values().stream().filter(f -> f.plain).count(),
+        records + cutOff.records(), empty + cutOff.emptyLines(), listings, products.size(),
+        october.size(), listingCounts, valid + cutOff.validRecords(), keys.size(), multi, twins,
+        cutOff);
   }
 }
 
@@ -3144,7 +3309,7 @@ final class Readme {
         .append("must quarantine, sorted by file then line: `file` is relative to this folder, ")
         .append("`line` the 1-based physical line where the record starts (the CSV header is ")
         .append("line 1; for JSON Lines the line of the decompressed file, empty lines ")
-        .append("counted). Every such record breaks exactly one rule; everything else is ")
+        .append("counted, a line ending at LF, CRLF or a lone CR). Every such record breaks exactly one rule; everything else is ")
         .append("valid. Accepted rows = rows read − that file's entries.\n\n");
   }
 
@@ -3255,8 +3420,9 @@ final class Readme {
     sb.append("## payment-accounts/\n\n")
         .append("Strict machine-made CSV (canonical headers, plain integers, `YYYY-MM`, ")
         .append("ISO-8601 with offset): one file per month, a provider supplement rejected for ")
-        .append("a missing column, and a corrections file with later `reported_at` (some in ")
-        .append("`Z`). Providers: Agribank everywhere; BIDV, VietinBank, Vietcombank in towns ")
+        .append("a missing column, a corrections file with later `reported_at` (some in ")
+        .append("`Z`), and `").append(PaymentAccountsWriter.FAILED_EXPORT)
+        .append("`, a provider's re-export that failed and landed with 0 bytes. Providers: Agribank everywhere; BIDV, VietinBank, Vietcombank in towns ")
         .append("and larger communes; MoMo, ZaloPay (e_wallet); Viettel Money, VNPT Money ")
         .append("(mobile_money); not every provider in every commune.\n\n")
         .append(String.format(Locale.ROOT, "Small cells (provider-type total < 10, which the "
@@ -3283,11 +3449,22 @@ final class Readme {
         .append("always the day before the local date. Sellers carry ")
         .append("their pre-reform commune code up to 2025-06-30 and the crosswalk successor from ")
         .append("2025-07-01 (local date).\n\n")
-        .append(String.format(Locale.ROOT, "- %d files (%d plain), %s records (non-empty lines), "
-            + "%d empty lines%n", o.files(), o.plainFiles(), Text.thousands(o.records()),
-            o.emptyLines()))
-        .append(String.format(Locale.ROOT, "- valid sightings: %s, distinct (listing_id, local "
-            + "date) keys: %s%n", Text.thousands(o.validSightings()), Text.thousands(o.keys())))
+        .append("Three files show what happens on the way to the landing folder: `")
+        .append(OcopListingsWriter.MISNAMED).append(".jsonl.gz` is plain text under a `.gz` ")
+        .append("name; `").append(OcopListingsWriter.CR_ONLY).append(".jsonl` ends its lines ")
+        .append("with a lone CR (an old Mac export); `").append(o.cutOff().name())
+        .append("` is a second upload of `").append(o.cutOff().original())
+        .append("` cut off at half its compressed bytes (").append(o.cutOff().bytes())
+        .append(" of ").append(o.cutOff().fullBytes()).append("): its first ")
+        .append(o.cutOff().completeLines()).append(" lines decode whole and repeat the day's ")
+        .append("lines exactly, the rest is one unreadable record.\n\n")
+        .append(String.format(Locale.ROOT, "- %d files (%d plain), %s records (non-empty lines; "
+            + "the unreadable rest of the cut-off file counts as one), %d empty lines%n",
+            o.files(), o.plainFiles(), Text.thousands(o.records()), o.emptyLines()))
+        .append(String.format(Locale.ROOT, "- valid sightings: %s (%d of them the cut-off file's "
+            + "repeats), distinct (listing_id, local date) keys: %s%n",
+            Text.thousands(o.validSightings()), o.cutOff().validRecords(),
+            Text.thousands(o.keys())))
         .append(String.format(Locale.ROOT, "- %d distinct OCOP products (%d seen in 2025-10) on "
             + "%d listings: %s%n", o.products(), o.productsInOctober(), o.listings(),
             o.listingsByPlatform().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
