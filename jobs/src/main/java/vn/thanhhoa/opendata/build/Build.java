@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -79,15 +78,19 @@ public final class Build {
   public List<DatasetFiles.Written> run(String release, Optional<String> previous, Selection selection,
       List<SourceReport> ingested, Consumer<DatasetFiles.Written> progress) {
     Inputs in = new Inputs(selection, ingested);
-    // Datasets are independent: built side by side, reported in catalogue order.
-    return Parallel.map(catalog.datasets(), BUILDERS, (DatasetSpec spec) -> {
-      String folder = release + "/datasets/" + spec.name();
-      boolean selected = selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
-      Optional<String> old = previous.map(p -> p + "/datasets/" + spec.name()).filter(f -> store.isDirectory(f));
-      return !selected && old.isPresent()
-          ? carryOver(spec, old.get(), folder)
-          : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, store, folder);
-    }, progress);
+    try {
+      // Datasets are independent: built side by side, reported in catalogue order.
+      return Parallel.map(catalog.datasets(), BUILDERS, (DatasetSpec spec) -> {
+        String folder = release + "/datasets/" + spec.name();
+        boolean selected = selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
+        Optional<String> old = previous.map(p -> p + "/datasets/" + spec.name()).filter(f -> store.isDirectory(f));
+        return !selected && old.isPresent()
+            ? carryOver(spec, old.get(), folder)
+            : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, store, folder);
+      }, progress);
+    } finally {
+      in.release();
+    }
   }
 
   /** How many datasets are built at once. */
@@ -95,7 +98,7 @@ public final class Build {
 
   private Dataset<Row> frame(String name, Inputs in) {
     long threshold = catalog.smallCellThreshold();
-    Dataset<Row> dimension = in.dimension.get();
+    Dataset<Row> dimension = in.dimension();
     return switch (name) {
       case DigitalTransformation.NAME -> DigitalTransformation.build(in.staging("commune-reports"), dimension);
       case PaymentAccounts.NAME -> PaymentAccounts.build(in.staging("payment-accounts"), in.staging("commune-reports"),
@@ -149,17 +152,32 @@ public final class Build {
     private final Selection selection;
     private final List<SourceReport> ingested;
     private final Map<String, Dataset<Row>> staging = new LinkedHashMap<>();
-    final Supplier<Dataset<Row>> dimension;
+    private final Object dimensionLock = new Object();
+    private Dataset<Row> dimension;
 
     Inputs(Selection selection, List<SourceReport> ingested) {
       this.selection = selection;
       this.ingested = ingested;
-      Dataset<Row>[] dim = new Dataset[1];
-      this.dimension = () -> {
-        synchronized (dim) {
-          return dim[0] == null ? (dim[0] = units.dimension(spark).cache()) : dim[0];
+    }
+
+    /** The unit dimension, cached for the run. */
+    Dataset<Row> dimension() {
+      synchronized (dimensionLock) {
+        if (dimension == null) {
+          dimension = units.dimension(spark).cache();
         }
-      };
+        return dimension;
+      }
+    }
+
+    /** Drops the run's cached dimension, so that a later run in the same session caches its own. */
+    void release() {
+      synchronized (dimensionLock) {
+        if (dimension != null) {
+          dimension.unpersist();
+          dimension = null;
+        }
+      }
     }
 
     synchronized Dataset<Row> staging(String source) {

@@ -134,6 +134,8 @@ class StandaloneClusterIT {
           p.destroyForcibly();
         }
       }
+      // Our own link out of the temporary folder: JUnit would warn when it deletes it.
+      Files.deleteIfExists(sparkHome.resolve("jars"));
     }
   }
 
