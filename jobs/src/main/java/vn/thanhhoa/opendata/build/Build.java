@@ -104,7 +104,7 @@ public final class Build {
       case PaymentAccounts.NAME -> PaymentAccounts.build(in.staging("payment-accounts"), in.staging("commune-reports"),
           dimension, threshold);
       case OcopProducts.NAME -> OcopProducts.build(summaries(OcopProducts.NAME).of(staging("ocop-listings", Selection.ALL),
-          layout.staging("ocop-listings"), OcopProducts.SUMMARY), dimension);
+          layout.staging("ocop-listings"), OcopProducts::monthly), dimension);
       case CommuneScorecard.NAME -> CommuneScorecard.build(new CommuneScorecard.Inputs(in.staging("commune-reports"),
           in.staging("payment-accounts"), in.staging("ocop-listings"), dimension, in.months(),
           AdminUnitEdges.splitEdges(spark, units), threshold));

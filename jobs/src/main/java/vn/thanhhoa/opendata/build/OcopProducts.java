@@ -48,27 +48,14 @@ public final class OcopProducts {
         col("traceability_stamp"));
   }
 
-  /** Monthly summaries kept between runs; a month that gains only later days merges their summary in. */
-  static final PeriodSummaries.Kind SUMMARY =
-      new PeriodSummaries.Kind(OcopProducts::monthly, OcopProducts::mergeMonthly, "crawl_date", "last_seen");
-
-  /** Summaries of the same month made from disjoint sets of days, as one. */
-  static Dataset<Row> mergeMonthly(Dataset<Row> summaries) {
-    return merged(summaries.groupBy("period", "ocop_code", "platform"));
-  }
-
-  /** Summaries of disjoint sets of days, merged: the first and last day, the days, the last day's figures. */
-  private static Dataset<Row> merged(org.apache.spark.sql.RelationalGroupedDataset summaries) {
-    return summaries.agg(
-        min(col("first_seen")).as("first_seen"),
-        max(col("last_seen")).as("last_seen"),
-        sum(col("listed_days")).as("listed_days"),
-        max(col("last_day")).as("last_day"));
-  }
-
   /** The dataset from monthly summaries (of any months, each month once). */
   public static Dataset<Row> build(Dataset<Row> monthly, Dataset<Row> dimension) {
-    Dataset<Row> products = merged(monthly.groupBy("ocop_code", "platform"));
+    Dataset<Row> products = monthly.groupBy("ocop_code", "platform")
+        .agg(
+            min(col("first_seen")).as("first_seen"),
+            max(col("last_seen")).as("last_seen"),
+            sum(col("listed_days")).as("listed_days"),
+            max(col("last_day")).as("last_day"));
     return UnitLookup.attach(products.withColumn("seller_commune_code", col("last_day.cheapest.seller_commune_code")),
             dimension, "seller_commune_code", col("last_seen"), "u_")
         .select(

@@ -246,69 +246,29 @@ public final class SourceIngest {
   }
 
   /**
-   * The new rows merged into the touched periods, written beside the table and then swapped in
-   * partition by partition. Where no new row shares a key with a row already in its period (a
-   * new day of listings), the latest per key over both is the old rows plus the latest of the
-   * new ones, so the new rows' files are added to the partition and nothing old is rewritten.
-   * Elsewhere the old winners and the new rows are reduced to one row per key and replace the
-   * partition. Re-running after a crash in the swap gives the same rows: the manifest is
-   * forgotten first, so the next run reads the source again in full.
+   * Old winners of the touched periods plus the new rows, reduced to one row per key, written
+   * beside the table and then swapped in partition by partition. Re-running after a crash in
+   * the swap gives the same rows: the latest of a set is the latest of the set with itself.
    */
   private void mergeStaging(Dataset<Row> fresh, List<String> touched, String target, Runnable beforeSwap) {
     Column inTouched = col(schema.partitionBy()).isin(touched.toArray());
     Dataset<Row> old = spark.read().schema(stagingSchema(schema)).parquet(target).filter(inTouched)
         .withColumnRenamed(SOURCE_FILE, ParsedRecords.FILE).withColumnRenamed(SOURCE_LINE, ParsedRecords.LINE);
-    java.util.Set<String> replaced = periodsWithSharedKeys(old, fresh);
     Column[] names = java.util.Arrays.stream(LandingRead.schema(schema).fieldNames()).map(n -> col(n))
         .toArray(Column[]::new);
-    Dataset<Row> combined = replaced.isEmpty() ? fresh.select(names)
-        : old.filter(col(schema.partitionBy()).isin(replaced.toArray())).select(names).unionByName(fresh.select(names));
+    Dataset<Row> combined = old.select(names).unionByName(fresh.select(names));
     String incoming = target + ".incoming";
     writeStaging(KeyResolution.latestByPartition(combined, schema.key(), schema.partitionBy()), incoming);
     Store store = store(target);
     beforeSwap.run();
     for (String period : touched) {
       String partition = "/" + schema.partitionBy() + "=" + period;
-      if (replaced.contains(period)) {
-        store.delete(target + partition);
-        if (store.exists(incoming + partition)) {
-          store.move(incoming + partition, target + partition);
-        }
-      } else if (store.exists(incoming + partition)) {
-        addFiles(store, incoming + partition, target + partition);
+      store.delete(target + partition);
+      if (store.exists(incoming + partition)) {
+        store.move(incoming + partition, target + partition);
       }
     }
     store.delete(incoming);
-  }
-
-  /** The touched periods in which some new row has the key of a row already there. */
-  private java.util.Set<String> periodsWithSharedKeys(Dataset<Row> old, Dataset<Row> fresh) {
-    Column[] key = java.util.stream.Stream.concat(java.util.stream.Stream.of(schema.partitionBy()),
-        schema.key().columns().stream()).distinct().map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> oldKeys = old.select(key).distinct();
-    Dataset<Row> newKeys = fresh.select(key);
-    Column same = null;
-    for (String name : oldKeys.columns()) {
-      Column equal = newKeys.col(name).equalTo(oldKeys.col(name));
-      same = same == null ? equal : same.and(equal);
-    }
-    return newKeys.join(oldKeys, same, "left_semi")
-        .select(col(schema.partitionBy()).cast("string")).distinct().collectAsList().stream()
-        .map(r -> r.getString(0)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-  }
-
-  /** Moves a written partition's data files into the table's partition (created if new). */
-  private static void addFiles(Store store, String from, String to) {
-    if (!store.exists(to)) {
-      store.move(from, to);
-      return;
-    }
-    for (org.apache.hadoop.fs.FileStatus file : store.statuses(from)) {
-      String name = file.getPath().getName();
-      if (!name.startsWith(".") && !name.startsWith("_")) {
-        store.move(from + "/" + name, to + "/" + name);
-      }
-    }
   }
 
   private Store store(String location) {

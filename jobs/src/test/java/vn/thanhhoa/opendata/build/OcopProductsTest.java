@@ -55,19 +55,4 @@ class OcopProductsTest extends SparkTest {
     assertDataFrameNoOrderEquals(OcopProducts.build(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark())),
         OcopProducts.build(june.unionByName(july), TinyProvince.UNITS.dimension(spark())));
   }
-
-  @Test
-  void aMonthsSummaryMergedFromDisjointDaysEqualsItsSummaryInOneGo() {
-    List<Row> sightings = List.of(
-        sighting("shopee:1", "shopee", "2025-07-01", 100, "HTX Một", "00001"),
-        sighting("shopee:2", "shopee", "2025-07-01", 90, "HTX Hai", "00003"),
-        sighting("shopee:1", "shopee", "2025-07-02", 95, "HTX Một", "00001"),
-        sighting("lazada:7", "lazada", "2025-07-02", 120, "HTX Hai", "00003"),
-        sighting("shopee:2", "shopee", "2025-07-03", 99, "HTX Hai", "00003"));
-    Dataset<Row> listings = spark().createDataFrame(sightings, TinyProvince.stagingSchema("ocop-listings"));
-    Dataset<Row> before = OcopProducts.monthly(listings.filter("crawl_date < '2025-07-02'"));
-    Dataset<Row> after = OcopProducts.monthly(listings.filter("crawl_date >= '2025-07-02'"));
-    assertDataFrameNoOrderEquals(relaxed(OcopProducts.monthly(listings)),
-        relaxed(OcopProducts.mergeMonthly(before.unionByName(after))));
-  }
 }

@@ -111,33 +111,6 @@ class IncrementalNightlyTest extends SparkTest {
     assertEquals(full, dataFiles(output.resolve("current/datasets")), "the back-fill in step");
   }
 
-  @Test
-  void aNewDayInAMonthAlreadyStagedIsAddedWithoutRewritingTheMonth() throws Exception {
-    Path landing = tmp.resolve("landing");
-    Path output = tmp.resolve("output");
-    Folders.copy(Paths.get("sample-data"), landing);
-    Path lastDay = landing.resolve("ocop-listings/2025-10-31.jsonl");
-    Path heldBack = Files.move(lastDay, tmp.resolve("2025-10-31.jsonl"));
-    assertEquals(0, CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString()).code());
-    Path october = output.resolve("staging/ocop-listings/period=2025-10");
-    List<String> before = parquetFiles(october);
-    Files.move(heldBack, lastDay);
-
-    CliTest.Result night = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
-    assertEquals(0, night.code(), night.err());
-    List<String> after = parquetFiles(october);
-    Assertions.assertTrue(after.containsAll(before) && after.size() == before.size() + 1,
-        "the month's files stay, the day's file is added: " + before + " -> " + after);
-    assertEquals(dataFiles(SampleRuns.output(1).resolve("current/datasets")), dataFiles(output.resolve("current/datasets")),
-        "the same datasets as a full run over all files");
-  }
-
-  private static List<String> parquetFiles(Path folder) throws IOException {
-    try (var files = Files.list(folder)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
-    }
-  }
-
   /** One more day of OCOP listings: a new listing day, and a later re-crawl of a listing already seen. */
   private static void addOneOcopDay(Path landing) throws IOException {
     String day = new String(new GZIPInputStream(new ByteArrayInputStream(
