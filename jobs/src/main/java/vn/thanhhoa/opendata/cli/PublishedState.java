@@ -32,6 +32,8 @@ final class PublishedState {
   private final PipelineConfig config;
   private final Layout layout;
   private final Store store;
+  /** The configuration's hash, made once: it does not change during a run. */
+  private String configuration;
 
   PublishedState(PipelineConfig config, Layout layout, Store store) {
     this.config = config;
@@ -64,6 +66,13 @@ final class PublishedState {
 
   /** A hash of everything besides the landing files that decides the feed's content. */
   String configuration() {
+    if (configuration == null) {
+      configuration = hashConfiguration();
+    }
+    return configuration;
+  }
+
+  private String hashConfiguration() {
     MessageDigest digest = Sha256.digest();
     List<Path> files = new ArrayList<>(List.of(config.file(), config.datasets()));
     try {

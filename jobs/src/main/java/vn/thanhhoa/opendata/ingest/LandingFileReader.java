@@ -80,8 +80,11 @@ public final class LandingFileReader implements Serializable {
     Utf8Check utf8 = new Utf8Check();
     try (BoundedInputStream raw = BoundedInputStream.builder()
         .setInputStream(new DigestInputStream(fs.open(path), digest)).get()) {
-      boolean gzip = startsWithGzip(fs, path);
-      InputStream text = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+      java.io.PushbackInputStream sniffed = new java.io.PushbackInputStream(raw, 2);
+      byte[] head = sniffed.readNBytes(2);
+      sniffed.unread(head);
+      boolean gzip = Gzip.isGzip(head, head.length);
+      InputStream text = gzip ? new GZIPInputStream(sniffed, 1 << 16) : sniffed;
       byte[] buffer = new byte[1 << 16];
       int n = text.readNBytes(buffer, 0, 3);
       if (n >= 2 && (buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE) {
@@ -99,13 +102,6 @@ public final class LandingFileReader implements Serializable {
           : null;
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private static boolean startsWithGzip(FileSystem fs, Path path) throws IOException {
-    try (InputStream in = fs.open(path)) {
-      byte[] head = in.readNBytes(2);
-      return Gzip.isGzip(head, head.length);
     }
   }
 
