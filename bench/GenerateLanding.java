@@ -30,9 +30,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Generates a benchmark landing folder for the pipeline: commune reports, payment-account
- * counts and daily OCOP listings that follow docs/input-formats.md, plus a configuration that
- * points the pipeline at them. Seeded: the same arguments give byte-identical files.
+ * Generates a benchmark landing folder for the pipeline: commune reports, payment-account counts
+ * and daily OCOP listings that follow docs/input-formats.md, plus a configuration that points the
+ * pipeline at them. Seeded: the same arguments give byte-identical files.
  *
  * <pre>
  * java bench/GenerateLanding.java --scope national|province --out DIR [--days N] [--products N]
@@ -50,7 +50,8 @@ public class GenerateLanding {
     // The source launcher compiles this file in the platform charset: under LANG=C the
     // Vietnamese literals would be mangled, so stop instead of writing wrong text.
     if (!"X\u00e3".equals("Xã")) {
-      throw new IllegalStateException("this source was not read as UTF-8: run java -Dfile.encoding=UTF-8 ...");
+      throw new IllegalStateException(
+          "this source was not read as UTF-8: run java -Dfile.encoding=UTF-8 ...");
     }
     Options options;
     try {
@@ -92,16 +93,21 @@ public class GenerateLanding {
     List<Tally> tallies = new ArrayList<>();
     tallies.add(new CommuneReports(options, scope).write(landing.resolve("commune-reports")));
     tallies.add(new PaymentAccounts(options, scope).write(landing.resolve("payment-accounts")));
-    tallies.addAll(new OcopListings(options, scope).write(landing.resolve("ocop-listings"),
-        out.resolve("extra").resolve("ocop-listings")));
+    tallies.addAll(
+        new OcopListings(options, scope)
+            .write(
+                landing.resolve("ocop-listings"), out.resolve("extra").resolve("ocop-listings")));
     Files.writeString(out.resolve("manifest.json"), manifest(tallies));
     printSummary(tallies, (System.nanoTime() - start) / 1e9);
   }
 
   private String manifest(List<Tally> tallies) {
-    StringBuilder json = new StringBuilder("{\n  \"generator_args\": ").append(Json.quote(options.canonicalArgs()))
-        .append(",\n  \"scope\": ").append(Json.quote(options.scope()))
-        .append(",\n  \"sources\": [\n");
+    StringBuilder json =
+        new StringBuilder("{\n  \"generator_args\": ")
+            .append(Json.quote(options.canonicalArgs()))
+            .append(",\n  \"scope\": ")
+            .append(Json.quote(options.scope()))
+            .append(",\n  \"sources\": [\n");
     for (int i = 0; i < tallies.size(); i++) {
       json.append(tallies.get(i).toJson("    ")).append(i + 1 < tallies.size() ? ",\n" : "\n");
     }
@@ -109,11 +115,25 @@ public class GenerateLanding {
   }
 
   private static void printSummary(List<Tally> tallies, double seconds) {
-    System.out.printf(Locale.ROOT, "%-26s %7s %12s %12s %12s %9s%n", "source", "files", "rows", "MB on disk",
-        "MB raw", "bad rows");
+    System.out.printf(
+        Locale.ROOT,
+        "%-26s %7s %12s %12s %12s %9s%n",
+        "source",
+        "files",
+        "rows",
+        "MB on disk",
+        "MB raw",
+        "bad rows");
     for (Tally t : tallies) {
-      System.out.printf(Locale.ROOT, "%-26s %7d %,12d %12.1f %12.1f %,9d%n", t.label(), t.files, t.rows,
-          t.bytes / 1e6, t.rawBytes / 1e6, t.badRows());
+      System.out.printf(
+          Locale.ROOT,
+          "%-26s %7d %,12d %12.1f %12.1f %,9d%n",
+          t.label(),
+          t.files,
+          t.rows,
+          t.bytes / 1e6,
+          t.rawBytes / 1e6,
+          t.badRows());
     }
     System.out.printf(Locale.ROOT, "generated in %.1f s%n", seconds);
   }
@@ -149,9 +169,10 @@ record Options(
     Path schemas,
     boolean confOnly) {
 
-  static final String USAGE = "usage: java bench/GenerateLanding.java --scope national|province --out DIR"
-      + " [--days N] [--products N] [--bad 0.005] [--seed N] [--gzip-every 7] [--hold-back-last-day]"
-      + " [--single-file-gb X] [--crawl-rate R] [--threads N] [--repo DIR] [--schemas DIR] [--conf-only]";
+  static final String USAGE =
+      "usage: java bench/GenerateLanding.java --scope national|province --out DIR"
+          + " [--days N] [--products N] [--bad 0.005] [--seed N] [--gzip-every 7] [--hold-back-last-day]"
+          + " [--single-file-gb X] [--crawl-rate R] [--threads N] [--repo DIR] [--schemas DIR] [--conf-only]";
 
   static Options parse(String[] args) {
     Map<String, String> values = new HashMap<>();
@@ -166,32 +187,65 @@ record Options(
         throw new IllegalArgumentException("unexpected argument: " + a);
       }
     }
-    List<String> known = List.of("--scope", "--out", "--days", "--products", "--bad", "--seed", "--gzip-every",
-        "--hold-back-last-day", "--single-file-gb", "--crawl-rate", "--threads", "--repo", "--schemas", "--conf-only");
-    values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
-      throw new IllegalArgumentException("unknown option " + k);
-    });
+    List<String> known =
+        List.of(
+            "--scope",
+            "--out",
+            "--days",
+            "--products",
+            "--bad",
+            "--seed",
+            "--gzip-every",
+            "--hold-back-last-day",
+            "--single-file-gb",
+            "--crawl-rate",
+            "--threads",
+            "--repo",
+            "--schemas",
+            "--conf-only");
+    values.keySet().stream()
+        .filter(k -> !known.contains(k))
+        .findFirst()
+        .ifPresent(
+            k -> {
+              throw new IllegalArgumentException("unknown option " + k);
+            });
     String scope = required(values, "--scope");
     if (!scope.equals("national") && !scope.equals("province")) {
       throw new IllegalArgumentException("--scope must be national or province");
     }
     Path repo = values.containsKey("--repo") ? Paths.get(values.get("--repo")) : findRepo();
-    Path schemas = values.containsKey("--schemas") ? Paths.get(values.get("--schemas")) : repo.resolve("schemas");
-    Options o = new Options(scope, Paths.get(required(values, "--out")).toAbsolutePath().normalize(),
-        optionalInt(values, "--days"), optionalInt(values, "--products"),
-        Double.parseDouble(values.getOrDefault("--bad", "0.005")),
-        Long.parseLong(values.getOrDefault("--seed", "20250701")),
-        Integer.parseInt(values.getOrDefault("--gzip-every", "7")),
-        values.containsKey("--hold-back-last-day"),
-        values.containsKey("--single-file-gb") ? Double.valueOf(values.get("--single-file-gb")) : null,
-        values.containsKey("--crawl-rate") ? Double.valueOf(values.get("--crawl-rate")) : null,
-        Integer.parseInt(values.getOrDefault("--threads", String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors())))),
-        repo.toAbsolutePath().normalize(), schemas.toAbsolutePath().normalize(), values.containsKey("--conf-only"));
+    Path schemas =
+        values.containsKey("--schemas")
+            ? Paths.get(values.get("--schemas"))
+            : repo.resolve("schemas");
+    Options o =
+        new Options(
+            scope,
+            Paths.get(required(values, "--out")).toAbsolutePath().normalize(),
+            optionalInt(values, "--days"),
+            optionalInt(values, "--products"),
+            Double.parseDouble(values.getOrDefault("--bad", "0.005")),
+            Long.parseLong(values.getOrDefault("--seed", "20250701")),
+            Integer.parseInt(values.getOrDefault("--gzip-every", "7")),
+            values.containsKey("--hold-back-last-day"),
+            values.containsKey("--single-file-gb")
+                ? Double.valueOf(values.get("--single-file-gb"))
+                : null,
+            values.containsKey("--crawl-rate") ? Double.valueOf(values.get("--crawl-rate")) : null,
+            Integer.parseInt(
+                values.getOrDefault(
+                    "--threads",
+                    String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors())))),
+            repo.toAbsolutePath().normalize(),
+            schemas.toAbsolutePath().normalize(),
+            values.containsKey("--conf-only"));
     if (o.bad() < 0 || o.bad() > 0.5) {
       throw new IllegalArgumentException("--bad must be between 0 and 0.5");
     }
     if (!Files.isRegularFile(o.repo().resolve("conf/pipeline.yaml"))) {
-      throw new IllegalArgumentException("no conf/pipeline.yaml under " + o.repo() + " (give --repo)");
+      throw new IllegalArgumentException(
+          "no conf/pipeline.yaml under " + o.repo() + " (give --repo)");
     }
     if (!Files.isDirectory(o.schemas())) {
       throw new IllegalArgumentException("schemas folder not found: " + o.schemas());
@@ -203,7 +257,8 @@ record Options(
   private static Path findRepo() {
     Path here = Paths.get("").toAbsolutePath();
     for (Path p = here; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("conf/pipeline.yaml")) && Files.isDirectory(p.resolve("schemas"))) {
+      if (Files.isRegularFile(p.resolve("conf/pipeline.yaml"))
+          && Files.isDirectory(p.resolve("schemas"))) {
         return p;
       }
     }
@@ -224,9 +279,17 @@ record Options(
 
   /** The arguments that decide the files' content (not where they go, nor the thread count). */
   String canonicalArgs() {
-    return "--scope " + scope + (days == null ? "" : " --days " + days)
-        + (products == null ? "" : " --products " + products) + " --bad " + bad + " --seed " + seed
-        + " --gzip-every " + gzipEvery + (holdBackLastDay ? " --hold-back-last-day" : "")
+    return "--scope "
+        + scope
+        + (days == null ? "" : " --days " + days)
+        + (products == null ? "" : " --products " + products)
+        + " --bad "
+        + bad
+        + " --seed "
+        + seed
+        + " --gzip-every "
+        + gzipEvery
+        + (holdBackLastDay ? " --hold-back-last-day" : "")
         + (singleFileGb == null ? "" : " --single-file-gb " + singleFileGb)
         + (crawlRate == null ? "" : " --crawl-rate " + crawlRate);
   }
@@ -256,7 +319,13 @@ final class Seeds {
 }
 
 /** One commune of a unit list (district fields only on pre-reform lists). */
-record Commune(String provinceCode, String districtCode, String districtName, String code, String name, String type) {}
+record Commune(
+    String provinceCode,
+    String districtCode,
+    String districtName,
+    String code,
+    String name,
+    String type) {}
 
 /** A unit list and the dates it is valid for (to == null: still valid). */
 record Era(String file, LocalDate from, LocalDate to, List<Commune> communes) {
@@ -273,8 +342,8 @@ record Era(String file, LocalDate from, LocalDate to, List<Commune> communes) {
 
 /**
  * What a scope is: its unit lists, the months of the reports, the first OCOP day and the sizes.
- * national = the 3,321 post-reform communes of all provinces; province = Thanh Hóa before and
- * after the reform, with the real crosswalk.
+ * national = the 3,321 post-reform communes of all provinces; province = Thanh Hóa before and after
+ * the reform, with the real crosswalk.
  */
 final class Scope {
   final String name;
@@ -284,12 +353,22 @@ final class Scope {
   final int days;
   final int products;
   final double crawlRate;
+
   /** Old code → the new commune its figures go to (empty for national). */
   final Map<String, String> successor;
+
   final String crosswalkHeader;
 
-  private Scope(String name, List<Era> eras, List<YearMonth> months, LocalDate ocopStart, int days, int products,
-      double crawlRate, Map<String, String> successor, String crosswalkHeader) {
+  private Scope(
+      String name,
+      List<Era> eras,
+      List<YearMonth> months,
+      LocalDate ocopStart,
+      int days,
+      int products,
+      double crawlRate,
+      Map<String, String> successor,
+      String crosswalkHeader) {
     this.name = name;
     this.eras = eras;
     this.months = months;
@@ -305,21 +384,47 @@ final class Scope {
     Path units = o.repo().resolve("conf/admin-units");
     String crosswalkHeader = UnitFiles.header(units.resolve("crosswalk_2025.csv"));
     if (o.scope().equals("national")) {
-      Era era = new Era("units_2025_national.csv", LocalDate.of(2025, 7, 1), null,
-          UnitFiles.communes(units.resolve("units_2025_national.csv")));
+      Era era =
+          new Era(
+              "units_2025_national.csv",
+              LocalDate.of(2025, 7, 1),
+              null,
+              UnitFiles.communes(units.resolve("units_2025_national.csv")));
       // ~38 k lines a day: 16,000 products × 2.5 platforms on average × 95 % crawled per day.
-      return new Scope("national", List.of(era), months(YearMonth.of(2025, 7), 12), LocalDate.of(2025, 7, 1),
-          value(o.days(), 260), value(o.products(), 16_000), o.crawlRate() == null ? 0.95 : o.crawlRate(),
-          Map.of(), crosswalkHeader);
+      return new Scope(
+          "national",
+          List.of(era),
+          months(YearMonth.of(2025, 7), 12),
+          LocalDate.of(2025, 7, 1),
+          value(o.days(), 260),
+          value(o.products(), 16_000),
+          o.crawlRate() == null ? 0.95 : o.crawlRate(),
+          Map.of(),
+          crosswalkHeader);
     }
-    Era before = new Era("units_pre2025.csv", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30),
-        UnitFiles.communes(units.resolve("units_pre2025.csv")));
-    Era after = new Era("units_2025.csv", LocalDate.of(2025, 7, 1), null,
-        UnitFiles.communes(units.resolve("units_2025.csv")));
+    Era before =
+        new Era(
+            "units_pre2025.csv",
+            LocalDate.of(2025, 1, 1),
+            LocalDate.of(2025, 6, 30),
+            UnitFiles.communes(units.resolve("units_pre2025.csv")));
+    Era after =
+        new Era(
+            "units_2025.csv",
+            LocalDate.of(2025, 7, 1),
+            null,
+            UnitFiles.communes(units.resolve("units_2025.csv")));
     // ~55 lines a day, like sample-data: 150 products × 2.5 platforms × 15 % crawled per day.
-    return new Scope("province", List.of(before, after), months(YearMonth.of(2025, 1), 10), LocalDate.of(2025, 1, 1),
-        value(o.days(), 304), value(o.products(), 150), o.crawlRate() == null ? 0.15 : o.crawlRate(),
-        UnitFiles.successors(units.resolve("crosswalk_2025.csv")), crosswalkHeader);
+    return new Scope(
+        "province",
+        List.of(before, after),
+        months(YearMonth.of(2025, 1), 10),
+        LocalDate.of(2025, 1, 1),
+        value(o.days(), 304),
+        value(o.products(), 150),
+        o.crawlRate() == null ? 0.15 : o.crawlRate(),
+        UnitFiles.successors(units.resolve("crosswalk_2025.csv")),
+        crosswalkHeader);
   }
 
   private static int value(Integer given, int fallback) {
@@ -335,7 +440,9 @@ final class Scope {
   }
 
   Era eraOn(LocalDate day) {
-    return eras.stream().filter(e -> e.contains(day)).findFirst()
+    return eras.stream()
+        .filter(e -> e.contains(day))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no unit list covers " + day));
   }
 
@@ -373,8 +480,17 @@ final class UnitFiles {
 
   static List<Commune> communes(Path file) {
     List<Map<String, String>> rows = rows(file);
-    return rows.stream().map(r -> new Commune(r.get("province_code"), r.get("district_code"), r.get("district_name"),
-        r.get("commune_code"), r.get("commune_name"), r.get("commune_type"))).toList();
+    return rows.stream()
+        .map(
+            r ->
+                new Commune(
+                    r.get("province_code"),
+                    r.get("district_code"),
+                    r.get("district_name"),
+                    r.get("commune_code"),
+                    r.get("commune_name"),
+                    r.get("commune_type")))
+        .toList();
   }
 
   /** The pipeline's rule: the successor that took over the old code, else the lowest code. */
@@ -382,8 +498,10 @@ final class UnitFiles {
     Map<String, String> assigned = new TreeMap<>();
     for (Map<String, String> r : rows(crosswalk)) {
       String old = r.get("old_commune_code");
-      assigned.merge(old, r.get("new_commune_code"), (a, b) -> a.equals(old) || b.equals(old) ? old
-          : a.compareTo(b) <= 0 ? a : b);
+      assigned.merge(
+          old,
+          r.get("new_commune_code"),
+          (a, b) -> a.equals(old) || b.equals(old) ? old : a.compareTo(b) <= 0 ? a : b);
     }
     return assigned;
   }
@@ -463,19 +581,29 @@ final class ConfWriter {
     GenerateLanding.deleteTree(conf);
     Files.createDirectories(units);
     Path repoConf = options.repo().resolve("conf");
-    Files.copy(repoConf.resolve("datasets.yaml"), conf.resolve("datasets.yaml"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        repoConf.resolve("datasets.yaml"),
+        conf.resolve("datasets.yaml"),
+        StandardCopyOption.REPLACE_EXISTING);
     if (scope.name.equals("national")) {
-      copy(repoConf.resolve("admin-units/units_2025_national.csv"), units.resolve("units_2025_national.csv"));
+      copy(
+          repoConf.resolve("admin-units/units_2025_national.csv"),
+          units.resolve("units_2025_national.csv"));
       // AdminUnits reads the crosswalk's header only: no edges, every unit is its own 2025 commune.
       Files.writeString(units.resolve("crosswalk_2025.csv"), scope.crosswalkHeader + "\n");
     } else {
       try (Stream<Path> files = Files.list(repoConf.resolve("admin-units"))) {
-        for (Path f : files.filter(f -> !f.getFileName().toString().equals("units_2025_national.csv")).toList()) {
+        for (Path f :
+            files
+                .filter(f -> !f.getFileName().toString().equals("units_2025_national.csv"))
+                .toList()) {
           copy(f, units.resolve(f.getFileName().toString()));
         }
       }
     }
-    Files.writeString(conf.resolve("pipeline.yaml"), pipelineYaml(Files.readString(repoConf.resolve("pipeline.yaml"))));
+    Files.writeString(
+        conf.resolve("pipeline.yaml"),
+        pipelineYaml(Files.readString(repoConf.resolve("pipeline.yaml"))));
     Path schemas = options.out().resolve("schemas");
     GenerateLanding.deleteTree(schemas);
     copyTree(options.schemas(), schemas);
@@ -485,9 +613,13 @@ final class ConfWriter {
   private String pipelineYaml(String repoYaml) {
     Map<String, String> blocks = topLevelBlocks(repoYaml);
     StringBuilder y = new StringBuilder();
-    y.append("# Generated by bench/GenerateLanding.java ").append(options.canonicalArgs()).append("\n");
-    y.append("# Everything but input, output, schemas and admin_units is copied from conf/pipeline.yaml.\n");
-    y.append("input: ../landing\noutput: ../output\nschemas: ../schemas\ndatasets: datasets.yaml\n");
+    y.append("# Generated by bench/GenerateLanding.java ")
+        .append(options.canonicalArgs())
+        .append("\n");
+    y.append(
+        "# Everything but input, output, schemas and admin_units is copied from conf/pipeline.yaml.\n");
+    y.append(
+        "input: ../landing\noutput: ../output\nschemas: ../schemas\ndatasets: datasets.yaml\n");
     for (String key : List.of("timezone", "sources")) {
       y.append(blocks.get(key));
     }
@@ -496,16 +628,24 @@ final class ConfWriter {
     } else {
       y.append("admin_units:\n  folder: admin-units\n  lists:\n");
       for (Era e : scope.eras) {
-        y.append("    - {file: ").append(e.file()).append(", valid_from: \"").append(e.from()).append('"')
-            .append(e.to() == null ? "" : ", valid_to: \"" + e.to() + "\"").append("}\n");
+        y.append("    - {file: ")
+            .append(e.file())
+            .append(", valid_from: \"")
+            .append(e.from())
+            .append('"')
+            .append(e.to() == null ? "" : ", valid_to: \"" + e.to() + "\"")
+            .append("}\n");
       }
       y.append("  crosswalk: crosswalk_2025.csv\n");
     }
-    blocks.forEach((key, block) -> {
-      if (!List.of("input", "output", "schemas", "datasets", "timezone", "sources", "admin_units").contains(key)) {
-        y.append(block);
-      }
-    });
+    blocks.forEach(
+        (key, block) -> {
+          if (!List.of(
+                  "input", "output", "schemas", "datasets", "timezone", "sources", "admin_units")
+              .contains(key)) {
+            y.append(block);
+          }
+        });
     return y.toString();
   }
 
@@ -603,19 +743,42 @@ final class Tally {
   }
 
   String toJson(String indent) {
-    StringBuilder j = new StringBuilder(indent).append("{\"source\": ").append(Json.quote(source))
-        .append(", \"where\": ").append(Json.quote(where))
-        .append(", \"files\": ").append(files).append(", \"rows\": ").append(rows)
-        .append(", \"bytes\": ").append(bytes).append(", \"uncompressed_bytes\": ").append(rawBytes)
-        .append(", \"later_submissions\": ").append(resubmitted)
-        .append(", \"bad_rows\": ").append(badRows()).append(",\n").append(indent).append(" \"bad_by_rule\": {");
+    StringBuilder j =
+        new StringBuilder(indent)
+            .append("{\"source\": ")
+            .append(Json.quote(source))
+            .append(", \"where\": ")
+            .append(Json.quote(where))
+            .append(", \"files\": ")
+            .append(files)
+            .append(", \"rows\": ")
+            .append(rows)
+            .append(", \"bytes\": ")
+            .append(bytes)
+            .append(", \"uncompressed_bytes\": ")
+            .append(rawBytes)
+            .append(", \"later_submissions\": ")
+            .append(resubmitted)
+            .append(", \"bad_rows\": ")
+            .append(badRows())
+            .append(",\n")
+            .append(indent)
+            .append(" \"bad_by_rule\": {");
     rules(j, badByRule);
     j.append("},\n").append(indent).append(" \"files_detail\": {");
     String sep = "";
     for (Map.Entry<String, FileStats> e : perFile.entrySet()) {
       FileStats f = e.getValue();
-      j.append(sep).append("\n").append(indent).append("   ").append(Json.quote(e.getKey()))
-          .append(": {\"rows\": ").append(f.rows()).append(", \"bytes\": ").append(f.bytes()).append(", \"bad\": {");
+      j.append(sep)
+          .append("\n")
+          .append(indent)
+          .append("   ")
+          .append(Json.quote(e.getKey()))
+          .append(": {\"rows\": ")
+          .append(f.rows())
+          .append(", \"bytes\": ")
+          .append(f.bytes())
+          .append(", \"bad\": {");
       rules(j, f.bad());
       j.append("}}");
       sep = ",";
@@ -657,8 +820,10 @@ final class Text {
 
   /** ASCII, lower case, dashes: "Huyện Bá Thước" → "huyen-ba-thuoc". */
   static String slug(String s) {
-    String ascii = Normalizer.normalize(s.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    String ascii =
+        Normalizer.normalize(s.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT);
     return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
@@ -673,8 +838,8 @@ final class Text {
   }
 
   /**
-   * Coarser than the pipeline's name folding (no diacritics at all, no type prefix): a name
-   * unique under this key is certainly unique, and so resolvable, for the pipeline.
+   * Coarser than the pipeline's name folding (no diacritics at all, no type prefix): a name unique
+   * under this key is certainly unique, and so resolvable, for the pipeline.
    */
   static String coarseKey(String name, String district) {
     return slug(bare(name)) + "|" + (district == null ? "" : slug(district));
@@ -698,7 +863,10 @@ final class Text {
 
   /** A CSV field, quoted when it holds the delimiter, a quote or a line break. */
   static String csvField(String v, char delimiter) {
-    if (v.indexOf(delimiter) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+    if (v.indexOf(delimiter) >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
       return '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;
@@ -720,19 +888,31 @@ final class Text {
 final class FileOut {
   private FileOut() {}
 
-  static void write(Path file, String text, String encoding, Tally tally, long rows, Map<String, Long> bad) {
-    byte[] body = switch (encoding) {
-      case "utf-8-bom" -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
-      case "utf-16le" -> concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
-      default -> text.getBytes(StandardCharsets.UTF_8);
-    };
+  static void write(
+      Path file, String text, String encoding, Tally tally, long rows, Map<String, Long> bad) {
+    byte[] body =
+        switch (encoding) {
+          case "utf-8-bom" ->
+              concat(
+                  new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                  text.getBytes(StandardCharsets.UTF_8));
+          case "utf-16le" ->
+              concat(
+                  new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+          default -> text.getBytes(StandardCharsets.UTF_8);
+        };
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    tally.file(file.getParent().getFileName() + "/" + file.getFileName(), rows, body.length, body.length, bad);
+    tally.file(
+        file.getParent().getFileName() + "/" + file.getFileName(),
+        rows,
+        body.length,
+        body.length,
+        bad);
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
@@ -743,30 +923,70 @@ final class FileOut {
 }
 
 /**
- * commune-reports/: one file per month and group (province nationally; old district in Thanh
- * Hóa, post-reform communes grouped by the old district of their code), in varied layouts
- * (header language and order, delimiter, encoding, number, date and boolean spellings), plus
- * one resubmission file per month whose later rows replace earlier ones.
+ * commune-reports/: one file per month and group (province nationally; old district in Thanh Hóa,
+ * post-reform communes grouped by the old district of their code), in varied layouts (header
+ * language and order, delimiter, encoding, number, date and boolean spellings), plus one
+ * resubmission file per month whose later rows replace earlier ones.
  */
 final class CommuneReports {
-  static final List<String> COLUMNS = List.of("report_period", "commune_code", "commune_name", "district_name",
-      "submitted_at", "population", "households", "digital_teams", "digital_team_members",
-      "online_dossiers_received", "online_dossiers_on_time", "smartphone_users_pct", "fiber_households",
-      "dt_completed", "notes");
-  static final List<String> LABELS = List.of("Kỳ báo cáo", "Mã xã", "Tên xã", "Huyện", "Thời điểm gửi", "Dân số",
-      "Số hộ", "Số tổ công nghệ số cộng đồng", "Số thành viên tổ công nghệ số", "Hồ sơ trực tuyến tiếp nhận",
-      "Hồ sơ trực tuyến giải quyết đúng hạn", "Tỷ lệ người dùng điện thoại thông minh (%)", "Số hộ có cáp quang",
-      "Hoàn thành chuyển đổi số cấp xã", "Ghi chú");
-  static final List<String> NOTES = List.of("Đã cập nhật số liệu tổ công nghệ số", "Số liệu tạm tính, sẽ gửi bổ sung",
-      "Cáp quang tăng do triển khai dự án \"Xã thông minh\"", "Hồ sơ trễ hạn do lỗi hệ thống, đã báo cáo huyện");
+  static final List<String> COLUMNS =
+      List.of(
+          "report_period",
+          "commune_code",
+          "commune_name",
+          "district_name",
+          "submitted_at",
+          "population",
+          "households",
+          "digital_teams",
+          "digital_team_members",
+          "online_dossiers_received",
+          "online_dossiers_on_time",
+          "smartphone_users_pct",
+          "fiber_households",
+          "dt_completed",
+          "notes");
+  static final List<String> LABELS =
+      List.of(
+          "Kỳ báo cáo",
+          "Mã xã",
+          "Tên xã",
+          "Huyện",
+          "Thời điểm gửi",
+          "Dân số",
+          "Số hộ",
+          "Số tổ công nghệ số cộng đồng",
+          "Số thành viên tổ công nghệ số",
+          "Hồ sơ trực tuyến tiếp nhận",
+          "Hồ sơ trực tuyến giải quyết đúng hạn",
+          "Tỷ lệ người dùng điện thoại thông minh (%)",
+          "Số hộ có cáp quang",
+          "Hoàn thành chuyển đổi số cấp xã",
+          "Ghi chú");
+  static final List<String> NOTES =
+      List.of(
+          "Đã cập nhật số liệu tổ công nghệ số",
+          "Số liệu tạm tính, sẽ gửi bổ sung",
+          "Cáp quang tăng do triển khai dự án \"Xã thông minh\"",
+          "Hồ sơ trễ hạn do lỗi hệ thống, đã báo cáo huyện");
 
   enum Fault {
-    BAD_MONTH("bad-month"), BAD_CODE("bad-commune-code"), UNKNOWN_CODE("unknown-commune-code"),
-    UNRESOLVED_NAME("unresolved-commune-name"), BAD_TIMESTAMP("bad-timestamp"), BAD_INTEGER("bad-integer"),
-    NEGATIVE("out-of-range"), BAD_DECIMAL("bad-decimal"), PCT_OVER_100("out-of-range"), BAD_BOOLEAN("bad-boolean"),
-    MISSING_VALUE("missing-value"), MEMBERS_BELOW_TEAMS("members-below-teams"),
-    ON_TIME_EXCEEDS("on-time-exceeds-received"), FIBER_EXCEEDS("fiber-exceeds-households"),
-    FIELD_COUNT("field-count"), NO_UNIT_LIST("unit-list-unavailable");
+    BAD_MONTH("bad-month"),
+    BAD_CODE("bad-commune-code"),
+    UNKNOWN_CODE("unknown-commune-code"),
+    UNRESOLVED_NAME("unresolved-commune-name"),
+    BAD_TIMESTAMP("bad-timestamp"),
+    BAD_INTEGER("bad-integer"),
+    NEGATIVE("out-of-range"),
+    BAD_DECIMAL("bad-decimal"),
+    PCT_OVER_100("out-of-range"),
+    BAD_BOOLEAN("bad-boolean"),
+    MISSING_VALUE("missing-value"),
+    MEMBERS_BELOW_TEAMS("members-below-teams"),
+    ON_TIME_EXCEEDS("on-time-exceeds-received"),
+    FIBER_EXCEEDS("fiber-exceeds-households"),
+    FIELD_COUNT("field-count"),
+    NO_UNIT_LIST("unit-list-unavailable");
 
     final String rule;
 
@@ -776,12 +996,29 @@ final class CommuneReports {
   }
 
   /** One report, typed; formatted only once the file's layout is known. */
-  record Report(YearMonth period, Commune commune, boolean blankCode, LocalDateTime submitted, long population,
-      long households, long teams, long members, long received, long onTime, int pctTenths, long fiber,
-      boolean completed, String notes, Fault fault) {}
+  record Report(
+      YearMonth period,
+      Commune commune,
+      boolean blankCode,
+      LocalDateTime submitted,
+      long population,
+      long households,
+      long teams,
+      long members,
+      long received,
+      long onTime,
+      int pctTenths,
+      long fiber,
+      boolean completed,
+      String notes,
+      Fault fault) {}
 
   enum Bool {
-    CO_KHONG("Có", "Không"), X_BLANK("x", ""), ONE_ZERO("1", "0"), TRUE_FALSE("true", "false"), YES_NO("yes", "no");
+    CO_KHONG("Có", "Không"),
+    X_BLANK("x", ""),
+    ONE_ZERO("1", "0"),
+    TRUE_FALSE("true", "false"),
+    YES_NO("yes", "no");
 
     final String yes;
     final String no;
@@ -793,11 +1030,20 @@ final class CommuneReports {
   }
 
   /** How one file is laid out. */
-  record Layout(boolean vietnamese, int[] order, char delimiter, String encoding, boolean slashMonth,
-      String timestamps, char grouping, boolean decimalComma, Bool bool) {}
+  record Layout(
+      boolean vietnamese,
+      int[] order,
+      char delimiter,
+      String encoding,
+      boolean slashMonth,
+      String timestamps,
+      char grouping,
+      boolean decimalComma,
+      Bool bool) {}
 
   private final Options options;
   private final Scope scope;
+
   /** Unit list file + coarse name key of the communes a blank code can safely stand for. */
   private final Set<String> uniqueNames = new HashSet<>();
 
@@ -806,12 +1052,14 @@ final class CommuneReports {
     this.scope = scope;
     for (Era era : scope.eras) {
       Map<String, Integer> counts = new HashMap<>();
-      era.communes().forEach(c -> counts.merge(Text.coarseKey(c.name(), c.districtName()), 1, Integer::sum));
-      counts.forEach((k, n) -> {
-        if (n == 1) {
-          uniqueNames.add(era.file() + "|" + k);
-        }
-      });
+      era.communes()
+          .forEach(c -> counts.merge(Text.coarseKey(c.name(), c.districtName()), 1, Integer::sum));
+      counts.forEach(
+          (k, n) -> {
+            if (n == 1) {
+              uniqueNames.add(era.file() + "|" + k);
+            }
+          });
     }
   }
 
@@ -831,12 +1079,17 @@ final class CommuneReports {
             resubmissions.add(report(month, era, c, rnd, true));
           }
         }
-        writeFile(folder.resolve(month + "_" + group.getKey() + ".csv"), rows, layout(rnd, rows), tally);
+        writeFile(
+            folder.resolve(month + "_" + group.getKey() + ".csv"), rows, layout(rnd, rows), tally);
       }
       if (!resubmissions.isEmpty()) {
         SplittableRandom rnd = Seeds.rng(options.seed(), "reports/" + month + "/resubmitted", 0);
         tally.resubmitted += resubmissions.size();
-        writeFile(folder.resolve(month + "_gui-lai.csv"), resubmissions, layout(rnd, resubmissions), tally);
+        writeFile(
+            folder.resolve(month + "_gui-lai.csv"),
+            resubmissions,
+            layout(rnd, resubmissions),
+            tally);
       }
     }
     return tally;
@@ -862,8 +1115,10 @@ final class CommuneReports {
     return groups;
   }
 
-  private Report report(YearMonth month, Era era, Commune c, SplittableRandom rnd, boolean resubmission) {
-    SplittableRandom base = Seeds.rng(options.seed(), "commune/" + era.file(), Long.parseLong(c.code()));
+  private Report report(
+      YearMonth month, Era era, Commune c, SplittableRandom rnd, boolean resubmission) {
+    SplittableRandom base =
+        Seeds.rng(options.seed(), "commune/" + era.file(), Long.parseLong(c.code()));
     int monthIndex = scope.months.indexOf(month);
     double growth = 1 + 0.002 * monthIndex;
     long population = Math.round((3_000 + base.nextInt(60_000)) * growth);
@@ -871,24 +1126,43 @@ final class CommuneReports {
     long teams = 3 + base.nextInt(18);
     long members = teams * (3 + base.nextInt(3)) + rnd.nextInt(3);
     long received = Math.max(1, population / (40 + base.nextInt(80)) + rnd.nextInt(30));
-    long onTime = received - (rnd.nextDouble() < 0.3 ? rnd.nextInt((int) Math.min(received, 10) + 1) : 0);
+    long onTime =
+        received - (rnd.nextDouble() < 0.3 ? rnd.nextInt((int) Math.min(received, 10) + 1) : 0);
     int pctTenths = 550 + base.nextInt(350) + monthIndex * 3 + rnd.nextInt(10);
     long fiber = households * (45 + base.nextInt(50)) / 100;
     boolean completed = rnd.nextDouble() < 0.1 + 0.05 * monthIndex;
     String notes = rnd.nextDouble() < 0.03 ? Seeds.pick(rnd, NOTES) : "";
     YearMonth next = month.plusMonths(1);
-    LocalDateTime submitted = resubmission
-        ? next.atDay(12 + rnd.nextInt(10)).atTime(8 + rnd.nextInt(9), rnd.nextInt(60))
-        : next.atDay(1 + rnd.nextInt(10)).atTime(7 + rnd.nextInt(11), rnd.nextInt(60));
-    boolean blankCode = !resubmission && rnd.nextDouble() < 0.01
-        && uniqueNames.contains(era.file() + "|" + Text.coarseKey(c.name(), c.districtName()));
-    Fault fault = !resubmission && rnd.nextDouble() < options.bad() ? Seeds.pick(rnd, Fault.values()) : null;
+    LocalDateTime submitted =
+        resubmission
+            ? next.atDay(12 + rnd.nextInt(10)).atTime(8 + rnd.nextInt(9), rnd.nextInt(60))
+            : next.atDay(1 + rnd.nextInt(10)).atTime(7 + rnd.nextInt(11), rnd.nextInt(60));
+    boolean blankCode =
+        !resubmission
+            && rnd.nextDouble() < 0.01
+            && uniqueNames.contains(era.file() + "|" + Text.coarseKey(c.name(), c.districtName()));
+    Fault fault =
+        !resubmission && rnd.nextDouble() < options.bad() ? Seeds.pick(rnd, Fault.values()) : null;
     if (resubmission) {
       received += 5;
       onTime += 5;
     }
-    return new Report(month, c, blankCode, submitted, population, households, teams, members, received, onTime,
-        Math.min(pctTenths, 1000), fiber, completed, notes, fault);
+    return new Report(
+        month,
+        c,
+        blankCode,
+        submitted,
+        population,
+        households,
+        teams,
+        members,
+        received,
+        onTime,
+        Math.min(pctTenths, 1000),
+        fiber,
+        completed,
+        notes,
+        fault);
   }
 
   private static Layout layout(SplittableRandom rnd, List<Report> rows) {
@@ -912,11 +1186,20 @@ final class CommuneReports {
     char grouping = Seeds.pick(rnd, List.of('\0', '.', ' '));
     Bool bool = Seeds.pick(rnd, Bool.values());
     // The x/blank convention is recognised only in a file that has an 'x' somewhere.
-    if (bool == Bool.X_BLANK && rows.stream().noneMatch(r -> r.completed() && r.fault() != Fault.BAD_BOOLEAN)) {
+    if (bool == Bool.X_BLANK
+        && rows.stream().noneMatch(r -> r.completed() && r.fault() != Fault.BAD_BOOLEAN)) {
       bool = Bool.CO_KHONG;
     }
-    return new Layout(vietnamese, order, delimiter, encoding, rnd.nextBoolean(), timestamps, grouping,
-        rnd.nextBoolean(), bool);
+    return new Layout(
+        vietnamese,
+        order,
+        delimiter,
+        encoding,
+        rnd.nextBoolean(),
+        timestamps,
+        grouping,
+        rnd.nextBoolean(),
+        bool);
   }
 
   private void writeFile(Path file, List<Report> rows, Layout layout, Tally tally) {
@@ -946,7 +1229,10 @@ final class CommuneReports {
 
   private static String[] cells(Report r, Layout l) {
     String[] c = new String[COLUMNS.size()];
-    c[0] = l.slashMonth() ? Text.twoDigits(r.period().getMonthValue()) + "/" + r.period().getYear() : r.period().toString();
+    c[0] =
+        l.slashMonth()
+            ? Text.twoDigits(r.period().getMonthValue()) + "/" + r.period().getYear()
+            : r.period().toString();
     c[1] = r.blankCode() ? "" : r.commune().code();
     c[2] = r.commune().name();
     c[3] = r.commune().districtName() == null ? "" : r.commune().districtName();
@@ -972,8 +1258,14 @@ final class CommuneReports {
     String date = t.toLocalDate().toString();
     String time = Text.twoDigits(t.getHour()) + ":" + Text.twoDigits(t.getMinute());
     return switch (style) {
-      case "dd/MM/yyyy HH:mm" -> Text.twoDigits(t.getDayOfMonth()) + "/" + Text.twoDigits(t.getMonthValue()) + "/"
-          + t.getYear() + " " + time;
+      case "dd/MM/yyyy HH:mm" ->
+          Text.twoDigits(t.getDayOfMonth())
+              + "/"
+              + Text.twoDigits(t.getMonthValue())
+              + "/"
+              + t.getYear()
+              + " "
+              + time;
       case "iso-offset" -> date + "T" + time + ":00+07:00";
       default -> date + "T" + time + ":00";
     };
@@ -981,17 +1273,23 @@ final class CommuneReports {
 
   /** The cells with exactly one rule broken (the fault's); every other cell stays valid. */
   private String[] broken(Report r, String[] c, Layout l) {
-    SplittableRandom rnd = Seeds.rng(options.seed(), "reports/fault/" + r.period(), Long.parseLong(r.commune().code()));
+    SplittableRandom rnd =
+        Seeds.rng(
+            options.seed(), "reports/fault/" + r.period(), Long.parseLong(r.commune().code()));
     switch (r.fault()) {
-      case BAD_MONTH -> c[0] = l.slashMonth() ? "13/" + r.period().getYear() : r.period().getYear() + "-13";
+      case BAD_MONTH ->
+          c[0] = l.slashMonth() ? "13/" + r.period().getYear() : r.period().getYear() + "-13";
       case BAD_CODE -> c[1] = r.commune().code().substring(1);
       case UNKNOWN_CODE -> c[1] = scope.unknownCodeFor(scope.eraOn(r.period().atDay(1)), rnd);
       case UNRESOLVED_NAME -> {
         c[1] = "";
         c[2] = "Xã Không Tồn Tại";
       }
-      case BAD_TIMESTAMP -> c[4] = l.timestamps().equals("dd/MM/yyyy HH:mm") ? "32" + c[4].substring(2)
-          : c[4].substring(0, 8) + "32" + c[4].substring(10);
+      case BAD_TIMESTAMP ->
+          c[4] =
+              l.timestamps().equals("dd/MM/yyyy HH:mm")
+                  ? "32" + c[4].substring(2)
+                  : c[4].substring(0, 8) + "32" + c[4].substring(10);
       case BAD_INTEGER -> c[5] = "khoảng " + c[5];
       case NEGATIVE -> c[6] = "-" + c[6];
       case BAD_DECIMAL -> c[11] = "n/a";
@@ -1001,10 +1299,13 @@ final class CommuneReports {
       case MEMBERS_BELOW_TEAMS -> c[8] = integer(r.teams() - 1, l);
       case ON_TIME_EXCEEDS -> c[10] = integer(r.received() + 5, l);
       case FIBER_EXCEEDS -> c[12] = integer(r.households() + 10, l);
-      case FIELD_COUNT -> { } // an extra cell is appended by the caller
+      case FIELD_COUNT -> {} // an extra cell is appended by the caller
       case NO_UNIT_LIST -> {
         YearMonth before = YearMonth.from(scope.earliest()).minusMonths(1);
-        c[0] = l.slashMonth() ? Text.twoDigits(before.getMonthValue()) + "/" + before.getYear() : before.toString();
+        c[0] =
+            l.slashMonth()
+                ? Text.twoDigits(before.getMonthValue()) + "/" + before.getYear()
+                : before.toString();
       }
     }
     return c;
@@ -1012,27 +1313,47 @@ final class CommuneReports {
 }
 
 /**
- * payment-accounts/: strict machine-made CSV, one file per provider and month (each commune
- * served by about five providers of the three types), plus one correction file per month.
+ * payment-accounts/: strict machine-made CSV, one file per provider and month (each commune served
+ * by about five providers of the three types), plus one correction file per month.
  */
 final class PaymentAccounts {
   record Provider(String name, String type) {}
 
-  static final List<Provider> BANKS = List.of(new Provider("VietinBank", "bank"), new Provider("BIDV", "bank"),
-      new Provider("Vietcombank", "bank"), new Provider("MB", "bank"), new Provider("Techcombank", "bank"),
-      new Provider("Sacombank", "bank"));
+  static final List<Provider> BANKS =
+      List.of(
+          new Provider("VietinBank", "bank"),
+          new Provider("BIDV", "bank"),
+          new Provider("Vietcombank", "bank"),
+          new Provider("MB", "bank"),
+          new Provider("Techcombank", "bank"),
+          new Provider("Sacombank", "bank"));
   static final Provider AGRIBANK = new Provider("Agribank", "bank");
-  static final List<Provider> WALLETS = List.of(new Provider("MoMo", "e_wallet"), new Provider("ZaloPay", "e_wallet"),
-      new Provider("ShopeePay", "e_wallet"), new Provider("VNPay", "e_wallet"));
-  static final List<Provider> MOBILE = List.of(new Provider("Viettel Money", "mobile_money"),
-      new Provider("VNPT Money", "mobile_money"), new Provider("MobiFone Money", "mobile_money"));
-  static final String HEADER = "period,commune_code,provider_type,provider_name,accounts_total,accounts_opened,"
-      + "accounts_active,reported_at\n";
+  static final List<Provider> WALLETS =
+      List.of(
+          new Provider("MoMo", "e_wallet"),
+          new Provider("ZaloPay", "e_wallet"),
+          new Provider("ShopeePay", "e_wallet"),
+          new Provider("VNPay", "e_wallet"));
+  static final List<Provider> MOBILE =
+      List.of(
+          new Provider("Viettel Money", "mobile_money"),
+          new Provider("VNPT Money", "mobile_money"),
+          new Provider("MobiFone Money", "mobile_money"));
+  static final String HEADER =
+      "period,commune_code,provider_type,provider_name,accounts_total,accounts_opened,"
+          + "accounts_active,reported_at\n";
 
   enum Fault {
-    BAD_MONTH("bad-month"), BAD_CODE("bad-commune-code"), UNKNOWN_CODE("unknown-commune-code"),
-    BAD_TYPE("unknown-value"), MISSING_NAME("missing-value"), BAD_INTEGER("bad-integer"), NEGATIVE("out-of-range"),
-    BAD_TIMESTAMP("bad-timestamp"), OPENED_EXCEEDS("opened-exceeds-total"), ACTIVE_EXCEEDS("active-exceeds-total"),
+    BAD_MONTH("bad-month"),
+    BAD_CODE("bad-commune-code"),
+    UNKNOWN_CODE("unknown-commune-code"),
+    BAD_TYPE("unknown-value"),
+    MISSING_NAME("missing-value"),
+    BAD_INTEGER("bad-integer"),
+    NEGATIVE("out-of-range"),
+    BAD_TIMESTAMP("bad-timestamp"),
+    OPENED_EXCEEDS("opened-exceeds-total"),
+    ACTIVE_EXCEEDS("active-exceeds-total"),
     NO_UNIT_LIST("unit-list-unavailable");
 
     final String rule;
@@ -1063,40 +1384,80 @@ final class PaymentAccounts {
       for (Commune c : era.communes()) {
         for (Provider p : providers(era, c)) {
           long[] counts = counts(month, era, c, p, rnd);
-          String reported = month.plusMonths(1).atDay(1 + rnd.nextInt(7)) + "T" + Text.twoDigits(8 + rnd.nextInt(10))
-              + ":" + Text.twoDigits(rnd.nextInt(60)) + ":00+07:00";
-          String[] cells = {month.toString(), c.code(), p.type(), p.name(), Long.toString(counts[0]),
-              Long.toString(counts[1]), Long.toString(counts[2]), reported};
+          String reported =
+              month.plusMonths(1).atDay(1 + rnd.nextInt(7))
+                  + "T"
+                  + Text.twoDigits(8 + rnd.nextInt(10))
+                  + ":"
+                  + Text.twoDigits(rnd.nextInt(60))
+                  + ":00+07:00";
+          String[] cells = {
+            month.toString(),
+            c.code(),
+            p.type(),
+            p.name(),
+            Long.toString(counts[0]),
+            Long.toString(counts[1]),
+            Long.toString(counts[2]),
+            reported
+          };
           if (rnd.nextDouble() < options.bad()) {
             Fault fault = Seeds.pick(rnd, Fault.values());
             cells = broken(fault, cells, counts, era, rnd);
             Tally.count(bad.computeIfAbsent(p, k -> new TreeMap<>()), fault.rule);
           }
-          files.computeIfAbsent(p, k -> new StringBuilder(HEADER)).append(Text.csvLine(List.of(cells), ','));
+          files
+              .computeIfAbsent(p, k -> new StringBuilder(HEADER))
+              .append(Text.csvLine(List.of(cells), ','));
           rows.merge(p, 1L, Long::sum);
           if (rnd.nextDouble() < 0.002) {
             String later = month.plusMonths(1).atDay(15) + "T10:00:00+07:00";
-            corrections.append(Text.csvLine(List.of(month.toString(), c.code(), p.type(), p.name(),
-                Long.toString(counts[0] + 3), Long.toString(counts[1] + 3), Long.toString(counts[2]), later), ','));
+            corrections.append(
+                Text.csvLine(
+                    List.of(
+                        month.toString(),
+                        c.code(),
+                        p.type(),
+                        p.name(),
+                        Long.toString(counts[0] + 3),
+                        Long.toString(counts[1] + 3),
+                        Long.toString(counts[2]),
+                        later),
+                    ','));
             correctionRows++;
           }
         }
       }
       for (Map.Entry<Provider, StringBuilder> f : files.entrySet()) {
-        FileOut.write(folder.resolve(month + "_" + Text.slug(f.getKey().name()) + ".csv"), f.getValue().toString(),
-            "utf-8", tally, rows.get(f.getKey()), bad.getOrDefault(f.getKey(), Map.of()));
+        FileOut.write(
+            folder.resolve(month + "_" + Text.slug(f.getKey().name()) + ".csv"),
+            f.getValue().toString(),
+            "utf-8",
+            tally,
+            rows.get(f.getKey()),
+            bad.getOrDefault(f.getKey(), Map.of()));
       }
       if (correctionRows > 0) {
         tally.resubmitted += correctionRows;
-        FileOut.write(folder.resolve(month + "_dieu-chinh.csv"), corrections.toString(), "utf-8", tally, correctionRows, Map.of());
+        FileOut.write(
+            folder.resolve(month + "_dieu-chinh.csv"),
+            corrections.toString(),
+            "utf-8",
+            tally,
+            correctionRows,
+            Map.of());
       }
     }
     return tally;
   }
 
-  /** Five on average: Agribank, another bank, often a third, one or two e-wallets, a mobile-money provider. */
+  /**
+   * Five on average: Agribank, another bank, often a third, one or two e-wallets, a mobile-money
+   * provider.
+   */
   private List<Provider> providers(Era era, Commune c) {
-    SplittableRandom rnd = Seeds.rng(options.seed(), "providers/" + era.file(), Long.parseLong(c.code()));
+    SplittableRandom rnd =
+        Seeds.rng(options.seed(), "providers/" + era.file(), Long.parseLong(c.code()));
     List<Provider> list = new ArrayList<>();
     list.add(AGRIBANK);
     List<Provider> banks = new ArrayList<>(BANKS);
@@ -1115,7 +1476,9 @@ final class PaymentAccounts {
 
   /** total, opened, active: growing month by month; some small counts, to exercise small cells. */
   private long[] counts(YearMonth month, Era era, Commune c, Provider p, SplittableRandom rnd) {
-    SplittableRandom base = Seeds.rng(options.seed(), "accounts/" + era.file() + "/" + p.name(), Long.parseLong(c.code()));
+    SplittableRandom base =
+        Seeds.rng(
+            options.seed(), "accounts/" + era.file() + "/" + p.name(), Long.parseLong(c.code()));
     long start = p.type().equals("bank") ? 50 + base.nextInt(4_000) : 2 + base.nextInt(600);
     long total = Math.round(start * (1 + 0.01 * scope.months.indexOf(month))) + rnd.nextInt(5);
     long opened = Math.min(total, total / 50 + rnd.nextInt(4));
@@ -1219,47 +1582,91 @@ final class Bytes {
 
 /** The OCOP catalogue: products, and each product's listings on one to four platforms. */
 final class OcopCatalog {
-  static final String[] PLATFORMS = {"shopee", "lazada", "tiki", "tiktok_shop", "sendo", "postmart", "voso"};
+  static final String[] PLATFORMS = {
+    "shopee", "lazada", "tiki", "tiktok_shop", "sendo", "postmart", "voso"
+  };
   static final String[] SELLER_TYPES = {"htx", "doanh_nghiep", "ho_kinh_doanh"};
 
   /** A kind of product: name stem, category, sale units, price range in thousand đồng. */
   record Kind(String stem, String category, String[] units, int minK, int maxK) {}
 
   static final Kind[] KINDS = {
-      new Kind("Nem chua", "thuc_pham", new String[] {"hộp 500g", "chục 10 chiếc"}, 45, 120),
-      new Kind("Gạo hữu cơ", "thuc_pham", new String[] {"túi 5kg", "túi 2kg"}, 90, 260),
-      new Kind("Mật ong rừng", "thuc_pham", new String[] {"chai 500ml", "chai 1 lít"}, 150, 450),
-      new Kind("Nước mắm", "thuc_pham", new String[] {"chai 500ml", "can 2 lít"}, 40, 180),
-      new Kind("Bánh gai", "thuc_pham", new String[] {"hộp 10 chiếc", "túi 5 chiếc"}, 35, 90),
-      new Kind("Chả tôm", "thuc_pham", new String[] {"hộp 500g", "gói 300g"}, 120, 320),
-      new Kind("Miến dong", "thuc_pham", new String[] {"gói 500g", "túi 1kg"}, 40, 110),
-      new Kind("Bưởi Diễn", "thuc_pham", new String[] {"quả 1,2kg", "thùng 5 quả"}, 60, 300),
-      new Kind("Chè Shan tuyết", "do_uong", new String[] {"hộp 200g", "túi 500g"}, 120, 600),
-      new Kind("Rượu men lá", "do_uong", new String[] {"chai 500ml", "bình 2 lít"}, 80, 350),
-      new Kind("Trà hoa vàng", "do_uong", new String[] {"hộp 100g", "hộp 50g"}, 200, 900),
-      new Kind("Cà phê bột", "do_uong", new String[] {"gói 500g", "túi 1kg"}, 90, 280),
-      new Kind("Tinh dầu quế", "duoc_lieu", new String[] {"lọ 10ml", "lọ 50ml"}, 50, 220),
-      new Kind("Trà giảo cổ lam", "duoc_lieu", new String[] {"túi 500g", "hộp 30 gói"}, 80, 260),
-      new Kind("Cao lá xông", "duoc_lieu", new String[] {"chai 250ml", "hộp 10 gói"}, 45, 150),
-      new Kind("Thảm cói", "thu_cong_my_nghe", new String[] {"chiếc 60x90cm", "chiếc 1,2x1,8m"}, 90, 650),
-      new Kind("Giỏ mây tre đan", "thu_cong_my_nghe", new String[] {"chiếc", "bộ 3 chiếc"}, 60, 400),
-      new Kind("Khăn thổ cẩm", "thu_cong_my_nghe", new String[] {"chiếc", "bộ 2 chiếc"}, 120, 480),
-      new Kind("Bình gốm men lam", "luu_niem_noi_that", new String[] {"chiếc", "bộ"}, 250, 1800),
-      new Kind("Tượng gỗ mỹ nghệ", "luu_niem_noi_that", new String[] {"chiếc"}, 300, 3500),
-      new Kind("Đèn mây tre", "luu_niem_noi_that", new String[] {"chiếc", "bộ 2 chiếc"}, 180, 900),
-      new Kind("Tour trải nghiệm làng nghề", "du_lich", new String[] {"vé/người", "gói/nhóm 10 người"}, 150, 1500),
-      new Kind("Homestay cộng đồng", "du_lich", new String[] {"đêm/phòng"}, 350, 1200)};
-  static final String[] BRANDS = {"Hương Quê", "Việt Hưng", "Phúc Lộc", "An Khang", "Thành Đạt", "Hồng Phát",
-      "Minh Châu", "Bảo An", "Tân Tiến", "Hòa Bình", "Đại Phát", "Ngọc Lan"};
-  static final String[] HTX_TRADES = {"Nông nghiệp", "Dịch vụ nông nghiệp", "Nông nghiệp hữu cơ", "Thủ công mỹ nghệ",
-      "Chế biến nông sản", "Du lịch cộng đồng", "Dược liệu"};
-  static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô"};
+    new Kind("Nem chua", "thuc_pham", new String[] {"hộp 500g", "chục 10 chiếc"}, 45, 120),
+    new Kind("Gạo hữu cơ", "thuc_pham", new String[] {"túi 5kg", "túi 2kg"}, 90, 260),
+    new Kind("Mật ong rừng", "thuc_pham", new String[] {"chai 500ml", "chai 1 lít"}, 150, 450),
+    new Kind("Nước mắm", "thuc_pham", new String[] {"chai 500ml", "can 2 lít"}, 40, 180),
+    new Kind("Bánh gai", "thuc_pham", new String[] {"hộp 10 chiếc", "túi 5 chiếc"}, 35, 90),
+    new Kind("Chả tôm", "thuc_pham", new String[] {"hộp 500g", "gói 300g"}, 120, 320),
+    new Kind("Miến dong", "thuc_pham", new String[] {"gói 500g", "túi 1kg"}, 40, 110),
+    new Kind("Bưởi Diễn", "thuc_pham", new String[] {"quả 1,2kg", "thùng 5 quả"}, 60, 300),
+    new Kind("Chè Shan tuyết", "do_uong", new String[] {"hộp 200g", "túi 500g"}, 120, 600),
+    new Kind("Rượu men lá", "do_uong", new String[] {"chai 500ml", "bình 2 lít"}, 80, 350),
+    new Kind("Trà hoa vàng", "do_uong", new String[] {"hộp 100g", "hộp 50g"}, 200, 900),
+    new Kind("Cà phê bột", "do_uong", new String[] {"gói 500g", "túi 1kg"}, 90, 280),
+    new Kind("Tinh dầu quế", "duoc_lieu", new String[] {"lọ 10ml", "lọ 50ml"}, 50, 220),
+    new Kind("Trà giảo cổ lam", "duoc_lieu", new String[] {"túi 500g", "hộp 30 gói"}, 80, 260),
+    new Kind("Cao lá xông", "duoc_lieu", new String[] {"chai 250ml", "hộp 10 gói"}, 45, 150),
+    new Kind(
+        "Thảm cói", "thu_cong_my_nghe", new String[] {"chiếc 60x90cm", "chiếc 1,2x1,8m"}, 90, 650),
+    new Kind("Giỏ mây tre đan", "thu_cong_my_nghe", new String[] {"chiếc", "bộ 3 chiếc"}, 60, 400),
+    new Kind("Khăn thổ cẩm", "thu_cong_my_nghe", new String[] {"chiếc", "bộ 2 chiếc"}, 120, 480),
+    new Kind("Bình gốm men lam", "luu_niem_noi_that", new String[] {"chiếc", "bộ"}, 250, 1800),
+    new Kind("Tượng gỗ mỹ nghệ", "luu_niem_noi_that", new String[] {"chiếc"}, 300, 3500),
+    new Kind("Đèn mây tre", "luu_niem_noi_that", new String[] {"chiếc", "bộ 2 chiếc"}, 180, 900),
+    new Kind(
+        "Tour trải nghiệm làng nghề",
+        "du_lich",
+        new String[] {"vé/người", "gói/nhóm 10 người"},
+        150,
+        1500),
+    new Kind("Homestay cộng đồng", "du_lich", new String[] {"đêm/phòng"}, 350, 1200)
+  };
+  static final String[] BRANDS = {
+    "Hương Quê",
+    "Việt Hưng",
+    "Phúc Lộc",
+    "An Khang",
+    "Thành Đạt",
+    "Hồng Phát",
+    "Minh Châu",
+    "Bảo An",
+    "Tân Tiến",
+    "Hòa Bình",
+    "Đại Phát",
+    "Ngọc Lan"
+  };
+  static final String[] HTX_TRADES = {
+    "Nông nghiệp",
+    "Dịch vụ nông nghiệp",
+    "Nông nghiệp hữu cơ",
+    "Thủ công mỹ nghệ",
+    "Chế biến nông sản",
+    "Du lịch cộng đồng",
+    "Dược liệu"
+  };
+  static final String[] FAMILY = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô"
+  };
   static final String[] MIDDLE = {"Văn", "Thị", "Đức", "Minh", "Hữu", "Thanh", "Quang"};
-  static final String[] GIVEN = {"Hùng", "Lan", "Dũng", "Hoa", "Tuấn", "Mai", "Sơn", "Hương", "Long", "Thủy"};
+  static final String[] GIVEN = {
+    "Hùng", "Lan", "Dũng", "Hoa", "Tuấn", "Mai", "Sơn", "Hương", "Long", "Thủy"
+  };
 
   /** One product: what every listing of it shares; seller commune per unit list (era). */
-  record Product(int index, String code, int stars, Kind kind, String unit, LocalDate certifiedOn, String name,
-      String sellerName, String sellerType, String[] sellerCommune, int priceK, boolean stamp, int[] platforms) {}
+  record Product(
+      int index,
+      String code,
+      int stars,
+      Kind kind,
+      String unit,
+      LocalDate certifiedOn,
+      String name,
+      String sellerName,
+      String sellerType,
+      String[] sellerCommune,
+      int priceK,
+      boolean stamp,
+      int[] platforms) {}
 
   private final Options options;
   private final Scope scope;
@@ -1287,8 +1694,12 @@ final class OcopCatalog {
     int number = 0;
     for (int tries = 0; number == 0; tries++) {
       if (tries > lastCertification.getYear() - FIRST_YEAR) {
-        throw new IllegalStateException("too many products for the OCOP-" + province + "-<year>-<4 digits> codes ("
-            + (lastCertification.getYear() - FIRST_YEAR + 1) + " years × 9,999); ask for fewer products");
+        throw new IllegalStateException(
+            "too many products for the OCOP-"
+                + province
+                + "-<year>-<4 digits> codes ("
+                + (lastCertification.getYear() - FIRST_YEAR + 1)
+                + " years × 9,999); ask for fewer products");
       }
       int[] counter = nextNumber.computeIfAbsent(province + "-" + year, k -> new int[1]);
       if (counter[0] < 9999) {
@@ -1305,19 +1716,40 @@ final class OcopCatalog {
     String brand = Seeds.pick(rnd, BRANDS);
     String name = kind.stem() + " " + place + (rnd.nextBoolean() ? " " + brand : "");
     String sellerType = Seeds.pick(rnd, SELLER_TYPES);
-    String sellerName = switch (sellerType) {
-      case "htx" -> "HTX " + Seeds.pick(rnd, HTX_TRADES) + " " + place;
-      case "doanh_nghiep" -> "Công ty TNHH " + brand + " " + place;
-      default -> "Hộ kinh doanh " + Seeds.pick(rnd, FAMILY) + " " + Seeds.pick(rnd, MIDDLE) + " " + Seeds.pick(rnd, GIVEN);
-    };
+    String sellerName =
+        switch (sellerType) {
+          case "htx" -> "HTX " + Seeds.pick(rnd, HTX_TRADES) + " " + place;
+          case "doanh_nghiep" -> "Công ty TNHH " + brand + " " + place;
+          default ->
+              "Hộ kinh doanh "
+                  + Seeds.pick(rnd, FAMILY)
+                  + " "
+                  + Seeds.pick(rnd, MIDDLE)
+                  + " "
+                  + Seeds.pick(rnd, GIVEN);
+        };
     String[] communes = new String[scope.eras.size()];
     for (int e = 0; e < communes.length; e++) {
-      communes[e] = e == 0 ? seller.code() : scope.successor.getOrDefault(seller.code(), seller.code());
+      communes[e] =
+          e == 0 ? seller.code() : scope.successor.getOrDefault(seller.code(), seller.code());
     }
     int priceK = kind.minK() + rnd.nextInt(kind.maxK() - kind.minK() + 1);
-    String code = "OCOP-" + province + "-" + year + "-" + String.format(Locale.ROOT, "%04d", number);
-    return new Product(index, code, 3 + rnd.nextInt(3), kind, Seeds.pick(rnd, kind.units()), certified, name,
-        sellerName, sellerType, communes, priceK, rnd.nextDouble() < 0.6, platforms(rnd));
+    String code =
+        "OCOP-" + province + "-" + year + "-" + String.format(Locale.ROOT, "%04d", number);
+    return new Product(
+        index,
+        code,
+        3 + rnd.nextInt(3),
+        kind,
+        Seeds.pick(rnd, kind.units()),
+        certified,
+        name,
+        sellerName,
+        sellerType,
+        communes,
+        priceK,
+        rnd.nextDouble() < 0.6,
+        platforms(rnd));
   }
 
   /** One to four distinct platforms, in platform order. */
@@ -1341,6 +1773,7 @@ final class OcopCatalog {
 final class Listing {
   /** Length of the platform's own ids, in OcopCatalog.PLATFORMS order. */
   private static final int[] ID_DIGITS = {10, 10, 8, 19, 9, 8, 8};
+
   final OcopCatalog.Product product;
   final int platformIndex;
   final String platform;
@@ -1365,14 +1798,23 @@ final class Listing {
     for (int e = 0; e < eraCount; e++) {
       head[e] = head(p, p.sellerCommune()[e]).getBytes(StandardCharsets.UTF_8);
     }
-    this.unitAndStock = (",\"unit\":" + Json.quote(p.unit()) + ",\"in_stock\":").getBytes(StandardCharsets.UTF_8);
+    this.unitAndStock =
+        (",\"unit\":" + Json.quote(p.unit()) + ",\"in_stock\":").getBytes(StandardCharsets.UTF_8);
     int rating = 38 + rnd.nextInt(13);
     // voso lists neither rating nor reviews; sendo has no sold count; postmart reports it as null.
-    this.ratingAndReviews = platform.equals("voso") ? new byte[0]
-        : (",\"rating\":" + rating / 10 + "." + rating % 10 + ",\"review_count\":").getBytes(StandardCharsets.UTF_8);
-    this.soldKey = platform.equals("sendo") ? new byte[0]
-        : (platform.equals("postmart") ? ",\"sold_count\":null" : ",\"sold_count\":").getBytes(StandardCharsets.UTF_8);
-    this.tail = (",\"traceability_stamp\":" + p.stamp() + ",\"crawled_at\":\"").getBytes(StandardCharsets.UTF_8);
+    this.ratingAndReviews =
+        platform.equals("voso")
+            ? new byte[0]
+            : (",\"rating\":" + rating / 10 + "." + rating % 10 + ",\"review_count\":")
+                .getBytes(StandardCharsets.UTF_8);
+    this.soldKey =
+        platform.equals("sendo")
+            ? new byte[0]
+            : (platform.equals("postmart") ? ",\"sold_count\":null" : ",\"sold_count\":")
+                .getBytes(StandardCharsets.UTF_8);
+    this.tail =
+        (",\"traceability_stamp\":" + p.stamp() + ",\"crawled_at\":\"")
+            .getBytes(StandardCharsets.UTF_8);
     this.basePrice = (int) Math.round(p.priceK() * (0.92 + 0.16 * rnd.nextDouble())) * 1000;
     this.reviews = rnd.nextInt(400);
     this.sold = reviews * (3 + rnd.nextInt(6));
@@ -1388,17 +1830,38 @@ final class Listing {
   }
 
   private String head(OcopCatalog.Product p, String commune) {
-    return "{\"listing_id\":\"" + platform + ":" + nativeId + "\",\"platform\":\"" + platform + "\",\"url\":"
-        + Json.quote(url(p)) + ",\"product\":{\"name\":" + Json.quote(p.name()) + ",\"ocop_code\":\"" + p.code()
-        + "\",\"ocop_stars\":" + p.stars() + ",\"category\":\"" + p.kind().category() + "\",\"certified_on\":\""
-        + p.certifiedOn() + "\"},\"seller\":{\"name\":" + Json.quote(p.sellerName()) + ",\"type\":\""
-        + p.sellerType() + "\",\"commune_code\":\"" + commune + "\"},\"price_vnd\":";
+    return "{\"listing_id\":\""
+        + platform
+        + ":"
+        + nativeId
+        + "\",\"platform\":\""
+        + platform
+        + "\",\"url\":"
+        + Json.quote(url(p))
+        + ",\"product\":{\"name\":"
+        + Json.quote(p.name())
+        + ",\"ocop_code\":\""
+        + p.code()
+        + "\",\"ocop_stars\":"
+        + p.stars()
+        + ",\"category\":\""
+        + p.kind().category()
+        + "\",\"certified_on\":\""
+        + p.certifiedOn()
+        + "\"},\"seller\":{\"name\":"
+        + Json.quote(p.sellerName())
+        + ",\"type\":\""
+        + p.sellerType()
+        + "\",\"commune_code\":\""
+        + commune
+        + "\"},\"price_vnd\":";
   }
 
   private String url(OcopCatalog.Product p) {
     String slug = Text.slug(p.name());
     return switch (platform) {
-      case "shopee" -> "https://shopee.vn/" + slug + "-i." + (100_000 + p.index() % 900_000) + "." + nativeId;
+      case "shopee" ->
+          "https://shopee.vn/" + slug + "-i." + (100_000 + p.index() % 900_000) + "." + nativeId;
       case "lazada" -> "https://www.lazada.vn/products/" + slug + "-i" + nativeId + ".html";
       case "tiki" -> "https://tiki.vn/" + slug + "-p" + nativeId + ".html";
       case "tiktok_shop" -> "https://www.tiktok.com/view/product/" + nativeId;
@@ -1408,31 +1871,48 @@ final class Listing {
     };
   }
 
-  /** A platform-style id, distinct per product on each platform (an odd multiplier is a bijection mod 10^k). */
+  /**
+   * A platform-style id, distinct per product on each platform (an odd multiplier is a bijection
+   * mod 10^k).
+   */
   private static String nativeId(int platformIndex, int productIndex) {
     int digits = ID_DIGITS[platformIndex];
     // The first (up to) 12 digits are (a·i + b) mod 9·10^(k-1), offset by 10^(k-1): a bijection,
     // since a is coprime with 9·10^(k-1), so ids are distinct; tiktok's 19 digits get 7 more.
     long first = (long) Math.pow(10, Math.min(digits, 12) - 1);
-    long id = first + Math.floorMod((productIndex + 1L) * 2_654_435_761L + platformIndex * 7919L, 9 * first);
-    return digits <= 12 ? Long.toString(id)
+    long id =
+        first
+            + Math.floorMod(
+                (productIndex + 1L) * 2_654_435_761L + platformIndex * 7919L, 9 * first);
+    return digits <= 12
+        ? Long.toString(id)
         : id + String.format(Locale.ROOT, "%07d", Seeds.mix(productIndex) & 0xFFFFF);
   }
 }
 
 /**
- * ocop-listings/: one JSON Lines file per day (every Nth gzipped), platform by platform in
- * crawl order, a few listings crawled again late in the evening at another price, and a
- * fraction of bad lines; or one big file (--single-file-gb). Days are written in parallel,
- * each from its own random stream, so the bytes do not depend on the thread count.
+ * ocop-listings/: one JSON Lines file per day (every Nth gzipped), platform by platform in crawl
+ * order, a few listings crawled again late in the evening at another price, and a fraction of bad
+ * lines; or one big file (--single-file-gb). Days are written in parallel, each from its own random
+ * stream, so the bytes do not depend on the thread count.
  */
 final class OcopListings {
   enum Fault {
-    MALFORMED("malformed-json"), PRICE_AS_STRING("wrong-json-type"), STOCK_AS_YES("wrong-json-type"),
-    BAD_PLATFORM("unknown-value"), BAD_CATEGORY("unknown-value"), BAD_STARS("unknown-value"),
-    BAD_OCOP_CODE("bad-ocop-code"), PLATFORM_MISMATCH("listing-platform-mismatch"),
-    UNKNOWN_COMMUNE("unknown-commune-code"), ZERO_PRICE("out-of-range"), NEGATIVE_PRICE("out-of-range"),
-    HTTP_URL("bad-url"), NO_NAME("missing-value"), NO_OFFSET("bad-timestamp"), BAD_DATE("bad-date");
+    MALFORMED("malformed-json"),
+    PRICE_AS_STRING("wrong-json-type"),
+    STOCK_AS_YES("wrong-json-type"),
+    BAD_PLATFORM("unknown-value"),
+    BAD_CATEGORY("unknown-value"),
+    BAD_STARS("unknown-value"),
+    BAD_OCOP_CODE("bad-ocop-code"),
+    PLATFORM_MISMATCH("listing-platform-mismatch"),
+    UNKNOWN_COMMUNE("unknown-commune-code"),
+    ZERO_PRICE("out-of-range"),
+    NEGATIVE_PRICE("out-of-range"),
+    HTTP_URL("bad-url"),
+    NO_NAME("missing-value"),
+    NO_OFFSET("bad-timestamp"),
+    BAD_DATE("bad-date");
 
     final String rule;
 
@@ -1523,7 +2003,9 @@ final class OcopListings {
         continue;
       }
       // Each platform's crawl runs two hours, from 06:00 (shopee) to 20:00 (voso).
-      int second = (6 + 2 * l.platformIndex) * 3600 + (int) ((long) position * 7200 / perPlatform.get(l.platform));
+      int second =
+          (6 + 2 * l.platformIndex) * 3600
+              + (int) ((long) position * 7200 / perPlatform.get(l.platform));
       line.len = 0;
       buildLine(line, l, era, dayIndex, datePrefix, second, rnd, false);
       appendMaybeBroken(out, line, l, date, rnd, bad);
@@ -1534,7 +2016,8 @@ final class OcopListings {
     }
     for (int i = 0; i < recrawled.size(); i++) {
       line.len = 0;
-      buildLine(line, recrawled.get(i), era, dayIndex, datePrefix, 22 * 3600 + i * 7 % 7000, rnd, true);
+      buildLine(
+          line, recrawled.get(i), era, dayIndex, datePrefix, 22 * 3600 + i * 7 % 7000, rnd, true);
       out.put(line);
       rows++;
     }
@@ -1547,8 +2030,15 @@ final class OcopListings {
   }
 
   /** A listing's line for one day: the price moves on promotion days, the counts grow. */
-  private static void buildLine(Bytes line, Listing l, int era, int day, byte[] datePrefix, int second,
-      SplittableRandom rnd, boolean recrawl) {
+  private static void buildLine(
+      Bytes line,
+      Listing l,
+      int era,
+      int day,
+      byte[] datePrefix,
+      int second,
+      SplittableRandom rnd,
+      boolean recrawl) {
     boolean promotion = rnd.nextDouble() < 0.1;
     int price = promotion ? l.basePrice * 9 / 10 / 1000 * 1000 : l.basePrice;
     if (recrawl) {
@@ -1562,11 +2052,22 @@ final class OcopListings {
     if (l.hasSoldNumber()) {
       line.number(l.sold + (long) day * l.soldPerDay);
     }
-    line.put(l.tail).put(datePrefix).twoDigits(second / 3600).ascii(":").twoDigits(second / 60 % 60).ascii(":")
-        .twoDigits(second % 60).ascii("+07:00\"}\n");
+    line.put(l.tail)
+        .put(datePrefix)
+        .twoDigits(second / 3600)
+        .ascii(":")
+        .twoDigits(second / 60 % 60)
+        .ascii(":")
+        .twoDigits(second % 60)
+        .ascii("+07:00\"}\n");
   }
 
-  private void appendMaybeBroken(Bytes out, Bytes line, Listing l, LocalDate date, SplittableRandom rnd,
+  private void appendMaybeBroken(
+      Bytes out,
+      Bytes line,
+      Listing l,
+      LocalDate date,
+      SplittableRandom rnd,
       Map<String, Long> bad) {
     if (rnd.nextDouble() >= options.bad()) {
       out.put(line);
@@ -1574,7 +2075,10 @@ final class OcopListings {
     }
     Fault fault = Seeds.pick(rnd, Fault.values());
     String text = line.text();
-    out.put(broken(fault, text.substring(0, text.length() - 1), l, date, rnd).concat("\n").getBytes(StandardCharsets.UTF_8));
+    out.put(
+        broken(fault, text.substring(0, text.length() - 1), l, date, rnd)
+            .concat("\n")
+            .getBytes(StandardCharsets.UTF_8));
     Tally.count(bad, fault.rule);
   }
 
@@ -1585,22 +2089,31 @@ final class OcopListings {
       case MALFORMED -> json.substring(0, json.length() / 2);
       case PRICE_AS_STRING -> json.replaceFirst("\"price_vnd\":(\\d+)", "\"price_vnd\":\"$1\"");
       case STOCK_AS_YES -> json.replaceFirst("\"in_stock\":(true|false)", "\"in_stock\":\"yes\"");
-      case BAD_PLATFORM -> json.replace("\"listing_id\":\"" + l.platform + ":", "\"listing_id\":\"facebook:")
-          .replace("\"platform\":\"" + l.platform + "\"", "\"platform\":\"facebook\"");
-      case BAD_CATEGORY -> json.replace("\"category\":\"" + p.kind().category() + "\"", "\"category\":\"dac_san\"");
+      case BAD_PLATFORM ->
+          json.replace("\"listing_id\":\"" + l.platform + ":", "\"listing_id\":\"facebook:")
+              .replace("\"platform\":\"" + l.platform + "\"", "\"platform\":\"facebook\"");
+      case BAD_CATEGORY ->
+          json.replace("\"category\":\"" + p.kind().category() + "\"", "\"category\":\"dac_san\"");
       case BAD_STARS -> json.replace("\"ocop_stars\":" + p.stars(), "\"ocop_stars\":6");
       case BAD_OCOP_CODE -> json.replace(p.code(), p.code().replace("-20", "-"));
-      case PLATFORM_MISMATCH -> json.replace("\"platform\":\"" + l.platform + "\"",
-          "\"platform\":\"" + (l.platform.equals("shopee") ? "lazada" : "shopee") + "\"");
-      case UNKNOWN_COMMUNE -> json.replace("\"commune_code\":\"" + p.sellerCommune()[scope.eraIndexOn(date)] + "\"",
-          "\"commune_code\":\"" + scope.unknownCodeFor(scope.eraOn(date), rnd) + "\"");
+      case PLATFORM_MISMATCH ->
+          json.replace(
+              "\"platform\":\"" + l.platform + "\"",
+              "\"platform\":\"" + (l.platform.equals("shopee") ? "lazada" : "shopee") + "\"");
+      case UNKNOWN_COMMUNE ->
+          json.replace(
+              "\"commune_code\":\"" + p.sellerCommune()[scope.eraIndexOn(date)] + "\"",
+              "\"commune_code\":\"" + scope.unknownCodeFor(scope.eraOn(date), rnd) + "\"");
       case ZERO_PRICE -> json.replaceFirst("\"price_vnd\":\\d+", "\"price_vnd\":0");
       case NEGATIVE_PRICE -> json.replaceFirst("\"price_vnd\":(\\d+)", "\"price_vnd\":-$1");
       case HTTP_URL -> json.replace("\"url\":\"https://", "\"url\":\"http://");
-      case NO_NAME -> json.replace("\"product\":{\"name\":" + Json.quote(p.name()) + ",", "\"product\":{");
+      case NO_NAME ->
+          json.replace("\"product\":{\"name\":" + Json.quote(p.name()) + ",", "\"product\":{");
       case NO_OFFSET -> json.replace("+07:00\"}", "\"}");
-      case BAD_DATE -> json.replace("\"certified_on\":\"" + p.certifiedOn() + "\"",
-          "\"certified_on\":\"" + p.certifiedOn().getYear() + "-02-30\"");
+      case BAD_DATE ->
+          json.replace(
+              "\"certified_on\":\"" + p.certifiedOn() + "\"",
+              "\"certified_on\":\"" + p.certifiedOn().getYear() + "-02-30\"");
     };
   }
 
@@ -1614,8 +2127,8 @@ final class OcopListings {
   }
 
   /**
-   * One file of about X GB, all crawled on {@code date}: products are made one after another
-   * (never all held in memory) until the file reaches its size, every listing crawled once.
+   * One file of about X GB, all crawled on {@code date}: products are made one after another (never
+   * all held in memory) until the file reaches its size, every listing crawled once.
    */
   private Tally writeBigFile(Path file, LocalDate date) throws IOException {
     long target = (long) (options.singleFileGb() * 1e9);
@@ -1635,7 +2148,8 @@ final class OcopListings {
         OcopCatalog.Product p = catalog.product(i);
         for (int platform : p.platforms()) {
           Listing l = new Listing(options.seed(), p, platform, scope.eras.size());
-          int second = (int) Math.min(21 * 3600 + 3599, 6 * 3600 + rows * (15L * 3600) / expectedLines);
+          int second =
+              (int) Math.min(21 * 3600 + 3599, 6 * 3600 + rows * (15L * 3600) / expectedLines);
           line.len = 0;
           buildLine(line, l, era, 0, datePrefix, second, rnd, false);
           appendMaybeBroken(out, line, l, date, rnd, bad);

@@ -39,28 +39,32 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the seeded sample landing data of the three sources (commune reports, payment-account
- * counts, OCOP e-commerce listings) for Thanh Hóa, 2025-01 to 2025-10, together with
- * {@code expected-quarantine.csv} and {@code README.md}.
+ * counts, OCOP e-commerce listings) for Thanh Hóa, 2025-01 to 2025-10, together with {@code
+ * expected-quarantine.csv} and {@code README.md}.
  *
  * <p>Run from the repository root with {@code java sample-data/generator/GenerateSampleData.java}.
- * Uses only the JDK. The output is a pure function of the seed and of {@code conf/admin-units}:
- * two runs give byte-identical files.
+ * Uses only the JDK. The output is a pure function of the seed and of {@code conf/admin-units}: two
+ * runs give byte-identical files.
  */
 public final class GenerateSampleData {
   static final long SEED = 20250701L;
-  static final List<String> SOURCES = List.of("commune-reports", "payment-accounts", "ocop-listings");
+  static final List<String> SOURCES =
+      List.of("commune-reports", "payment-accounts", "ocop-listings");
 
   private GenerateSampleData() {}
 
   /**
-   * Java 17 compiles a source file with the platform charset: under {@code LANG=C} the
-   * Vietnamese literals below would silently turn into '?'. Stop instead of writing them.
+   * Java 17 compiles a source file with the platform charset: under {@code LANG=C} the Vietnamese
+   * literals below would silently turn into '?'. Stop instead of writing them.
    */
   private static void requireUtf8Source() {
     if (!"Thanh Hóa".equals("Thanh H\u00f3a")) {
-      throw new IllegalStateException("The generator source was not read as UTF-8 (platform "
-          + "charset " + Charset.defaultCharset() + "). Run: java -Dfile.encoding=UTF-8 "
-          + "sample-data/generator/GenerateSampleData.java");
+      throw new IllegalStateException(
+          "The generator source was not read as UTF-8 (platform "
+              + "charset "
+              + Charset.defaultCharset()
+              + "). Run: java -Dfile.encoding=UTF-8 "
+              + "sample-data/generator/GenerateSampleData.java");
     }
   }
 
@@ -73,10 +77,12 @@ public final class GenerateSampleData {
 
     ReportModel reports = ReportModel.generate(ref, Seeds.forSource("commune-reports"));
     ReportSummary reportSummary =
-        new CommuneReportsWriter(ref, reports, Seeds.forSource("commune-reports-files"), catalog, out)
+        new CommuneReportsWriter(
+                ref, reports, Seeds.forSource("commune-reports-files"), catalog, out)
             .writeAll();
 
-    PaymentModel payments = PaymentModel.generate(ref, reports, Seeds.forSource("payment-accounts"));
+    PaymentModel payments =
+        PaymentModel.generate(ref, reports, Seeds.forSource("payment-accounts"));
     PaymentSummary paymentSummary =
         new PaymentAccountsWriter(ref, payments, catalog, out).writeAll();
 
@@ -84,9 +90,11 @@ public final class GenerateSampleData {
     OcopSummary ocopSummary = new OcopListingsWriter(ref, ocop, catalog, out).writeAll();
 
     catalog.writeExpectedQuarantine(out.resolve("expected-quarantine.csv"));
-    Readme.write(out.resolve("README.md"), ref, catalog, reportSummary, paymentSummary,
-        ocopSummary);
-    System.out.printf(Locale.ROOT, "sample-data written: %d deliberately bad records%n",
+    Readme.write(
+        out.resolve("README.md"), ref, catalog, reportSummary, paymentSummary, ocopSummary);
+    System.out.printf(
+        Locale.ROOT,
+        "sample-data written: %d deliberately bad records%n",
         catalog.expected().size());
   }
 }
@@ -221,8 +229,11 @@ final class Reference {
   private final SortedMap<String, List<Edge>> byNew;
   private final List<OldUnit> disputed;
 
-  private Reference(SortedMap<String, OldUnit> oldUnits, SortedMap<String, NewUnit> newUnits,
-      List<Edge> edges, List<OldUnit> disputed) {
+  private Reference(
+      SortedMap<String, OldUnit> oldUnits,
+      SortedMap<String, NewUnit> newUnits,
+      List<Edge> edges,
+      List<OldUnit> disputed) {
     this.oldUnits = oldUnits;
     this.newUnits = newUnits;
     this.byOld = new TreeMap<>();
@@ -243,25 +254,38 @@ final class Reference {
     }
     SortedMap<String, NewUnit> fresh = new TreeMap<>();
     for (Map<String, String> r : Csv.readTable(dir.resolve("units_2025.csv"))) {
-      fresh.put(r.get("commune_code"),
+      fresh.put(
+          r.get("commune_code"),
           new NewUnit(r.get("commune_code"), r.get("commune_name"), r.get("commune_type")));
     }
     List<Edge> edges = new ArrayList<>();
     for (Map<String, String> r : Csv.readTable(dir.resolve("crosswalk_2025.csv"))) {
-      edges.add(new Edge(r.get("old_commune_code"), r.get("new_commune_code"),
-          Boolean.parseBoolean(r.get("old_unit_split"))));
+      edges.add(
+          new Edge(
+              r.get("old_commune_code"),
+              r.get("new_commune_code"),
+              Boolean.parseBoolean(r.get("old_unit_split"))));
     }
     List<OldUnit> disputed = new ArrayList<>();
     for (Map<String, String> r : Csv.readTable(dir.resolve("disputed_pre2025_codes.csv"))) {
-      disputed.add(new OldUnit(r.get("old_commune_code"), r.get("old_commune_name"),
-          r.get("old_district_code"), r.get("old_district_name"), "xã"));
+      disputed.add(
+          new OldUnit(
+              r.get("old_commune_code"),
+              r.get("old_commune_name"),
+              r.get("old_district_code"),
+              r.get("old_district_name"),
+              "xã"));
     }
     return new Reference(old, fresh, edges, disputed);
   }
 
   private static OldUnit oldUnit(Map<String, String> r) {
-    return new OldUnit(r.get("commune_code"), r.get("commune_name"), r.get("district_code"),
-        r.get("district_name"), r.get("commune_type"));
+    return new OldUnit(
+        r.get("commune_code"),
+        r.get("commune_name"),
+        r.get("district_code"),
+        r.get("district_name"),
+        r.get("commune_type"));
   }
 
   List<OldUnit> oldUnits() {
@@ -393,14 +417,17 @@ final class Csv {
   }
 
   static String field(String value, char delimiter) {
-    boolean quote = value.indexOf(delimiter) >= 0 || value.indexOf('"') >= 0
-        || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+    boolean quote =
+        value.indexOf(delimiter) >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\n') >= 0
+            || value.indexOf('\r') >= 0;
     return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 
   /** Renders header and records; records may carry line breaks inside quoted fields. */
-  static Rendered render(List<String> header, List<List<String>> records, char delimiter,
-      String eol) {
+  static Rendered render(
+      List<String> header, List<List<String>> records, char delimiter, String eol) {
     StringBuilder sb = new StringBuilder(line(header, delimiter)).append(eol);
     List<Integer> starts = new ArrayList<>();
     int line = 2;
@@ -414,7 +441,8 @@ final class Csv {
   }
 
   private static String line(List<String> fields, char delimiter) {
-    return fields.stream().map(f -> field(f, delimiter))
+    return fields.stream()
+        .map(f -> field(f, delimiter))
         .collect(Collectors.joining(String.valueOf(delimiter)));
   }
 }
@@ -435,18 +463,21 @@ enum Enc {
   byte[] encode(String text) {
     return switch (this) {
       case UTF8 -> text.getBytes(StandardCharsets.UTF_8);
-      case UTF8_BOM -> Output.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-          text.getBytes(StandardCharsets.UTF_8));
-      case UTF16LE_BOM -> Output.concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-          text.getBytes(StandardCharsets.UTF_16LE));
+      case UTF8_BOM ->
+          Output.concat(
+              new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+              text.getBytes(StandardCharsets.UTF_8));
+      case UTF16LE_BOM ->
+          Output.concat(
+              new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
       case CP1258 -> Windows1258.encode(text);
     };
   }
 }
 
 /**
- * Vietnamese Windows ANSI (code page 1258), as a district's old Excel export would write it:
- * base letters with circumflex/breve/horn are precomposed, tone marks are combining bytes.
+ * Vietnamese Windows ANSI (code page 1258), as a district's old Excel export would write it: base
+ * letters with circumflex/breve/horn are precomposed, tone marks are combining bytes.
  */
 final class Windows1258 {
   private static final Charset CHARSET = Charset.forName("windows-1258");
@@ -522,8 +553,8 @@ final class Output {
   }
 
   /**
-   * What a gzip stream decompresses to before it breaks off, read in chunks until the stream
-   * throws (as the pipeline reads a damaged file); null if it decompresses whole.
+   * What a gzip stream decompresses to before it breaks off, read in chunks until the stream throws
+   * (as the pipeline reads a damaged file); null if it decompresses whole.
    */
   static byte[] gunzipAsFarAsItGoes(byte[] gz) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -548,7 +579,9 @@ final class Output {
 
   static boolean isUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
@@ -582,7 +615,8 @@ final class Catalog {
 
   List<Expected> expected() {
     return expected.stream()
-        .sorted(Comparator.comparing(Expected::file).thenComparingInt(Expected::line)).toList();
+        .sorted(Comparator.comparing(Expected::file).thenComparingInt(Expected::line))
+        .toList();
   }
 
   List<Tricky> tricky() {
@@ -610,8 +644,10 @@ final class Effective<T> {
 
   void offer(String key, Instant at, String file, T value) {
     Entry<T> current = entries.get(key);
-    boolean later = current == null || at.isAfter(current.at())
-        || (at.equals(current.at()) && file.compareTo(current.file()) >= 0);
+    boolean later =
+        current == null
+            || at.isAfter(current.at())
+            || (at.equals(current.at()) && file.compareTo(current.file()) >= 0);
     if (later) {
       entries.put(key, new Entry<>(at, file, value));
     }
@@ -632,33 +668,65 @@ record FileInfo(String name, int records, String format) {}
 // ---------------------------------------------------------------------------------------------
 
 /** The indicators of one commune report. {@code pctTenths} is the smartphone share x 10. */
-record ReportFigures(long population, long households, long teams, long members, long received,
-    long onTime, int pctTenths, long fiber, boolean dtCompleted) {
+record ReportFigures(
+    long population,
+    long households,
+    long teams,
+    long members,
+    long received,
+    long onTime,
+    int pctTenths,
+    long fiber,
+    boolean dtCompleted) {
 
   ReportFigures withDossiers(long newReceived, long newOnTime) {
-    return new ReportFigures(population, households, teams, members, newReceived, newOnTime,
-        pctTenths, fiber, dtCompleted);
+    return new ReportFigures(
+        population,
+        households,
+        teams,
+        members,
+        newReceived,
+        newOnTime,
+        pctTenths,
+        fiber,
+        dtCompleted);
   }
 
   ReportFigures withTeams(long newTeams, long newMembers) {
-    return new ReportFigures(population, households, newTeams, newMembers, received, onTime,
-        pctTenths, fiber, dtCompleted);
+    return new ReportFigures(
+        population,
+        households,
+        newTeams,
+        newMembers,
+        received,
+        onTime,
+        pctTenths,
+        fiber,
+        dtCompleted);
   }
 
   ReportFigures withFiber(long newFiber) {
-    return new ReportFigures(population, households, teams, members, received, onTime, pctTenths,
-        newFiber, dtCompleted);
+    return new ReportFigures(
+        population, households, teams, members, received, onTime, pctTenths, newFiber, dtCompleted);
   }
 
   ReportFigures withDt(boolean done) {
-    return new ReportFigures(population, households, teams, members, received, onTime, pctTenths,
-        fiber, done);
+    return new ReportFigures(
+        population, households, teams, members, received, onTime, pctTenths, fiber, done);
   }
 }
 
 /** Per old commune constants from which its monthly figures are drawn. */
-record Profile(double population, double householdSize, long teams, int teamGrowthMonth,
-    double memberRatio, double dossierRate, double lateShare, double pctBase, double fiberBase,
+record Profile(
+    double population,
+    double householdSize,
+    long teams,
+    int teamGrowthMonth,
+    double memberRatio,
+    double dossierRate,
+    double lateShare,
+    double pctBase,
+    double fiberBase,
     int dtMonth) {
 
   static final double POPULATION = 3_700_000;
@@ -676,8 +744,8 @@ record Profile(double population, double householdSize, long teams, int teamGrow
     for (String code : raw.keySet()) {
       householdSizes.put(code, Seeds.uniform(rnd, 3.0, 3.75));
     }
-    double households = raw.keySet().stream()
-        .mapToDouble(c -> raw.get(c) * popScale / householdSizes.get(c)).sum();
+    double households =
+        raw.keySet().stream().mapToDouble(c -> raw.get(c) * popScale / householdSizes.get(c)).sum();
     double hhScale = households / (HOUSEHOLDS / 1.0036);
     SortedMap<String, Profile> profiles = new TreeMap<>();
     for (OldUnit u : ref.oldUnits()) {
@@ -688,11 +756,12 @@ record Profile(double population, double householdSize, long teams, int teamGrow
   }
 
   private static double rawPopulation(OldUnit u, Random rnd) {
-    double base = switch (u.type()) {
-      case "phường" -> 13_000;
-      case "thị trấn" -> 9_500;
-      default -> u.mountain() ? 4_600 : 6_800;
-    };
+    double base =
+        switch (u.type()) {
+          case "phường" -> 13_000;
+          case "thị trấn" -> 9_500;
+          default -> u.mountain() ? 4_600 : 6_800;
+        };
     return base * Math.exp(0.35 * rnd.nextGaussian());
   }
 
@@ -702,12 +771,16 @@ record Profile(double population, double householdSize, long teams, int teamGrow
     double ratio = Seeds.uniform(rnd, 2.82, 3.77);
     double dossierRate = Seeds.uniform(rnd, 0.006, 0.012) * (u.urban() ? 1.4 : 1.0);
     double r = rnd.nextDouble();
-    double late = r < 0.05 ? 0 : r < 0.75 ? Seeds.uniform(rnd, 0.004, 0.02)
-        : Seeds.uniform(rnd, 0.02, 0.05);
-    double pct = u.urban() ? Seeds.uniform(rnd, 84, 92)
-        : u.mountain() ? Seeds.uniform(rnd, 56, 72) : Seeds.uniform(rnd, 70, 84);
-    double fiber = u.urban() ? Seeds.uniform(rnd, 0.85, 0.95)
-        : u.mountain() ? Seeds.uniform(rnd, 0.32, 0.6) : Seeds.uniform(rnd, 0.62, 0.85);
+    double late =
+        r < 0.05 ? 0 : r < 0.75 ? Seeds.uniform(rnd, 0.004, 0.02) : Seeds.uniform(rnd, 0.02, 0.05);
+    double pct =
+        u.urban()
+            ? Seeds.uniform(rnd, 84, 92)
+            : u.mountain() ? Seeds.uniform(rnd, 56, 72) : Seeds.uniform(rnd, 70, 84);
+    double fiber =
+        u.urban()
+            ? Seeds.uniform(rnd, 0.85, 0.95)
+            : u.mountain() ? Seeds.uniform(rnd, 0.32, 0.6) : Seeds.uniform(rnd, 0.62, 0.85);
     int dtMonth = 1 + rnd.nextInt(14);
     return new Profile(pop, hhSize, teams, growth, ratio, dossierRate, late, pct, fiber, dtMonth);
   }
@@ -720,7 +793,8 @@ final class ReportModel {
   private final Map<YearMonth, SortedMap<String, ReportFigures>> figures;
   private final Map<String, LocalDateTime> submitted;
 
-  private ReportModel(Map<YearMonth, SortedMap<String, ReportFigures>> figures,
+  private ReportModel(
+      Map<YearMonth, SortedMap<String, ReportFigures>> figures,
       Map<String, LocalDateTime> submitted) {
     this.figures = figures;
     this.submitted = submitted;
@@ -762,8 +836,8 @@ final class ReportModel {
     return m.plusMonths(1).atDay(2 + rnd.nextInt(8)).atTime(7 + rnd.nextInt(10), rnd.nextInt(60));
   }
 
-  private static SortedMap<String, ReportFigures> oldFigures(SortedMap<String, Profile> profiles,
-      YearMonth m, Random rnd) {
+  private static SortedMap<String, ReportFigures> oldFigures(
+      SortedMap<String, Profile> profiles, YearMonth m, Random rnd) {
     int k = m.getMonthValue() - 1;
     SortedMap<String, ReportFigures> result = new TreeMap<>();
     profiles.forEach((code, p) -> result.put(code, figures(p, k, rnd)));
@@ -775,36 +849,61 @@ final class ReportModel {
     long households = Math.round(pop / p.householdSize());
     long teams = p.teams() + (k + 1 >= p.teamGrowthMonth() ? 1 : 0);
     long members = Math.round(teams * p.memberRatio() * (1 + 0.002 * k));
-    long received = Math.round(p.population() * p.dossierRate() * SEASON[k]
-        * Seeds.uniform(rnd, 0.9, 1.1));
-    long late = Math.min(received,
-        Math.round(received * p.lateShare() * Seeds.uniform(rnd, 0.5, 1.5)));
+    long received =
+        Math.round(p.population() * p.dossierRate() * SEASON[k] * Seeds.uniform(rnd, 0.9, 1.1));
+    long late =
+        Math.min(received, Math.round(received * p.lateShare() * Seeds.uniform(rnd, 0.5, 1.5)));
     double pct = Math.min(99.0, p.pctBase() + 0.3 * k + Seeds.uniform(rnd, -0.2, 0.2));
-    long fiber = Math.min(households,
-        Math.round(households * Math.min(0.99, p.fiberBase() + 0.004 * k)));
-    return new ReportFigures(pop, households, teams, members, received, received - late,
-        (int) Math.round(pct * 10), fiber, k + 1 >= p.dtMonth());
+    long fiber =
+        Math.min(households, Math.round(households * Math.min(0.99, p.fiberBase() + 0.004 * k)));
+    return new ReportFigures(
+        pop,
+        households,
+        teams,
+        members,
+        received,
+        received - late,
+        (int) Math.round(pct * 10),
+        fiber,
+        k + 1 >= p.dtMonth());
   }
 
   /** Post-reform figures: counts summed over predecessors (split units shared equally). */
-  private static SortedMap<String, ReportFigures> aggregate(Reference ref,
-      SortedMap<String, ReportFigures> old) {
+  private static SortedMap<String, ReportFigures> aggregate(
+      Reference ref, SortedMap<String, ReportFigures> old) {
     SortedMap<String, ReportFigures> result = new TreeMap<>();
     for (NewUnit n : ref.newUnits()) {
       double[] sum = new double[9];
       for (Edge e : ref.predecessors(n.code())) {
         double s = ref.share(e);
         ReportFigures f = old.get(e.oldCode());
-        double[] add = {f.population(), f.households(), f.teams(), f.members(), f.received(),
-            f.onTime(), f.pctTenths() * (double) f.population(), f.fiber(),
-            f.dtCompleted() ? f.population() : 0};
+        double[] add = {
+          f.population(),
+          f.households(),
+          f.teams(),
+          f.members(),
+          f.received(),
+          f.onTime(),
+          f.pctTenths() * (double) f.population(),
+          f.fiber(),
+          f.dtCompleted() ? f.population() : 0
+        };
         for (int i = 0; i < sum.length; i++) {
           sum[i] += s * add[i];
         }
       }
-      result.put(n.code(), new ReportFigures(Math.round(sum[0]), Math.round(sum[1]),
-          Math.round(sum[2]), Math.round(sum[3]), Math.round(sum[4]), Math.round(sum[5]),
-          (int) Math.round(sum[6] / sum[0]), Math.round(sum[7]), sum[8] >= 0.5 * sum[0]));
+      result.put(
+          n.code(),
+          new ReportFigures(
+              Math.round(sum[0]),
+              Math.round(sum[1]),
+              Math.round(sum[2]),
+              Math.round(sum[3]),
+              Math.round(sum[4]),
+              Math.round(sum[5]),
+              (int) Math.round(sum[6] / sum[0]),
+              Math.round(sum[7]),
+              sum[8] >= 0.5 * sum[0]));
     }
     return result;
   }
@@ -831,25 +930,47 @@ final class ReportColumns {
   static final String FIBER = "fiber_households";
   static final String DT = "dt_completed";
   static final String NOTES = "notes";
-  static final List<String> CANONICAL = List.of(PERIOD, CODE, NAME, DISTRICT, SUBMITTED,
-      POPULATION, HOUSEHOLDS, TEAMS, MEMBERS, RECEIVED, ON_TIME, PCT, FIBER, DT, NOTES);
-  static final Map<String, String> VIETNAMESE = Map.ofEntries(
-      Map.entry(PERIOD, "Kỳ báo cáo"), Map.entry(CODE, "Mã xã"), Map.entry(NAME, "Tên xã"),
-      Map.entry(DISTRICT, "Huyện"), Map.entry(SUBMITTED, "Thời điểm gửi"),
-      Map.entry(POPULATION, "Dân số"), Map.entry(HOUSEHOLDS, "Số hộ"),
-      Map.entry(TEAMS, "Số tổ công nghệ số cộng đồng"),
-      Map.entry(MEMBERS, "Số thành viên tổ công nghệ số"),
-      Map.entry(RECEIVED, "Hồ sơ trực tuyến tiếp nhận"),
-      Map.entry(ON_TIME, "Hồ sơ trực tuyến giải quyết đúng hạn"),
-      Map.entry(PCT, "Tỷ lệ người dùng điện thoại thông minh (%)"),
-      Map.entry(FIBER, "Số hộ có cáp quang"),
-      Map.entry(DT, "Hoàn thành chuyển đổi số cấp xã"), Map.entry(NOTES, "Ghi chú"));
+  static final List<String> CANONICAL =
+      List.of(
+          PERIOD,
+          CODE,
+          NAME,
+          DISTRICT,
+          SUBMITTED,
+          POPULATION,
+          HOUSEHOLDS,
+          TEAMS,
+          MEMBERS,
+          RECEIVED,
+          ON_TIME,
+          PCT,
+          FIBER,
+          DT,
+          NOTES);
+  static final Map<String, String> VIETNAMESE =
+      Map.ofEntries(
+          Map.entry(PERIOD, "Kỳ báo cáo"),
+          Map.entry(CODE, "Mã xã"),
+          Map.entry(NAME, "Tên xã"),
+          Map.entry(DISTRICT, "Huyện"),
+          Map.entry(SUBMITTED, "Thời điểm gửi"),
+          Map.entry(POPULATION, "Dân số"),
+          Map.entry(HOUSEHOLDS, "Số hộ"),
+          Map.entry(TEAMS, "Số tổ công nghệ số cộng đồng"),
+          Map.entry(MEMBERS, "Số thành viên tổ công nghệ số"),
+          Map.entry(RECEIVED, "Hồ sơ trực tuyến tiếp nhận"),
+          Map.entry(ON_TIME, "Hồ sơ trực tuyến giải quyết đúng hạn"),
+          Map.entry(PCT, "Tỷ lệ người dùng điện thoại thông minh (%)"),
+          Map.entry(FIBER, "Số hộ có cáp quang"),
+          Map.entry(DT, "Hoàn thành chuyển đổi số cấp xã"),
+          Map.entry(NOTES, "Ghi chú"));
 
   private ReportColumns() {}
 }
 
 enum PeriodFmt {
-  YM("YYYY-MM", "yyyy-MM"), MY("MM/YYYY", "MM/yyyy");
+  YM("YYYY-MM", "yyyy-MM"),
+  MY("MM/YYYY", "MM/yyyy");
 
   final String label;
   final DateTimeFormatter formatter;
@@ -883,7 +1004,9 @@ enum TsFmt {
 }
 
 enum IntFmt {
-  PLAIN("12345", ""), DOT("12.345", "."), SPACE("12 345", " ");
+  PLAIN("12345", ""),
+  DOT("12.345", "."),
+  SPACE("12 345", " ");
 
   final String label;
   final String separator;
@@ -941,6 +1064,7 @@ final class ReportStyle {
   BoolFmt bools = BoolFmt.TRUE_FALSE;
   boolean districtColumn = true;
   String extraHeader;
+
   /** Headers of columns left over after the real ones, empty in every row (Excel's `Cột 16`…). */
   List<String> emptyColumns = List.of();
 
@@ -1025,8 +1149,7 @@ final class ReportStyle {
   }
 
   List<String> columns() {
-    return order.stream().filter(c -> districtColumn || !c.equals(ReportColumns.DISTRICT))
-        .toList();
+    return order.stream().filter(c -> districtColumn || !c.equals(ReportColumns.DISTRICT)).toList();
   }
 
   List<String> header() {
@@ -1047,19 +1170,36 @@ final class ReportStyle {
   }
 
   String describe() {
-    String delim = switch (delimiter) {
-      case ';' -> "`;`";
-      case '\t' -> "TAB";
-      default -> "`,`";
-    };
-    return String.join(", ", List.of(
-        (vietnamese ? "Vietnamese" : "English") + " headers" + (shuffled ? " (shuffled)" : ""),
-        delim + (districtColumn ? "" : ", no district column"), enc.label,
-        eol.equals("\r\n") ? "CRLF" : "LF", period.label, ts.label, "`" + ints.label + "`",
-        decimalComma ? "`78,5`" : "`78.5`", "`" + bools.label() + "`"))
+    String delim =
+        switch (delimiter) {
+          case ';' -> "`;`";
+          case '\t' -> "TAB";
+          default -> "`,`";
+        };
+    return String.join(
+            ", ",
+            List.of(
+                (vietnamese ? "Vietnamese" : "English")
+                    + " headers"
+                    + (shuffled ? " (shuffled)" : ""),
+                delim + (districtColumn ? "" : ", no district column"),
+                enc.label,
+                eol.equals("\r\n") ? "CRLF" : "LF",
+                period.label,
+                ts.label,
+                "`" + ints.label + "`",
+                decimalComma ? "`78,5`" : "`78.5`",
+                "`" + bools.label() + "`"))
         + (extraHeader == null ? "" : ", extra column `" + extraHeader + "`")
-        + (emptyColumns.isEmpty() ? "" : ", " + emptyColumns.size() + " empty extra columns `"
-            + emptyColumns.get(0) + "`…`" + emptyColumns.get(emptyColumns.size() - 1) + "`");
+        + (emptyColumns.isEmpty()
+            ? ""
+            : ", "
+                + emptyColumns.size()
+                + " empty extra columns `"
+                + emptyColumns.get(0)
+                + "`…`"
+                + emptyColumns.get(emptyColumns.size() - 1)
+                + "`");
   }
 }
 
@@ -1132,7 +1272,9 @@ final class ReportFile {
   }
 
   ReportRow row(String code) {
-    return rows.stream().filter(r -> r.code.equals(code)).findFirst()
+    return rows.stream()
+        .filter(r -> r.code.equals(code))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(name + " has no row for " + code));
   }
 
@@ -1148,12 +1290,20 @@ final class ReportFile {
 }
 
 /** Province totals of one month of the commune-report dataset (after resubmissions). */
-record ReportMonthTotals(YearMonth month, int communes, long population, long households,
-    long teams, long members, long received, long onTime, long dtCompleted) {}
+record ReportMonthTotals(
+    YearMonth month,
+    int communes,
+    long population,
+    long households,
+    long teams,
+    long members,
+    long received,
+    long onTime,
+    long dtCompleted) {}
 
 /** What the commune-report files hold, for the README. */
-record ReportSummary(List<FileInfo> files, List<ReportMonthTotals> months,
-    SortedMap<String, ReportFigures> rows) {}
+record ReportSummary(
+    List<FileInfo> files, List<ReportMonthTotals> months, SortedMap<String, ReportFigures> rows) {}
 
 // ---------------------------------------------------------------------------------------------
 // Commune reports: the landing folder
@@ -1162,15 +1312,22 @@ record ReportSummary(List<FileInfo> files, List<ReportMonthTotals> months,
 /** Writes {@code commune-reports/}: the files, the deliberate errors and the tricky cases. */
 final class CommuneReportsWriter {
   static final String SOURCE = "commune-reports";
-  private static final List<String> NOTES = List.of(
-      "Đã kiện toàn tổ công nghệ số cộng đồng",
-      "Số liệu dịch vụ công lấy từ Cổng DVC tỉnh",
-      "Bổ sung thành viên tổ CNSCĐ, tập huấn kỹ năng số",
-      "Đang triển khai định danh điện tử VNeID",
-      "Số liệu cáp quang do VNPT, Viettel cung cấp",
-      "Ước tính");
-  private static final List<String> PREPARERS = List.of(
-      "Lê Văn Hùng", "Nguyễn Thị Lan", "Phạm Văn Tuấn", "Hà Thị Mai", "Lò Văn Sơn", "Trịnh Thị Hoa");
+  private static final List<String> NOTES =
+      List.of(
+          "Đã kiện toàn tổ công nghệ số cộng đồng",
+          "Số liệu dịch vụ công lấy từ Cổng DVC tỉnh",
+          "Bổ sung thành viên tổ CNSCĐ, tập huấn kỹ năng số",
+          "Đang triển khai định danh điện tử VNeID",
+          "Số liệu cáp quang do VNPT, Viettel cung cấp",
+          "Ước tính");
+  private static final List<String> PREPARERS =
+      List.of(
+          "Lê Văn Hùng",
+          "Nguyễn Thị Lan",
+          "Phạm Văn Tuấn",
+          "Hà Thị Mai",
+          "Lò Văn Sơn",
+          "Trịnh Thị Hoa");
 
   private final Reference ref;
   private final ReportModel model;
@@ -1210,34 +1367,77 @@ final class CommuneReportsWriter {
     YearMonth m = YearMonth.of(2025, 1);
     ReportFile f = provinceFile("bao-cao-thang-01-2025.csv", m, ReportStyle.english());
     OldUnit late = ref.old("15016");
-    ReportRow december = oldRow(late, YearMonth.of(2024, 12), model.get(m, late.code()),
-        LocalDateTime.of(2025, 1, 6, 8, 40), f.style);
-    f.rows.add(december.bad("unit-list-unavailable",
-        "report_period 2024-12 (a late December report of " + late.name()
-            + "): no unit list before 2025-01-01"));
+    ReportRow december =
+        oldRow(
+            late,
+            YearMonth.of(2024, 12),
+            model.get(m, late.code()),
+            LocalDateTime.of(2025, 1, 6, 8, 40),
+            f.style);
+    f.rows.add(
+        december.bad(
+            "unit-list-unavailable",
+            "report_period 2024-12 (a late December report of "
+                + late.name()
+                + "): no unit list before 2025-01-01"));
     OldUnit disputed = ref.disputed().get(0);
-    ReportRow ghost = oldRow(disputed, m, model.get(m, "16408"),
-        model.submittedAt(m, "16408").plusMinutes(25), f.style);
-    f.rows.add(ghost.bad("unknown-commune-code", "commune_code " + disputed.code() + " ("
-        + disputed.name() + ", a code from the disputed Jan–Feb 2025 GSO snapshots) is not in "
-        + "units_pre2025.csv"));
+    ReportRow ghost =
+        oldRow(
+            disputed,
+            m,
+            model.get(m, "16408"),
+            model.submittedAt(m, "16408").plusMinutes(25),
+            f.style);
+    f.rows.add(
+        ghost.bad(
+            "unknown-commune-code",
+            "commune_code "
+                + disputed.code()
+                + " ("
+                + disputed.name()
+                + ", a code from the disputed Jan–Feb 2025 GSO snapshots) is not in "
+                + "units_pre2025.csv"));
     write(f);
   }
 
   private void writeFebruary() {
     YearMonth m = YearMonth.of(2025, 2);
-    ReportStyle style = ReportStyle.vietnamese().shuffle(rnd).enc(Enc.UTF8_BOM)
-        .period(PeriodFmt.MY).ts(TsFmt.DMY_HM).ints(IntFmt.DOT).decimalComma();
+    ReportStyle style =
+        ReportStyle.vietnamese()
+            .shuffle(rnd)
+            .enc(Enc.UTF8_BOM)
+            .period(PeriodFmt.MY)
+            .ts(TsFmt.DMY_HM)
+            .ints(IntFmt.DOT)
+            .decimalComma();
     ReportFile f = provinceFile("bao-cao-thang-02-2025.csv", m, style);
-    corrupt(f, f.codeAt(40), ReportColumns.PERIOD, "T2/2025", "bad-month",
+    corrupt(
+        f,
+        f.codeAt(40),
+        ReportColumns.PERIOD,
+        "T2/2025",
+        "bad-month",
         "report_period `T2/2025` is neither YYYY-MM nor MM/YYYY");
-    corrupt(f, f.codeAt(130), ReportColumns.DT, "", "missing-value",
+    corrupt(
+        f,
+        f.codeAt(130),
+        ReportColumns.DT,
+        "",
+        "missing-value",
         "dt_completed blank in a file that spells it Có/Không (blank means false only in an x/blank file)");
-    corrupt(f, f.codeAt(260), ReportColumns.DT, "Chưa", "bad-boolean",
+    corrupt(
+        f,
+        f.codeAt(260),
+        ReportColumns.DT,
+        "Chưa",
+        "bad-boolean",
         "dt_completed `Chưa` (\"not yet\") is not a boolean spelling");
-    f.rows.get(0).tricky("UTF-8 BOM, Vietnamese headers in shuffled order, MM/YYYY periods, "
-        + "dd/MM/yyyy HH:mm times, `12.345` thousands, quoted `78,5` decimals, Có/Không",
-        "read every record; map headers through the schema aliases");
+    f.rows
+        .get(0)
+        .tricky(
+            "UTF-8 BOM, Vietnamese headers in shuffled order, MM/YYYY periods, "
+                + "dd/MM/yyyy HH:mm times, `12.345` thousands, quoted `78,5` decimals, Có/Không",
+            "read every record; map headers through the schema aliases");
     write(f);
   }
 
@@ -1247,7 +1447,8 @@ final class CommuneReportsWriter {
     for (int i = 0; i < districts.size(); i++) {
       String d = districts.get(i);
       ReportStyle style = marchStyle(d, i);
-      String name = "2025-03_" + Text.slug(ref.districtName(d)) + (d.equals("382") ? ".txt" : ".csv");
+      String name =
+          "2025-03_" + Text.slug(ref.districtName(d)) + (d.equals("382") ? ".txt" : ".csv");
       ReportFile f = districtFile(name, m, d, style);
       marchSpecials(f, d);
       write(f);
@@ -1257,21 +1458,47 @@ final class CommuneReportsWriter {
 
   private ReportStyle marchStyle(String district, int index) {
     return switch (district) {
-      case "380" -> ReportStyle.english().shuffle(rnd).ts(TsFmt.ISO_LOCAL).ints(IntFmt.DOT)
-          .bools(BoolFmt.ONE_ZERO);
-      case "381" -> ReportStyle.vietnamese().delimiter(';').period(PeriodFmt.MY)
-          .ts(TsFmt.DMY_HM).ints(IntFmt.DOT).decimalComma();
-      case "382" -> ReportStyle.vietnamese().shuffle(rnd).delimiter('\t').enc(Enc.UTF16LE_BOM)
-          .crlf().period(PeriodFmt.MY).ts(TsFmt.DMY_HM).decimalComma();
+      case "380" ->
+          ReportStyle.english()
+              .shuffle(rnd)
+              .ts(TsFmt.ISO_LOCAL)
+              .ints(IntFmt.DOT)
+              .bools(BoolFmt.ONE_ZERO);
+      case "381" ->
+          ReportStyle.vietnamese()
+              .delimiter(';')
+              .period(PeriodFmt.MY)
+              .ts(TsFmt.DMY_HM)
+              .ints(IntFmt.DOT)
+              .decimalComma();
+      case "382" ->
+          ReportStyle.vietnamese()
+              .shuffle(rnd)
+              .delimiter('\t')
+              .enc(Enc.UTF16LE_BOM)
+              .crlf()
+              .period(PeriodFmt.MY)
+              .ts(TsFmt.DMY_HM)
+              .decimalComma();
       case "384" -> ReportStyle.vietnamese().enc(Enc.CP1258).ts(TsFmt.DMY_HM).decimalComma();
       case "385" -> ReportStyle.english().crlf();
-      case "386" -> ReportStyle.vietnamese().shuffle(rnd).period(PeriodFmt.MY).ts(TsFmt.DMY_HM)
-          .ints(IntFmt.DOT).decimalComma().bools(BoolFmt.X_BLANK);
+      case "386" ->
+          ReportStyle.vietnamese()
+              .shuffle(rnd)
+              .period(PeriodFmt.MY)
+              .ts(TsFmt.DMY_HM)
+              .ints(IntFmt.DOT)
+              .decimalComma()
+              .bools(BoolFmt.X_BLANK);
       case "387" -> ReportStyle.english().shuffle(rnd).bools(BoolFmt.YES_NO);
-      case "388" -> ReportStyle.vietnamese().ints(IntFmt.SPACE).ts(TsFmt.DMY_HM)
-          .bools(BoolFmt.ONE_ZERO);
-      case "389" -> ReportStyle.vietnamese().shuffle(rnd).ts(TsFmt.DMY_HM).decimalComma()
-          .extraColumn("Người lập biểu");
+      case "388" ->
+          ReportStyle.vietnamese().ints(IntFmt.SPACE).ts(TsFmt.DMY_HM).bools(BoolFmt.ONE_ZERO);
+      case "389" ->
+          ReportStyle.vietnamese()
+              .shuffle(rnd)
+              .ts(TsFmt.DMY_HM)
+              .decimalComma()
+              .extraColumn("Người lập biểu");
       default -> rotatingStyle(index);
     };
   }
@@ -1280,59 +1507,114 @@ final class CommuneReportsWriter {
   private ReportStyle rotatingStyle(int index) {
     return switch (index % 4) {
       case 0 -> ReportStyle.english();
-      case 1 -> ReportStyle.vietnamese().shuffle(rnd).period(PeriodFmt.MY).ts(TsFmt.DMY_HM)
-          .ints(IntFmt.DOT).decimalComma();
-      case 2 -> ReportStyle.vietnamese().enc(Enc.UTF8_BOM).ts(TsFmt.DMY_HM).ints(IntFmt.SPACE)
-          .decimalComma().bools(BoolFmt.ONE_ZERO);
-      default -> ReportStyle.english().shuffle(rnd).period(PeriodFmt.MY).ts(TsFmt.ISO_LOCAL)
-          .ints(IntFmt.DOT).bools(BoolFmt.YES_NO);
+      case 1 ->
+          ReportStyle.vietnamese()
+              .shuffle(rnd)
+              .period(PeriodFmt.MY)
+              .ts(TsFmt.DMY_HM)
+              .ints(IntFmt.DOT)
+              .decimalComma();
+      case 2 ->
+          ReportStyle.vietnamese()
+              .enc(Enc.UTF8_BOM)
+              .ts(TsFmt.DMY_HM)
+              .ints(IntFmt.SPACE)
+              .decimalComma()
+              .bools(BoolFmt.ONE_ZERO);
+      default ->
+          ReportStyle.english()
+              .shuffle(rnd)
+              .period(PeriodFmt.MY)
+              .ts(TsFmt.ISO_LOCAL)
+              .ints(IntFmt.DOT)
+              .bools(BoolFmt.YES_NO);
     };
   }
 
   private void marchSpecials(ReportFile f, String district) {
     switch (district) {
       case "380" -> marchThanhHoaCity(f);
-      case "381" -> f.rows.get(0).tricky("semicolon-delimited file with unquoted decimal commas",
-          "detect `;` from the header row");
+      case "381" ->
+          f.rows
+              .get(0)
+              .tricky(
+                  "semicolon-delimited file with unquoted decimal commas",
+                  "detect `;` from the header row");
       case "382" -> {
-        f.rows.get(0).tricky("Excel \"Unicode text\" export: UTF-16LE with BOM, TAB-delimited "
-            + "`.txt`, CRLF", "decode UTF-16LE, split on TAB");
+        f.rows
+            .get(0)
+            .tricky(
+                "Excel \"Unicode text\" export: UTF-16LE with BOM, TAB-delimited " + "`.txt`, CRLF",
+                "decode UTF-16LE, split on TAB");
         ReportRow r = f.row(f.codeAt(5));
         r.cells.put(ReportColumns.MEMBERS, f.style.ints.format(r.figures.teams() - 2));
-        r.bad("members-below-teams", "digital_team_members " + (r.figures.teams() - 2)
-            + " < digital_teams " + r.figures.teams() + " (in the UTF-16LE TAB file)");
+        r.bad(
+            "members-below-teams",
+            "digital_team_members "
+                + (r.figures.teams() - 2)
+                + " < digital_teams "
+                + r.figures.teams()
+                + " (in the UTF-16LE TAB file)");
       }
-      case "384" -> f.rejectWhole("invalid-encoding", "file written in windows-1258, not UTF-8 "
-          + "(corrected UTF-8 copy: 2025-03_huyen-muong-lat_gui-lai.csv)");
+      case "384" ->
+          f.rejectWhole(
+              "invalid-encoding",
+              "file written in windows-1258, not UTF-8 "
+                  + "(corrected UTF-8 copy: 2025-03_huyen-muong-lat_gui-lai.csv)");
       case "385" -> {
         f.rows.get(0).tricky("CRLF line endings", "strip the CR; line numbers unchanged");
-        corrupt(f, f.codeAt(9), ReportColumns.POPULATION, "#VALUE!", "bad-integer",
+        corrupt(
+            f,
+            f.codeAt(9),
+            ReportColumns.POPULATION,
+            "#VALUE!",
+            "bad-integer",
             "population `#VALUE!` (Excel error) in the CRLF file");
       }
       case "386" -> {
-        f.rows.stream().filter(r -> r.figures.dtCompleted()).findFirst().orElseThrow()
+        f.rows.stream()
+            .filter(r -> r.figures.dtCompleted())
+            .findFirst()
+            .orElseThrow()
             .tricky("dt_completed uses `x`/blank", "blank means false in this file only");
       }
-      case "389" -> f.rows.get(0).tricky("unknown extra column `Người lập biểu`",
-          "warn once for the file, ignore the column");
+      case "389" ->
+          f.rows
+              .get(0)
+              .tricky(
+                  "unknown extra column `Người lập biểu`",
+                  "warn once for the file, ignore the column");
       case "395" -> marchFieldCount(f);
       case "396" -> marchBlankCodes(f);
-      case "397" -> corrupt(f, f.codeAt(17), ReportColumns.SUBMITTED, "9h30 05/04/2025",
-          "bad-timestamp", "submitted_at `9h30 05/04/2025` matches no accepted format");
-      default -> { }
+      case "397" ->
+          corrupt(
+              f,
+              f.codeAt(17),
+              ReportColumns.SUBMITTED,
+              "9h30 05/04/2025",
+              "bad-timestamp",
+              "submitted_at `9h30 05/04/2025` matches no accepted format");
+      default -> {}
     }
   }
 
   private void marchThanhHoaCity(ReportFile f) {
     ReportRow multi = f.row(f.codeAt(3));
-    multi.cells.put(ReportColumns.NOTES,
+    multi.cells.put(
+        ReportColumns.NOTES,
         "Đã kiện toàn 3 tổ, bổ sung 9 thành viên.\nĐề nghị tỉnh hỗ trợ thêm thiết bị.");
-    multi.tricky("quoted notes containing a comma and a line break",
+    multi.tricky(
+        "quoted notes containing a comma and a line break",
         "one record spanning two physical lines; the next record starts a line later");
     ReportRow nfd = f.row(f.codeAt(7));
     nfd.cells.put(ReportColumns.NAME, Text.nfd(nfd.name()));
     nfd.tricky("commune_name written in NFD (decomposed) Unicode", "normalise to NFC");
-    corrupt(f, f.codeAt(12), ReportColumns.PCT, "78,5%", "bad-decimal",
+    corrupt(
+        f,
+        f.codeAt(12),
+        ReportColumns.PCT,
+        "78,5%",
+        "bad-decimal",
         "smartphone_users_pct `78,5%` (percent sign); record after the two-line record");
   }
 
@@ -1340,8 +1622,10 @@ final class CommuneReportsWriter {
     ReportRow more = f.row(f.codeAt(4));
     more.cells.put(ReportColumns.NOTES, "Đã họp");
     more.extraFields.add(" triển khai tháng 4");
-    more.bad("field-count", "one field too many: unquoted notes `Đã họp, triển khai tháng 4` "
-        + "after the last column (16 fields for 15 columns)");
+    more.bad(
+        "field-count",
+        "one field too many: unquoted notes `Đã họp, triển khai tháng 4` "
+            + "after the last column (16 fields for 15 columns)");
     ReportRow fewer = f.row(f.codeAt(21));
     fewer.dropFields = 2;
     fewer.bad("field-count", "record truncated: the last two fields are missing (13 of 15)");
@@ -1351,62 +1635,102 @@ final class CommuneReportsWriter {
     for (String code : List.of("15643", f.codeAt(10))) {
       ReportRow r = f.row(code);
       r.cells.put(ReportColumns.CODE, "");
-      r.tricky("blank commune_code, resolved from `" + r.name() + "` + `"
-          + r.cells.get(ReportColumns.DISTRICT) + "`", "resolve to " + code);
+      r.tricky(
+          "blank commune_code, resolved from `"
+              + r.name()
+              + "` + `"
+              + r.cells.get(ReportColumns.DISTRICT)
+              + "`",
+          "resolve to " + code);
     }
   }
 
   private void writeMuongLatResubmission(YearMonth m) {
     ReportStyle style = ReportStyle.vietnamese().ts(TsFmt.DMY_HM).decimalComma();
     ReportFile f = districtFile("2025-03_huyen-muong-lat_gui-lai.csv", m, "384", style);
-    f.rows.get(0).tricky("UTF-8 resubmission of the windows-1258 file with the same data",
-        "accept all records; the rejected file supplies nothing");
+    f.rows
+        .get(0)
+        .tricky(
+            "UTF-8 resubmission of the windows-1258 file with the same data",
+            "accept all records; the rejected file supplies nothing");
     write(f);
   }
 
   private void writeApril() {
     YearMonth m = YearMonth.of(2025, 4);
-    ReportStyle style = ReportStyle.english().shuffle(rnd).ts(TsFmt.ISO_LOCAL)
-        .bools(BoolFmt.ONE_ZERO);
+    ReportStyle style =
+        ReportStyle.english().shuffle(rnd).ts(TsFmt.ISO_LOCAL).bools(BoolFmt.ONE_ZERO);
     ReportFile f = provinceFile("bao-cao-thang-04-2025.csv", m, style);
-    corrupt(f, f.codeAt(30), ReportColumns.PCT, "104.5", "out-of-range",
+    corrupt(
+        f,
+        f.codeAt(30),
+        ReportColumns.PCT,
+        "104.5",
+        "out-of-range",
         "smartphone_users_pct 104.5 > 100");
     String typo = f.codeAt(77);
-    corrupt(f, typo, ReportColumns.CODE, typo.substring(0, 4), "bad-commune-code",
-        "commune_code `" + typo.substring(0, 4) + "` (last digit of " + typo + " lost): not 5 digits");
+    corrupt(
+        f,
+        typo,
+        ReportColumns.CODE,
+        typo.substring(0, 4),
+        "bad-commune-code",
+        "commune_code `"
+            + typo.substring(0, 4)
+            + "` (last digit of "
+            + typo
+            + " lost): not 5 digits");
     ReportRow late = f.row(f.codeAt(150));
     late.cells.put(ReportColumns.ON_TIME, Long.toString(late.figures.received() + 12));
-    late.bad("on-time-exceeds-received", "online_dossiers_on_time "
-        + (late.figures.received() + 12) + " > online_dossiers_received " + late.figures.received());
+    late.bad(
+        "on-time-exceeds-received",
+        "online_dossiers_on_time "
+            + (late.figures.received() + 12)
+            + " > online_dossiers_received "
+            + late.figures.received());
     ReportRow ambiguous = f.row("15736");
     ambiguous.cells.put(ReportColumns.CODE, "");
     ambiguous.cells.put(ReportColumns.DISTRICT, "");
-    ambiguous.bad("ambiguous-commune-name",
+    ambiguous.bad(
+        "ambiguous-commune-name",
         "blank commune_code and district, `Xã Xuân Lộc`: three pre-reform units carry that name");
     blankCodeByName(f, "16057");
     blankCodeByName(f, "14823");
-    f.rows.get(0).tricky("ISO-8601 submitted_at without offset",
-        "read as Asia/Ho_Chi_Minh local time");
+    f.rows
+        .get(0)
+        .tricky("ISO-8601 submitted_at without offset", "read as Asia/Ho_Chi_Minh local time");
     write(f);
   }
 
   private void writeMay() {
     YearMonth m = YearMonth.of(2025, 5);
-    ReportStyle style = ReportStyle.vietnamese().ts(TsFmt.DMY_HM).ints(IntFmt.SPACE)
-        .decimalComma().bools(BoolFmt.YES_NO);
+    ReportStyle style =
+        ReportStyle.vietnamese()
+            .ts(TsFmt.DMY_HM)
+            .ints(IntFmt.SPACE)
+            .decimalComma()
+            .bools(BoolFmt.YES_NO);
     ReportFile f = provinceFile("bao-cao-thang-05-2025.csv", m, style);
     ReportRow over = f.row(f.codeAt(60));
     long fiber = over.figures.households() + 35;
     over.cells.put(ReportColumns.FIBER, style.ints.format(fiber));
-    over.bad("fiber-exceeds-households", "fiber_households " + fiber + " > households "
-        + over.figures.households());
+    over.bad(
+        "fiber-exceeds-households",
+        "fiber_households " + fiber + " > households " + over.figures.households());
     ReportRow wrong = f.row("15643");
     wrong.cells.put(ReportColumns.CODE, "");
     wrong.cells.put(ReportColumns.DISTRICT, "Huyện Thọ Xuân");
-    wrong.bad("unresolved-commune-name", "blank commune_code; `Xã Xuân Lộc` + `Huyện Thọ Xuân`: "
-        + "no unit of that name in that district (it is in Huyện Thường Xuân)");
+    wrong.bad(
+        "unresolved-commune-name",
+        "blank commune_code; `Xã Xuân Lộc` + `Huyện Thọ Xuân`: "
+            + "no unit of that name in that district (it is in Huyện Thường Xuân)");
     corrupt(f, f.codeAt(200), ReportColumns.POPULATION, "", "missing-value", "population blank");
-    corrupt(f, f.codeAt(330), ReportColumns.POPULATION, "6 512 người", "bad-integer",
+    corrupt(
+        f,
+        f.codeAt(330),
+        ReportColumns.POPULATION,
+        "6 512 người",
+        "bad-integer",
         "population `6 512 người` (unit word in a number)");
     write(f);
   }
@@ -1423,78 +1747,147 @@ final class CommuneReportsWriter {
     }
     ReportStyle style = ReportStyle.english();
     ReportFile fixed = districtFile("2025-06_huyen-nhu-xuan_bo-sung.csv", m, "402", style);
-    fixed.rows.get(0).tricky("complete resubmission of a file rejected for a missing column",
-        "accept all records");
+    fixed
+        .rows
+        .get(0)
+        .tricky(
+            "complete resubmission of a file rejected for a missing column", "accept all records");
     write(fixed);
   }
 
   private void juneSpecials(ReportFile f, String district) {
     switch (district) {
-      case "380" -> f.rows.get(0).tricky("June report submitted in July (after the reform) "
-          + "with old codes", "the period decides: validate against units_pre2025.csv");
+      case "380" ->
+          f.rows
+              .get(0)
+              .tricky(
+                  "June report submitted in July (after the reform) " + "with old codes",
+                  "the period decides: validate against units_pre2025.csv");
       case "399" -> {
         for (int i : List.of(6, 19)) {
           ReportRow r = f.rows.get(i);
-          f.rows.add(i + 1, copyOf(r).tricky("exact duplicate of the previous record",
-              "count as read and accepted; it reaches the dataset once"));
+          f.rows.add(
+              i + 1,
+              copyOf(r)
+                  .tricky(
+                      "exact duplicate of the previous record",
+                      "count as read and accepted; it reaches the dataset once"));
         }
       }
-      case "401" -> corrupt(f, f.codeAt(8), ReportColumns.PERIOD, "Tháng 06/2025", "bad-month",
-          "report_period `Tháng 06/2025`");
+      case "401" ->
+          corrupt(
+              f,
+              f.codeAt(8),
+              ReportColumns.PERIOD,
+              "Tháng 06/2025",
+              "bad-month",
+              "report_period `Tháng 06/2025`");
       case "402" -> {
-        f.style.order = ReportColumns.CANONICAL.stream()
-            .filter(c -> !c.equals(ReportColumns.FIBER)).toList();
-        f.rejectWhole("missing-column", "required column fiber_households (`Số hộ có cáp quang`) "
-            + "absent from the header (complete copy: 2025-06_huyen-nhu-xuan_bo-sung.csv)");
+        f.style.order =
+            ReportColumns.CANONICAL.stream().filter(c -> !c.equals(ReportColumns.FIBER)).toList();
+        f.rejectWhole(
+            "missing-column",
+            "required column fiber_households (`Số hộ có cáp quang`) "
+                + "absent from the header (complete copy: 2025-06_huyen-nhu-xuan_bo-sung.csv)");
       }
       case "398" -> {
         f.style.leftoverColumns(14);
         List<String> extra = f.style.emptyColumns;
-        catalog.tricky(SOURCE, f.name, "1", extra.size() + " unknown columns `" + extra.get(0)
-            + "` … `" + extra.get(extra.size() - 1) + "` after the real ones (Excel's leftover "
-            + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest of the file",
+        catalog.tricky(
+            SOURCE,
+            f.name,
+            "1",
+            extra.size()
+                + " unknown columns `"
+                + extra.get(0)
+                + "` … `"
+                + extra.get(extra.size() - 1)
+                + "` after the real ones (Excel's leftover "
+                + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest of the file",
             "ignore them; the run report keeps the first 10 warnings `unknown column '…' ignored` "
-                + "word for word and sums up the rest in one `…: … and " + (extra.size() - 10)
+                + "word for word and sums up the rest in one `…: … and "
+                + (extra.size() - 10)
                 + " more unknown columns`");
       }
-      case "404" -> corrupt(f, f.codeAt(11), ReportColumns.DT, "Rồi", "bad-boolean",
-          "dt_completed `Rồi` (\"done\", colloquial) is not a boolean spelling");
-      case "406" -> corrupt(f, f.codeAt(14), ReportColumns.TEAMS, "-2", "out-of-range",
-          "digital_teams -2 < 0");
-      case "407" -> corrupt(f, f.codeAt(20), ReportColumns.PCT, "#DIV/0!", "bad-decimal",
-          "smartphone_users_pct `#DIV/0!` (Excel error)");
-      default -> { }
+      case "404" ->
+          corrupt(
+              f,
+              f.codeAt(11),
+              ReportColumns.DT,
+              "Rồi",
+              "bad-boolean",
+              "dt_completed `Rồi` (\"done\", colloquial) is not a boolean spelling");
+      case "406" ->
+          corrupt(
+              f, f.codeAt(14), ReportColumns.TEAMS, "-2", "out-of-range", "digital_teams -2 < 0");
+      case "407" ->
+          corrupt(
+              f,
+              f.codeAt(20),
+              ReportColumns.PCT,
+              "#DIV/0!",
+              "bad-decimal",
+              "smartphone_users_pct `#DIV/0!` (Excel error)");
+      default -> {}
     }
   }
 
   private void writeJuly() {
     YearMonth m = YearMonth.of(2025, 7);
     ReportFile f = provinceFile("bao-cao-thang-07-2025.csv", m, ReportStyle.english());
-    corrupt(f, "14758", ReportColumns.CODE, "14755", "unknown-commune-code",
+    corrupt(
+        f,
+        "14758",
+        ReportColumns.CODE,
+        "14755",
+        "unknown-commune-code",
         "Phường Hàm Rồng reports with its pre-reform code 14755; valid new code is 14758");
     String typo = f.codeAt(120);
-    corrupt(f, typo, ReportColumns.CODE, typo + "0", "bad-commune-code",
+    corrupt(
+        f,
+        typo,
+        ReportColumns.CODE,
+        typo + "0",
+        "bad-commune-code",
         "commune_code `" + typo + "0` has 6 digits");
-    f.rows.get(0).tricky("first post-reform month: new codes, blank district_name",
-        "validate against units_2025.csv");
+    f.rows
+        .get(0)
+        .tricky(
+            "first post-reform month: new codes, blank district_name",
+            "validate against units_2025.csv");
     write(f);
   }
 
   private void writeAugust() {
     YearMonth m = YearMonth.of(2025, 8);
-    ReportStyle style = ReportStyle.vietnamese().shuffle(rnd).enc(Enc.UTF8_BOM)
-        .period(PeriodFmt.MY).ts(TsFmt.DMY_HM).ints(IntFmt.DOT).decimalComma();
+    ReportStyle style =
+        ReportStyle.vietnamese()
+            .shuffle(rnd)
+            .enc(Enc.UTF8_BOM)
+            .period(PeriodFmt.MY)
+            .ts(TsFmt.DMY_HM)
+            .ints(IntFmt.DOT)
+            .decimalComma();
     ReportFile f = provinceFile("bao-cao-thang-08-2025.csv", m, style);
     String hoangDao = ref.primarySuccessor("15946");
     ReportRow stale = f.row(hoangDao);
     stale.cells.put(ReportColumns.CODE, "");
     stale.cells.put(ReportColumns.NAME, "Xã Hoằng Đạo");
-    stale.bad("unresolved-commune-name", "blank commune_code and pre-reform name `Xã Hoằng Đạo` "
-        + "(now part of " + ref.fresh(hoangDao).name() + "): no such unit after 2025-07-01");
+    stale.bad(
+        "unresolved-commune-name",
+        "blank commune_code and pre-reform name `Xã Hoằng Đạo` "
+            + "(now part of "
+            + ref.fresh(hoangDao).name()
+            + "): no such unit after 2025-07-01");
     ReportRow cut = f.row(f.codeAt(50));
     cut.dropFields = 1;
     cut.bad("field-count", "one field short (14 of 15)");
-    corrupt(f, f.codeAt(90), ReportColumns.SUBMITTED, "15/09/2025", "bad-timestamp",
+    corrupt(
+        f,
+        f.codeAt(90),
+        ReportColumns.SUBMITTED,
+        "15/09/2025",
+        "bad-timestamp",
         "submitted_at `15/09/2025` has no time of day");
     for (String code : List.of("14797", "14956")) {
       blankCodeByName(f, code);
@@ -1502,7 +1895,8 @@ final class CommuneReportsWriter {
     ReportRow nfd = f.row("14854");
     nfd.cells.put(ReportColumns.CODE, "");
     nfd.cells.put(ReportColumns.NAME, Text.nfd(nfd.name()));
-    nfd.tricky("blank commune_code and NFD-encoded `Xã Mường Lý`",
+    nfd.tricky(
+        "blank commune_code and NFD-encoded `Xã Mường Lý`",
         "normalise to NFC, then resolve by name alone to 14854");
     write(f);
     writeAugustTie(f);
@@ -1518,22 +1912,37 @@ final class CommuneReportsWriter {
     ReportFigures before = model.get(m, code);
     ReportFigures after = before.withTeams(before.teams() + 1, before.members() + 4);
     ReportFile f = new ReportFile("bao-cao-thang-08-2025_bo-sung.csv", original.style);
-    f.rows.add(newRow(ref.fresh(code), m, after, model.submittedAt(m, code), f.style)
-        .tricky("same key and same submitted_at as in bao-cao-thang-08-2025.csv, teams "
-            + before.teams() + " -> " + after.teams() + ", members " + before.members() + " -> "
-            + after.members(), "exact timestamp tie: the later file name wins (this row)"));
+    f.rows.add(
+        newRow(ref.fresh(code), m, after, model.submittedAt(m, code), f.style)
+            .tricky(
+                "same key and same submitted_at as in bao-cao-thang-08-2025.csv, teams "
+                    + before.teams()
+                    + " -> "
+                    + after.teams()
+                    + ", members "
+                    + before.members()
+                    + " -> "
+                    + after.members(),
+                "exact timestamp tie: the later file name wins (this row)"));
     write(f);
   }
 
   private void writeSeptember() {
     YearMonth m = YearMonth.of(2025, 9);
-    ReportStyle style = ReportStyle.english().shuffle(rnd).withoutDistrict().ts(TsFmt.ISO_LOCAL)
-        .bools(BoolFmt.YES_NO);
+    ReportStyle style =
+        ReportStyle.english()
+            .shuffle(rnd)
+            .withoutDistrict()
+            .ts(TsFmt.ISO_LOCAL)
+            .bools(BoolFmt.YES_NO);
     ReportFile f = provinceFile("bao-cao-thang-09-2025.csv", m, style);
     corrupt(f, f.codeAt(70), ReportColumns.SUBMITTED, "", "missing-value", "submitted_at blank");
     blankCodeByName(f, "16093");
-    f.rows.get(0).tricky("no district_name column at all (optional column)",
-        "read normally; district is blank after the reform anyway");
+    f.rows
+        .get(0)
+        .tricky(
+            "no district_name column at all (optional column)",
+            "read normally; district is blank after the reform anyway");
     write(f);
   }
 
@@ -1542,8 +1951,12 @@ final class CommuneReportsWriter {
     ReportStyle style = ReportStyle.vietnamese().decimalComma();
     ReportFile f = provinceFile("bao-cao-thang-10-2025.csv", m, style);
     ReportRow twin = f.rows.get(33);
-    f.rows.add(34, copyOf(twin).tricky("exact duplicate of the previous record",
-        "count as read and accepted; it reaches the dataset once"));
+    f.rows.add(
+        34,
+        copyOf(twin)
+            .tricky(
+                "exact duplicate of the previous record",
+                "count as read and accepted; it reaches the dataset once"));
     write(f);
     writeOctoberDraft(f);
   }
@@ -1551,58 +1964,88 @@ final class CommuneReportsWriter {
   /** A later file with EARLIER submitted_at values: it must lose. */
   private void writeOctoberDraft(ReportFile original) {
     YearMonth m = YearMonth.of(2025, 10);
-    ReportFile f = new ReportFile("bao-cao-thang-10-2025_ban-nhap.csv",
-        ReportStyle.english().ts(TsFmt.ISO_LOCAL));
+    ReportFile f =
+        new ReportFile(
+            "bao-cao-thang-10-2025_ban-nhap.csv", ReportStyle.english().ts(TsFmt.ISO_LOCAL));
     for (int i : List.of(10, 80, 140)) {
       String code = original.codeAt(i);
       ReportFigures real = model.get(m, code);
       long cut = Math.max(1, real.received() / 5);
-      ReportFigures draft = real.withDossiers(real.received() - cut,
-          Math.max(0, real.onTime() - cut - 1)).withDt(false);
+      ReportFigures draft =
+          real.withDossiers(real.received() - cut, Math.max(0, real.onTime() - cut - 1))
+              .withDt(false);
       LocalDateTime earlier = model.submittedAt(m, code).minusDays(1).minusHours(2);
-      f.rows.add(newRow(ref.fresh(code), m, draft, earlier, f.style).tricky(
-          "draft with an earlier submitted_at than bao-cao-thang-10-2025.csv (received "
-              + draft.received() + " instead of " + real.received() + ")",
-          "loses: the earlier instant never replaces the later one, whatever the file name"));
+      f.rows.add(
+          newRow(ref.fresh(code), m, draft, earlier, f.style)
+              .tricky(
+                  "draft with an earlier submitted_at than bao-cao-thang-10-2025.csv (received "
+                      + draft.received()
+                      + " instead of "
+                      + real.received()
+                      + ")",
+                  "loses: the earlier instant never replaces the later one, whatever the file name"));
     }
     write(f);
   }
 
   /** Later resubmissions (later wins), one of them itself invalid (replaces nothing). */
   private void writeCorrections() {
-    ReportFile f = new ReportFile("dieu-chinh-2025-11-10.csv",
-        ReportStyle.english().ts(TsFmt.DMY_HM));
+    ReportFile f =
+        new ReportFile("dieu-chinh-2025-11-10.csv", ReportStyle.english().ts(TsFmt.DMY_HM));
     LocalDateTime at = LocalDateTime.of(2025, 11, 10, 15, 30);
     YearMonth may = YearMonth.of(2025, 5);
     String oldCode = model.month(may).keySet().stream().toList().get(250);
     ReportFigures mayFig = model.get(may, oldCode);
-    f.rows.add(oldRow(ref.old(oldCode), may, mayFig.withDossiers(mayFig.received() + 25,
-        mayFig.onTime() + 25), at, f.style).tricky("correction of a 2025-05 report sent in "
-            + "November with the old code and district", "period decides: old list; later wins"));
+    f.rows.add(
+        oldRow(
+                ref.old(oldCode),
+                may,
+                mayFig.withDossiers(mayFig.received() + 25, mayFig.onTime() + 25),
+                at,
+                f.style)
+            .tricky(
+                "correction of a 2025-05 report sent in "
+                    + "November with the old code and district",
+                "period decides: old list; later wins"));
     correction(f, YearMonth.of(2025, 8), 15, at, r -> r.withTeams(r.teams() + 2, r.members() + 7));
     correction(f, YearMonth.of(2025, 9), 42, at.plusMinutes(3), r -> r.withFiber(r.fiber() - 30));
     correction(f, YearMonth.of(2025, 10), 5, at.plusMinutes(5), r -> r.withDt(true));
-    correction(f, YearMonth.of(2025, 10), 99, at.plusMinutes(6),
+    correction(
+        f,
+        YearMonth.of(2025, 10),
+        99,
+        at.plusMinutes(6),
         r -> r.withDossiers(r.received() + 18, r.onTime() + 18));
     YearMonth oct = YearMonth.of(2025, 10);
     String code = model.month(oct).keySet().stream().toList().get(120);
     ReportFigures real = model.get(oct, code);
     ReportRow bad = newRow(ref.fresh(code), oct, real, at.plusMinutes(8), f.style);
     bad.cells.put(ReportColumns.ON_TIME, Long.toString(real.received() + 3));
-    f.rows.add(bad.bad("on-time-exceeds-received", "correction with online_dossiers_on_time "
-        + (real.received() + 3) + " > received " + real.received()
-        + " (quarantined: the original October row stays)"));
+    f.rows.add(
+        bad.bad(
+            "on-time-exceeds-received",
+            "correction with online_dossiers_on_time "
+                + (real.received() + 3)
+                + " > received "
+                + real.received()
+                + " (quarantined: the original October row stays)"));
     write(f);
   }
 
-  private void correction(ReportFile f, YearMonth m, int index, LocalDateTime at,
+  private void correction(
+      ReportFile f,
+      YearMonth m,
+      int index,
+      LocalDateTime at,
       java.util.function.UnaryOperator<ReportFigures> change) {
     String code = model.month(m).keySet().stream().toList().get(index);
     ReportFigures before = model.get(m, code);
     ReportFigures after = change.apply(before);
-    f.rows.add(newRow(ref.fresh(code), m, after, at, f.style).tricky(
-        "later resubmission of " + m + " " + code + " with changed values",
-        "replaces the original (later submitted_at wins)"));
+    f.rows.add(
+        newRow(ref.fresh(code), m, after, at, f.style)
+            .tricky(
+                "later resubmission of " + m + " " + code + " with changed values",
+                "replaces the original (later submitted_at wins)"));
   }
 
   // --- rows and files -------------------------------------------------------------------------
@@ -1610,9 +2053,10 @@ final class CommuneReportsWriter {
   private ReportFile provinceFile(String name, YearMonth m, ReportStyle style) {
     ReportFile f = new ReportFile(name, style);
     for (String code : model.month(m).keySet()) {
-      f.rows.add(Dates.preReform(m) ? oldRow(ref.old(code), m, model.get(m, code),
-          model.submittedAt(m, code), style)
-          : newRow(ref.fresh(code), m, model.get(m, code), model.submittedAt(m, code), style));
+      f.rows.add(
+          Dates.preReform(m)
+              ? oldRow(ref.old(code), m, model.get(m, code), model.submittedAt(m, code), style)
+              : newRow(ref.fresh(code), m, model.get(m, code), model.submittedAt(m, code), style));
     }
     return f;
   }
@@ -1625,18 +2069,24 @@ final class CommuneReportsWriter {
     return f;
   }
 
-  private ReportRow oldRow(OldUnit u, YearMonth m, ReportFigures fig, LocalDateTime at,
-      ReportStyle style) {
+  private ReportRow oldRow(
+      OldUnit u, YearMonth m, ReportFigures fig, LocalDateTime at, ReportStyle style) {
     return row(u.code(), u.name(), u.districtName(), m, fig, at, style);
   }
 
-  private ReportRow newRow(NewUnit u, YearMonth m, ReportFigures fig, LocalDateTime at,
-      ReportStyle style) {
+  private ReportRow newRow(
+      NewUnit u, YearMonth m, ReportFigures fig, LocalDateTime at, ReportStyle style) {
     return row(u.code(), u.name(), "", m, fig, at, style);
   }
 
-  private ReportRow row(String code, String name, String district, YearMonth m,
-      ReportFigures fig, LocalDateTime at, ReportStyle style) {
+  private ReportRow row(
+      String code,
+      String name,
+      String district,
+      YearMonth m,
+      ReportFigures fig,
+      LocalDateTime at,
+      ReportStyle style) {
     ReportRow r = new ReportRow(code, m, fig, at);
     r.cells.put(ReportColumns.PERIOD, style.period.format(m));
     r.cells.put(ReportColumns.CODE, code);
@@ -1652,7 +2102,8 @@ final class CommuneReportsWriter {
     r.cells.put(ReportColumns.PCT, style.formatPct(fig.pctTenths()));
     r.cells.put(ReportColumns.FIBER, style.ints.format(fig.fiber()));
     r.cells.put(ReportColumns.DT, style.bools.format(fig.dtCompleted()));
-    r.cells.put(ReportColumns.NOTES, rnd.nextDouble() < 0.04 ? NOTES.get(rnd.nextInt(NOTES.size())) : "");
+    r.cells.put(
+        ReportColumns.NOTES, rnd.nextDouble() < 0.04 ? NOTES.get(rnd.nextInt(NOTES.size())) : "");
     r.extraValue = PREPARERS.get(rnd.nextInt(PREPARERS.size()));
     return r;
   }
@@ -1664,8 +2115,8 @@ final class CommuneReportsWriter {
     return c;
   }
 
-  private void corrupt(ReportFile f, String code, String column, String text, String rule,
-      String what) {
+  private void corrupt(
+      ReportFile f, String code, String column, String text, String rule, String what) {
     ReportRow r = untouched(f, code);
     r.cells.put(column, text);
     r.bad(rule, what);
@@ -1684,7 +2135,10 @@ final class CommuneReportsWriter {
     ReportRow r = untouched(f, code);
     r.cells.put(ReportColumns.CODE, "");
     String district = r.cells.get(ReportColumns.DISTRICT);
-    r.tricky("blank commune_code, name `" + r.name() + "`"
+    r.tricky(
+        "blank commune_code, name `"
+            + r.name()
+            + "`"
             + (district.isEmpty() ? " alone" : " + district `" + district + "`"),
         "resolve to " + code);
   }
@@ -1705,8 +2159,8 @@ final class CommuneReportsWriter {
     } else if (r.rule != null) {
       catalog.bad(SOURCE, f.name, line, r.rule, r.what);
     } else {
-      effective.offer(ReportModel.key(r.month, r.code), Dates.local(r.submitted), f.name,
-          r.figures);
+      effective.offer(
+          ReportModel.key(r.month, r.code), Dates.local(r.submitted), f.name, r.figures);
     }
     if (r.tricky != null) {
       catalog.tricky(SOURCE, f.name, Integer.toString(line), r.tricky, r.expect);
@@ -1717,16 +2171,22 @@ final class CommuneReportsWriter {
     SortedMap<String, ReportFigures> all = effective.values();
     List<ReportMonthTotals> totals = new ArrayList<>();
     for (YearMonth m : Dates.months()) {
-      List<ReportFigures> rows = all.entrySet().stream()
-          .filter(e -> e.getKey().startsWith(m + "|")).map(Map.Entry::getValue).toList();
-      totals.add(new ReportMonthTotals(m, rows.size(),
-          rows.stream().mapToLong(ReportFigures::population).sum(),
-          rows.stream().mapToLong(ReportFigures::households).sum(),
-          rows.stream().mapToLong(ReportFigures::teams).sum(),
-          rows.stream().mapToLong(ReportFigures::members).sum(),
-          rows.stream().mapToLong(ReportFigures::received).sum(),
-          rows.stream().mapToLong(ReportFigures::onTime).sum(),
-          rows.stream().filter(ReportFigures::dtCompleted).count()));
+      List<ReportFigures> rows =
+          all.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(m + "|"))
+              .map(Map.Entry::getValue)
+              .toList();
+      totals.add(
+          new ReportMonthTotals(
+              m,
+              rows.size(),
+              rows.stream().mapToLong(ReportFigures::population).sum(),
+              rows.stream().mapToLong(ReportFigures::households).sum(),
+              rows.stream().mapToLong(ReportFigures::teams).sum(),
+              rows.stream().mapToLong(ReportFigures::members).sum(),
+              rows.stream().mapToLong(ReportFigures::received).sum(),
+              rows.stream().mapToLong(ReportFigures::onTime).sum(),
+              rows.stream().filter(ReportFigures::dtCompleted).count()));
     }
     return totals;
   }
@@ -1737,17 +2197,25 @@ final class CommuneReportsWriter {
 // ---------------------------------------------------------------------------------------------
 
 /** A payment provider and when its system sends the monthly file. */
-record Provider(String name, String type, int day, int hour, int minute, double weight,
-    double growth, double activeShare) {
-  static final List<Provider> ALL = List.of(
-      new Provider("Agribank", "bank", 3, 9, 15, 0.34, 0.007, 0.62),
-      new Provider("BIDV", "bank", 4, 10, 0, 0.08, 0.008, 0.6),
-      new Provider("VietinBank", "bank", 4, 14, 30, 0.08, 0.008, 0.6),
-      new Provider("Vietcombank", "bank", 5, 8, 45, 0.06, 0.009, 0.65),
-      new Provider("MoMo", "e_wallet", 2, 7, 0, 0.16, 0.018, 0.7),
-      new Provider("ZaloPay", "e_wallet", 2, 18, 20, 0.06, 0.018, 0.66),
-      new Provider("Viettel Money", "mobile_money", 3, 16, 20, 0.17, 0.013, 0.55),
-      new Provider("VNPT Money", "mobile_money", 6, 11, 10, 0.05, 0.012, 0.5));
+record Provider(
+    String name,
+    String type,
+    int day,
+    int hour,
+    int minute,
+    double weight,
+    double growth,
+    double activeShare) {
+  static final List<Provider> ALL =
+      List.of(
+          new Provider("Agribank", "bank", 3, 9, 15, 0.34, 0.007, 0.62),
+          new Provider("BIDV", "bank", 4, 10, 0, 0.08, 0.008, 0.6),
+          new Provider("VietinBank", "bank", 4, 14, 30, 0.08, 0.008, 0.6),
+          new Provider("Vietcombank", "bank", 5, 8, 45, 0.06, 0.009, 0.65),
+          new Provider("MoMo", "e_wallet", 2, 7, 0, 0.16, 0.018, 0.7),
+          new Provider("ZaloPay", "e_wallet", 2, 18, 20, 0.06, 0.018, 0.66),
+          new Provider("Viettel Money", "mobile_money", 3, 16, 20, 0.17, 0.013, 0.55),
+          new Provider("VNPT Money", "mobile_money", 6, 11, 10, 0.05, 0.012, 0.5));
 
   static Provider named(String name) {
     return ALL.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow();
@@ -1797,8 +2265,8 @@ final class PaymentModel {
   }
 
   private static List<Holding> holdings(OldUnit u, double pop, Random rnd) {
-    double perCapita = (u.urban() ? 0.42 : u.mountain() ? 0.12 : 0.21)
-        * Seeds.uniform(rnd, 0.8, 1.2);
+    double perCapita =
+        (u.urban() ? 0.42 : u.mountain() ? 0.12 : 0.21) * Seeds.uniform(rnd, 0.8, 1.2);
     Map<String, Boolean> present = new LinkedHashMap<>();
     Map<String, Boolean> small = new LinkedHashMap<>();
     boolean town = !u.type().equals("xã");
@@ -1808,8 +2276,10 @@ final class PaymentModel {
     present.put("Vietcombank", u.urban() && (u.type().equals("phường") || rnd.nextDouble() < 0.6));
     boolean momo = u.urban() || rnd.nextDouble() < (u.mountain() ? 0.35 : 0.9);
     present.put("MoMo", momo);
-    boolean zalo = u.urban() || (!momo && rnd.nextDouble() < 0.6) || (momo && !u.mountain()
-        && rnd.nextDouble() < 0.4);
+    boolean zalo =
+        u.urban()
+            || (!momo && rnd.nextDouble() < 0.6)
+            || (momo && !u.mountain() && rnd.nextDouble() < 0.4);
     present.put("ZaloPay", zalo);
     small.put("ZaloPay", zalo && !momo);
     boolean viettel = u.urban() || rnd.nextDouble() < (u.mountain() ? 0.9 : 0.96);
@@ -1817,16 +2287,21 @@ final class PaymentModel {
     boolean vnpt = u.urban() || !viettel || rnd.nextDouble() < 0.55;
     present.put("VNPT Money", vnpt);
     small.put("VNPT Money", vnpt && !u.urban() && (!viettel || rnd.nextDouble() < 0.3));
-    double weights = Provider.ALL.stream().filter(p -> present.get(p.name())
-        && !small.getOrDefault(p.name(), false)).mapToDouble(Provider::weight).sum();
+    double weights =
+        Provider.ALL.stream()
+            .filter(p -> present.get(p.name()) && !small.getOrDefault(p.name(), false))
+            .mapToDouble(Provider::weight)
+            .sum();
     List<Holding> result = new ArrayList<>();
     for (Provider p : Provider.ALL) {
       if (!present.get(p.name())) {
         continue;
       }
       boolean isSmall = small.getOrDefault(p.name(), false);
-      double base = isSmall ? 1 + rnd.nextInt(8) : pop * perCapita * p.weight() / weights
-          * Seeds.uniform(rnd, 0.85, 1.15);
+      double base =
+          isSmall
+              ? 1 + rnd.nextInt(8)
+              : pop * perCapita * p.weight() / weights * Seeds.uniform(rnd, 0.85, 1.15);
       result.add(new Holding(p, base, isSmall, p.activeShare() * Seeds.uniform(rnd, 0.85, 1.1)));
     }
     return result;
@@ -1852,43 +2327,48 @@ final class PaymentModel {
     return (TOTAL_OCTOBER - smallSum) / largeSum;
   }
 
-  private static Map<String, Accounts> oldAccounts(List<Holding> holdings, YearMonth m,
-      double scale, Random rnd) {
+  private static Map<String, Accounts> oldAccounts(
+      List<Holding> holdings, YearMonth m, double scale, Random rnd) {
     int k = m.getMonthValue() - 1;
     Map<String, Accounts> result = new LinkedHashMap<>();
     for (Holding h : holdings) {
       long total = Math.round(total(h, k, scale));
       double grown = total(h, k, scale) - total(h, k - 1, scale);
-      long opened = h.small() ? (rnd.nextDouble() < 0.3 ? 1 : 0)
-          : Math.round(grown + total * Seeds.uniform(rnd, 0.004, 0.008));
-      long active = Math.round(total * Math.min(0.95, h.activeShare()
-          * Seeds.uniform(rnd, 0.97, 1.03)));
-      result.put(h.provider().name(), new Accounts(total, Math.min(opened, total),
-          Math.min(active, total)));
+      long opened =
+          h.small()
+              ? (rnd.nextDouble() < 0.3 ? 1 : 0)
+              : Math.round(grown + total * Seeds.uniform(rnd, 0.004, 0.008));
+      long active =
+          Math.round(total * Math.min(0.95, h.activeShare() * Seeds.uniform(rnd, 0.97, 1.03)));
+      result.put(
+          h.provider().name(),
+          new Accounts(total, Math.min(opened, total), Math.min(active, total)));
     }
     return result;
   }
 
-  private static SortedMap<String, Map<String, Accounts>> aggregate(Reference ref,
-      SortedMap<String, Map<String, Accounts>> old) {
+  private static SortedMap<String, Map<String, Accounts>> aggregate(
+      Reference ref, SortedMap<String, Map<String, Accounts>> old) {
     SortedMap<String, Map<String, Accounts>> result = new TreeMap<>();
     for (NewUnit n : ref.newUnits()) {
       Map<String, double[]> sums = new TreeMap<>();
       for (Edge e : ref.predecessors(n.code())) {
         double s = ref.share(e);
-        old.get(e.oldCode()).forEach((provider, a) -> {
-          double[] sum = sums.computeIfAbsent(provider, p -> new double[3]);
-          sum[0] += s * a.total();
-          sum[1] += s * a.opened();
-          sum[2] += s * a.active();
-        });
+        old.get(e.oldCode())
+            .forEach(
+                (provider, a) -> {
+                  double[] sum = sums.computeIfAbsent(provider, p -> new double[3]);
+                  sum[0] += s * a.total();
+                  sum[1] += s * a.opened();
+                  sum[2] += s * a.active();
+                });
       }
       Map<String, Accounts> accounts = new LinkedHashMap<>();
       for (Provider p : Provider.ALL) {
         double[] sum = sums.get(p.name());
         if (sum != null && Math.round(sum[0]) > 0) {
-          accounts.put(p.name(), new Accounts(Math.round(sum[0]), Math.round(sum[1]),
-              Math.round(sum[2])));
+          accounts.put(
+              p.name(), new Accounts(Math.round(sum[0]), Math.round(sum[1]), Math.round(sum[2])));
         }
       }
       result.put(n.code(), accounts);
@@ -1898,17 +2378,31 @@ final class PaymentModel {
 }
 
 /** Province figures of the payment dataset, for the README. */
-record PaymentSummary(List<FileInfo> files, SortedMap<String, Long> communeTotals,
+record PaymentSummary(
+    List<FileInfo> files,
+    SortedMap<String, Long> communeTotals,
     SortedMap<YearMonth, Long> totals,
-    SortedMap<YearMonth, Integer> rows, int smallCellsOctober, int communesOneSmallOctober,
-    int communesTwoSmallOctober, int smallCellsJune, int communesOneSmallJune) {}
+    SortedMap<YearMonth, Integer> rows,
+    int smallCellsOctober,
+    int communesOneSmallOctober,
+    int communesTwoSmallOctober,
+    int smallCellsJune,
+    int communesOneSmallJune) {}
 
 /** Writes {@code payment-accounts/}: one strict CSV per month plus corrections. */
 final class PaymentAccountsWriter {
   static final String SOURCE = "payment-accounts";
   static final String FAILED_EXPORT = "2025-10_viettel-money_loi-xuat.csv";
-  static final List<String> HEADER = List.of("period", "commune_code", "provider_type",
-      "provider_name", "accounts_total", "accounts_opened", "accounts_active", "reported_at");
+  static final List<String> HEADER =
+      List.of(
+          "period",
+          "commune_code",
+          "provider_type",
+          "provider_name",
+          "accounts_total",
+          "accounts_opened",
+          "accounts_active",
+          "reported_at");
 
   private final Reference ref;
   private final PaymentModel model;
@@ -1936,9 +2430,17 @@ final class PaymentAccountsWriter {
       this.provider = provider;
       this.accounts = a;
       this.reportedAt = at;
-      this.fields = new ArrayList<>(List.of(period.toString(), code, provider.type(),
-          provider.name(), Long.toString(a.total()), Long.toString(a.opened()),
-          Long.toString(a.active()), Dates.ISO_OFFSET.format(at)));
+      this.fields =
+          new ArrayList<>(
+              List.of(
+                  period.toString(),
+                  code,
+                  provider.type(),
+                  provider.name(),
+                  Long.toString(a.total()),
+                  Long.toString(a.opened()),
+                  Long.toString(a.active()),
+                  Dates.ISO_OFFSET.format(at)));
     }
 
     Row set(String column, String value) {
@@ -1985,16 +2487,24 @@ final class PaymentAccountsWriter {
 
   private List<Row> monthRows(YearMonth m) {
     List<Row> rows = new ArrayList<>();
-    model.month(m).forEach((code, accounts) -> accounts.forEach((name, a) -> {
-      Provider p = Provider.named(name);
-      rows.add(new Row(m, code, p, a, p.reportedAt(m)));
-    }));
+    model
+        .month(m)
+        .forEach(
+            (code, accounts) ->
+                accounts.forEach(
+                    (name, a) -> {
+                      Provider p = Provider.named(name);
+                      rows.add(new Row(m, code, p, a, p.reportedAt(m)));
+                    }));
     return rows;
   }
 
   private Row find(List<Row> rows, String providerName, int skip) {
-    return rows.stream().filter(r -> r.provider.name().equals(providerName)).skip(skip)
-        .findFirst().orElseThrow();
+    return rows.stream()
+        .filter(r -> r.provider.name().equals(providerName))
+        .skip(skip)
+        .findFirst()
+        .orElseThrow();
   }
 
   private void monthSpecials(YearMonth m, List<Row> rows) {
@@ -2007,43 +2517,66 @@ final class PaymentAccountsWriter {
       case 6 -> june(rows);
       case 7 -> july(rows);
       case 8 -> august(rows);
-      default -> { }
+      default -> {}
     }
   }
 
   private void january(List<Row> rows) {
     Row r = find(rows, "Agribank", 20);
-    Row december = new Row(YearMonth.of(2024, 12), r.code, r.provider, r.accounts,
-        OffsetDateTime.of(2025, 1, 3, 9, 15, 0, 0, Dates.PLUS7));
-    rows.add(rows.indexOf(r), december.bad("unit-list-unavailable",
-        "period 2024-12 (resent December row): no unit list before 2025-01-01"));
+    Row december =
+        new Row(
+            YearMonth.of(2024, 12),
+            r.code,
+            r.provider,
+            r.accounts,
+            OffsetDateTime.of(2025, 1, 3, 9, 15, 0, 0, Dates.PLUS7));
+    rows.add(
+        rows.indexOf(r),
+        december.bad(
+            "unit-list-unavailable",
+            "period 2024-12 (resent December row): no unit list before 2025-01-01"));
   }
 
   private void february(List<Row> rows) {
     Row template = find(rows, "Viettel Money", 3);
     String ghost = ref.disputed().get(1).code();
-    rows.add(new Row(template.period, ghost, template.provider, template.accounts,
-        template.reportedAt).bad("unknown-commune-code", "commune_code " + ghost
-            + " (disputed Jan–Feb 2025 snapshot code) is not in units_pre2025.csv"));
-    find(rows, "MoMo", 44).set("provider_type", "ewallet").bad("unknown-value",
-        "provider_type `ewallet` is not one of bank, e_wallet, mobile_money");
+    rows.add(
+        new Row(template.period, ghost, template.provider, template.accounts, template.reportedAt)
+            .bad(
+                "unknown-commune-code",
+                "commune_code "
+                    + ghost
+                    + " (disputed Jan–Feb 2025 snapshot code) is not in units_pre2025.csv"));
+    find(rows, "MoMo", 44)
+        .set("provider_type", "ewallet")
+        .bad("unknown-value", "provider_type `ewallet` is not one of bank, e_wallet, mobile_money");
   }
 
   private void march(List<Row> rows) {
-    find(rows, "VietinBank", 12).set("period", "03/2025").bad("bad-month",
-        "period `03/2025`: this source accepts YYYY-MM only");
-    Row big = rows.stream().filter(r -> r.accounts.total() >= 1000 && r.rule == null).skip(30)
-        .findFirst().orElseThrow();
-    big.set("accounts_total", IntFmt.DOT.format(big.accounts.total())).bad("bad-integer",
-        "accounts_total `" + IntFmt.DOT.format(big.accounts.total())
-            + "` with a thousands separator: plain integers only");
+    find(rows, "VietinBank", 12)
+        .set("period", "03/2025")
+        .bad("bad-month", "period `03/2025`: this source accepts YYYY-MM only");
+    Row big =
+        rows.stream()
+            .filter(r -> r.accounts.total() >= 1000 && r.rule == null)
+            .skip(30)
+            .findFirst()
+            .orElseThrow();
+    big.set("accounts_total", IntFmt.DOT.format(big.accounts.total()))
+        .bad(
+            "bad-integer",
+            "accounts_total `"
+                + IntFmt.DOT.format(big.accounts.total())
+                + "` with a thousands separator: plain integers only");
   }
 
   private void april(List<Row> rows) {
     Row r = find(rows, "BIDV", 25);
     long opened = r.accounts.total() + 15;
-    r.set("accounts_opened", Long.toString(opened)).bad("opened-exceeds-total",
-        "accounts_opened " + opened + " > accounts_total " + r.accounts.total());
+    r.set("accounts_opened", Long.toString(opened))
+        .bad(
+            "opened-exceeds-total",
+            "accounts_opened " + opened + " > accounts_total " + r.accounts.total());
     Row extra = find(rows, "Agribank", 140);
     extra.fields.add("");
     extra.bad("field-count", "trailing comma: 9 fields for 8 columns");
@@ -2052,23 +2585,28 @@ final class PaymentAccountsWriter {
   private void may(List<Row> rows) {
     Row r = find(rows, "Vietcombank", 6);
     String local = r.reportedAt.toLocalDateTime().toString() + ":00";
-    r.set("reported_at", local).bad("bad-timestamp",
-        "reported_at `" + local + "` has no offset: this source requires one");
+    r.set("reported_at", local)
+        .bad(
+            "bad-timestamp", "reported_at `" + local + "` has no offset: this source requires one");
     for (int skip : List.of(100, 101, 102)) {
       Row twin = find(rows, "Agribank", skip);
-      rows.add(new Row(twin.period, twin.code, twin.provider, twin.accounts, twin.reportedAt)
-          .tricky("exact duplicate (the provider's export repeated three rows at the end)",
-              "count as read and accepted; reaches the dataset once"));
+      rows.add(
+          new Row(twin.period, twin.code, twin.provider, twin.accounts, twin.reportedAt)
+              .tricky(
+                  "exact duplicate (the provider's export repeated three rows at the end)",
+                  "count as read and accepted; reaches the dataset once"));
     }
   }
 
   private void june(List<Row> rows) {
-    find(rows, "ZaloPay", 15).set("provider_name", "").bad("missing-value",
-        "provider_name blank");
-    find(rows, "Viettel Money", 200).set("accounts_opened", "-3").bad("out-of-range",
-        "accounts_opened -3 < 0");
-    find(rows, "Agribank", 0).tricky("June rows reported in July with old codes",
-        "period decides: validate against units_pre2025.csv");
+    find(rows, "ZaloPay", 15).set("provider_name", "").bad("missing-value", "provider_name blank");
+    find(rows, "Viettel Money", 200)
+        .set("accounts_opened", "-3")
+        .bad("out-of-range", "accounts_opened -3 < 0");
+    find(rows, "Agribank", 0)
+        .tricky(
+            "June rows reported in July with old codes",
+            "period decides: validate against units_pre2025.csv");
   }
 
   private void july(List<Row> rows) {
@@ -2080,9 +2618,15 @@ final class PaymentAccountsWriter {
   private void august(List<Row> rows) {
     String retired = ref.retiredCodes().get(200);
     Row template = find(rows, "VNPT Money", 4);
-    rows.add(new Row(template.period, retired, template.provider, template.accounts,
-        template.reportedAt).bad("unknown-commune-code", "commune_code " + retired + " ("
-            + ref.old(retired).name() + ") is a pre-reform code, not in units_2025.csv"));
+    rows.add(
+        new Row(template.period, retired, template.provider, template.accounts, template.reportedAt)
+            .bad(
+                "unknown-commune-code",
+                "commune_code "
+                    + retired
+                    + " ("
+                    + ref.old(retired).name()
+                    + ") is a pre-reform code, not in units_2025.csv"));
   }
 
   /** A provider's late supplement that lacks a column: rejected whole, replaces nothing. */
@@ -2093,12 +2637,15 @@ final class PaymentAccountsWriter {
     OffsetDateTime at = OffsetDateTime.of(2025, 5, 20, 10, 0, 0, 0, Dates.PLUS7);
     for (Row r : monthRows(m)) {
       if (r.provider.name().equals("VNPT Money") && rows.size() < 4) {
-        Accounts a = new Accounts(r.accounts.total() + 2, r.accounts.opened() + 2,
-            r.accounts.active());
+        Accounts a =
+            new Accounts(r.accounts.total() + 2, r.accounts.opened() + 2, r.accounts.active());
         Row s = new Row(m, r.code, r.provider, a, at);
         s.fields.remove(HEADER.indexOf("accounts_active"));
-        rows.add(s.bad("missing-column", "required column accounts_active absent from the "
-            + "header (a later VNPT Money supplement; it replaces nothing)"));
+        rows.add(
+            s.bad(
+                "missing-column",
+                "required column accounts_active absent from the "
+                    + "header (a later VNPT Money supplement; it replaces nothing)"));
       }
     }
     write("2025-04_vnpt-money_bo-sung.csv", header, rows);
@@ -2115,10 +2662,16 @@ final class PaymentAccountsWriter {
     rows.add(corrected(YearMonth.of(2025, 10), "Agribank", 90, utc.plusMinutes(1), 0.98));
     Row base = find(monthRows(YearMonth.of(2025, 10)), "MoMo", 12);
     long active = base.accounts.total() + 40;
-    rows.add(new Row(base.period, base.code, base.provider, base.accounts, utc.plusMinutes(2))
-        .set("accounts_active", Long.toString(active)).bad("active-exceeds-total",
-            "correction with accounts_active " + active + " > accounts_total "
-                + base.accounts.total() + " (quarantined: the original row stays)"));
+    rows.add(
+        new Row(base.period, base.code, base.provider, base.accounts, utc.plusMinutes(2))
+            .set("accounts_active", Long.toString(active))
+            .bad(
+                "active-exceeds-total",
+                "correction with accounts_active "
+                    + active
+                    + " > accounts_total "
+                    + base.accounts.total()
+                    + " (quarantined: the original row stays)"));
     write("dieu-chinh-2025-11-12.csv", HEADER, rows);
   }
 
@@ -2126,26 +2679,44 @@ final class PaymentAccountsWriter {
   private void writeFailedExport() {
     String name = FAILED_EXPORT;
     Output.write(dir.resolve(name), new byte[0]);
-    catalog.tricky(SOURCE, name, "", "0-byte file: a Viettel Money re-export of 2025-10 that "
-        + "failed (no header, no record)", "list it in the run report's file_details with 0 rows "
-        + "and the warning `…: empty file: 0 bytes, no record (an export that failed?)`; nothing "
-        + "is quarantined; 2025-10.csv still holds Viettel Money's October rows");
+    catalog.tricky(
+        SOURCE,
+        name,
+        "",
+        "0-byte file: a Viettel Money re-export of 2025-10 that " + "failed (no header, no record)",
+        "list it in the run report's file_details with 0 rows "
+            + "and the warning `…: empty file: 0 bytes, no record (an export that failed?)`; nothing "
+            + "is quarantined; 2025-10.csv still holds Viettel Money's October rows");
     files.add(new FileInfo(name, 0, "0 bytes"));
   }
 
   private Row corrected(YearMonth m, String provider, int skip, OffsetDateTime at, double f) {
     Row r = find(monthRows(m), provider, skip);
     long total = Math.round(r.accounts.total() * f);
-    Accounts a = new Accounts(total, Math.min(total, r.accounts.opened()),
-        Math.min(total, Math.round(r.accounts.active() * f)));
-    return new Row(m, r.code, r.provider, a, at).tricky("correction of " + m + " " + r.code + " "
-        + provider + ": accounts_total " + r.accounts.total() + " -> " + total
-        + (at.getOffset().equals(ZoneOffset.UTC) ? " (reported_at in `Z`)" : ""),
-        "later reported_at wins");
+    Accounts a =
+        new Accounts(
+            total,
+            Math.min(total, r.accounts.opened()),
+            Math.min(total, Math.round(r.accounts.active() * f)));
+    return new Row(m, r.code, r.provider, a, at)
+        .tricky(
+            "correction of "
+                + m
+                + " "
+                + r.code
+                + " "
+                + provider
+                + ": accounts_total "
+                + r.accounts.total()
+                + " -> "
+                + total
+                + (at.getOffset().equals(ZoneOffset.UTC) ? " (reported_at in `Z`)" : ""),
+            "later reported_at wins");
   }
 
   private void write(String name, List<String> header, List<Row> rows) {
-    Csv.Rendered rendered = Csv.render(header, rows.stream().map(r -> r.fields).toList(), ',', "\n");
+    Csv.Rendered rendered =
+        Csv.render(header, rows.stream().map(r -> r.fields).toList(), ',', "\n");
     Output.write(dir.resolve(name), rendered.text().getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
@@ -2166,35 +2737,48 @@ final class PaymentAccountsWriter {
     SortedMap<YearMonth, Long> totals = new TreeMap<>();
     SortedMap<YearMonth, Integer> rowCounts = new TreeMap<>();
     SortedMap<String, Map<String, Long>> cells = new TreeMap<>();
-    effective.values().forEach((key, a) -> {
-      String[] k = key.split("\\|");
-      YearMonth m = YearMonth.parse(k[0]);
-      totals.merge(m, a.total(), Long::sum);
-      rowCounts.merge(m, 1, Integer::sum);
-      cells.computeIfAbsent(k[0] + "|" + k[1], x -> new TreeMap<>())
-          .merge(Provider.named(k[2]).type(), a.total(), Long::sum);
-    });
+    effective
+        .values()
+        .forEach(
+            (key, a) -> {
+              String[] k = key.split("\\|");
+              YearMonth m = YearMonth.parse(k[0]);
+              totals.merge(m, a.total(), Long::sum);
+              rowCounts.merge(m, 1, Integer::sum);
+              cells
+                  .computeIfAbsent(k[0] + "|" + k[1], x -> new TreeMap<>())
+                  .merge(Provider.named(k[2]).type(), a.total(), Long::sum);
+            });
     int[] oct = smallCells(cells, Dates.LAST);
     int[] jun = smallCells(cells, YearMonth.of(2025, 6));
     SortedMap<String, Long> communeTotals = new TreeMap<>();
-    cells.forEach((k, byType) -> communeTotals.put(k,
-        byType.values().stream().mapToLong(Long::longValue).sum()));
-    return new PaymentSummary(List.copyOf(files), communeTotals, totals, rowCounts, oct[0], oct[1],
+    cells.forEach(
+        (k, byType) ->
+            communeTotals.put(k, byType.values().stream().mapToLong(Long::longValue).sum()));
+    return new PaymentSummary(
+        List.copyOf(files),
+        communeTotals,
+        totals,
+        rowCounts,
+        oct[0],
+        oct[1],
         oct[2],
-        jun[0], jun[1]);
+        jun[0],
+        jun[1]);
   }
 
   /** Small provider-type cells (< 10) of a month: {cells, communes with one, with two+}. */
   private static int[] smallCells(SortedMap<String, Map<String, Long>> cells, YearMonth m) {
     int[] result = new int[3];
-    cells.forEach((key, byType) -> {
-      if (key.startsWith(m + "|")) {
-        int small = (int) byType.values().stream().filter(v -> v < 10).count();
-        result[0] += small;
-        result[1] += small == 1 ? 1 : 0;
-        result[2] += small >= 2 ? 1 : 0;
-      }
-    });
+    cells.forEach(
+        (key, byType) -> {
+          if (key.startsWith(m + "|")) {
+            int small = (int) byType.values().stream().filter(v -> v < 10).count();
+            result[0] += small;
+            result[1] += small == 1 ? 1 : 0;
+            result[2] += small >= 2 ? 1 : 0;
+          }
+        });
     return result;
   }
 }
@@ -2211,12 +2795,27 @@ record Seller(String name, String type, String oldCode, String newCode) {
 }
 
 /** An OCOP-certified product. */
-record Product(String code, String name, int stars, String category, LocalDate certifiedOn,
-    Seller seller, String unit, long price, boolean stamp, LocalDate listedFrom) {}
+record Product(
+    String code,
+    String name,
+    int stars,
+    String category,
+    LocalDate certifiedOn,
+    Seller seller,
+    String unit,
+    long price,
+    boolean stamp,
+    LocalDate listedFrom) {}
 
 /** A kind of product with where it is made and how much it is made. */
-record Template(String category, String name, String unit, long price, List<String> districts,
-    int count, String htxKind) {}
+record Template(
+    String category,
+    String name,
+    String unit,
+    long price,
+    List<String> districts,
+    int count,
+    String htxKind) {}
 
 /** One product listing on one platform and its day-by-day state. */
 final class Listing {
@@ -2235,8 +2834,16 @@ final class Listing {
   long sold;
   double rating;
 
-  Listing(String id, String platform, String url, Product product, LocalDate start, LocalDate end,
-      LocalDate gapFrom, LocalDate gapTo, double popularity) {
+  Listing(
+      String id,
+      String platform,
+      String url,
+      Product product,
+      LocalDate start,
+      LocalDate end,
+      LocalDate gapFrom,
+      LocalDate gapTo,
+      double popularity) {
     this.id = id;
     this.platform = platform;
     this.url = url;
@@ -2255,14 +2862,23 @@ final class Listing {
 }
 
 /** One crawl of one listing: the values seen and when. */
-record Crawl(Listing listing, Instant at, boolean utc, long price, boolean inStock, Double rating,
-    long reviews, long sold, boolean flashSale) {
+record Crawl(
+    Listing listing,
+    Instant at,
+    boolean utc,
+    long price,
+    boolean inStock,
+    Double rating,
+    long reviews,
+    long sold,
+    boolean flashSale) {
   LocalDate localDate() {
     return at.atZone(Dates.HCM).toLocalDate();
   }
 
   String crawledAt() {
-    return utc ? DateTimeFormatter.ISO_INSTANT.format(at)
+    return utc
+        ? DateTimeFormatter.ISO_INSTANT.format(at)
         : Dates.ISO_OFFSET.format(at.atOffset(Dates.PLUS7));
   }
 }
@@ -2273,19 +2889,45 @@ final class OcopModel {
   static final List<String> PLATFORMS =
       List.of("shopee", "lazada", "tiki", "tiktok_shop", "sendo", "postmart", "voso");
   private static final double[] PLATFORM_WEIGHTS = {0.36, 0.14, 0.11, 0.16, 0.05, 0.12, 0.06};
-  private static final Map<String, Double> CRAWL_RATE = Map.of("shopee", 0.42, "lazada", 0.33,
-      "tiki", 0.3, "tiktok_shop", 0.33, "sendo", 0.28, "postmart", 0.3, "voso", 0.28);
-  private static final Map<String, LocalTime> CRAWL_TIME = Map.of("shopee", LocalTime.of(22, 0),
-      "lazada", LocalTime.of(6, 0), "tiki", LocalTime.of(12, 0), "tiktok_shop",
-      LocalTime.of(1, 30), "sendo", LocalTime.of(9, 0), "postmart", LocalTime.of(14, 0), "voso",
-      LocalTime.of(15, 0));
+  private static final Map<String, Double> CRAWL_RATE =
+      Map.of(
+          "shopee",
+          0.42,
+          "lazada",
+          0.33,
+          "tiki",
+          0.3,
+          "tiktok_shop",
+          0.33,
+          "sendo",
+          0.28,
+          "postmart",
+          0.3,
+          "voso",
+          0.28);
+  private static final Map<String, LocalTime> CRAWL_TIME =
+      Map.of(
+          "shopee",
+          LocalTime.of(22, 0),
+          "lazada",
+          LocalTime.of(6, 0),
+          "tiki",
+          LocalTime.of(12, 0),
+          "tiktok_shop",
+          LocalTime.of(1, 30),
+          "sendo",
+          LocalTime.of(9, 0),
+          "postmart",
+          LocalTime.of(14, 0),
+          "voso",
+          LocalTime.of(15, 0));
 
   final List<Product> products;
   final List<Listing> listings;
   final SortedMap<LocalDate, List<Crawl>> days;
 
-  private OcopModel(List<Product> products, List<Listing> listings,
-      SortedMap<LocalDate, List<Crawl>> days) {
+  private OcopModel(
+      List<Product> products, List<Listing> listings, SortedMap<LocalDate, List<Crawl>> days) {
     this.products = products;
     this.listings = listings;
     this.days = days;
@@ -2336,24 +2978,37 @@ final class OcopModel {
     return PLATFORMS.get(0);
   }
 
-  private static Listing listing(Product p, String platform, boolean main, Set<String> ids,
-      Random rnd) {
+  private static Listing listing(
+      Product p, String platform, boolean main, Set<String> ids, Random rnd) {
     String native_;
     do {
       native_ = nativeId(platform, rnd);
     } while (!ids.add(platform + ":" + native_));
-    LocalDate start = main ? p.listedFrom()
-        : min(p.listedFrom().plusDays(rnd.nextInt(120)), LocalDate.of(2025, 10, 15));
-    LocalDate end = !main && rnd.nextDouble() < 0.25
-        ? min(start.plusDays(30 + rnd.nextInt(120)), Dates.LAST_DAY) : Dates.LAST_DAY;
+    LocalDate start =
+        main
+            ? p.listedFrom()
+            : min(p.listedFrom().plusDays(rnd.nextInt(120)), LocalDate.of(2025, 10, 15));
+    LocalDate end =
+        !main && rnd.nextDouble() < 0.25
+            ? min(start.plusDays(30 + rnd.nextInt(120)), Dates.LAST_DAY)
+            : Dates.LAST_DAY;
     LocalDate gapFrom = null;
     LocalDate gapTo = null;
     if (rnd.nextDouble() < 0.12) {
       gapFrom = start.plusDays(10 + rnd.nextInt(150));
       gapTo = gapFrom.plusDays(3 + rnd.nextInt(9));
     }
-    Listing l = new Listing(platform + ":" + native_, platform, url(platform, native_, p), p,
-        start, end, gapFrom, gapTo, Seeds.uniform(rnd, 0.05, 0.6));
+    Listing l =
+        new Listing(
+            platform + ":" + native_,
+            platform,
+            url(platform, native_, p),
+            p,
+            start,
+            end,
+            gapFrom,
+            gapTo,
+            Seeds.uniform(rnd, 0.05, 0.6));
     l.price = roundPrice(p.price() * Seeds.uniform(rnd, 0.95, 1.08));
     boolean established = start.equals(Dates.FIRST_DAY);
     l.reviews = established ? 5 + rnd.nextInt(400) : 0;
@@ -2371,15 +3026,16 @@ final class OcopModel {
   }
 
   private static String nativeId(String platform, Random rnd) {
-    int digits = switch (platform) {
-      case "shopee" -> 11;
-      case "lazada" -> 10;
-      case "tiki" -> 9;
-      case "tiktok_shop" -> 19;
-      case "sendo" -> 8;
-      case "postmart" -> 6;
-      default -> 7;
-    };
+    int digits =
+        switch (platform) {
+          case "shopee" -> 11;
+          case "lazada" -> 10;
+          case "tiki" -> 9;
+          case "tiktok_shop" -> 19;
+          case "sendo" -> 8;
+          case "postmart" -> 6;
+          default -> 7;
+        };
     StringBuilder sb = new StringBuilder().append(1 + rnd.nextInt(9));
     while (sb.length() < digits) {
       sb.append(rnd.nextInt(10));
@@ -2438,8 +3094,11 @@ final class OcopModel {
   }
 
   static Crawl crawl(Listing l, LocalDate day, boolean flash, Random rnd) {
-    LocalTime t = CRAWL_TIME.get(l.platform).plusMinutes(rnd.nextInt(l.platform.equals(
-        "tiktok_shop") ? 29 : 55)).plusSeconds(rnd.nextInt(60));
+    LocalTime t =
+        CRAWL_TIME
+            .get(l.platform)
+            .plusMinutes(rnd.nextInt(l.platform.equals("tiktok_shop") ? 29 : 55))
+            .plusSeconds(rnd.nextInt(60));
     Instant at = day.atTime(t).atZone(Dates.HCM).toInstant();
     return snapshot(l, at, flash);
   }
@@ -2447,89 +3106,126 @@ final class OcopModel {
   static Crawl snapshot(Listing l, Instant at, boolean flash) {
     long price = flash ? roundPrice(l.price * 0.85) : l.price;
     Double rating = l.reviews == 0 ? null : Math.round(l.rating * 10) / 10.0;
-    return new Crawl(l, at, l.platform.equals("tiktok_shop"), price, l.outOfStockDays == 0,
-        rating, l.reviews, l.sold, flash);
+    return new Crawl(
+        l,
+        at,
+        l.platform.equals("tiktok_shop"),
+        price,
+        l.outOfStockDays == 0,
+        rating,
+        l.reviews,
+        l.sold,
+        flash);
   }
 }
 
 /** The realistic Thanh Hóa OCOP product kinds the sample catalogue is drawn from. */
 final class OcopCatalogue {
   private static final String[] TEMPLATES = {
-      // category | name | unit | price | districts | count | HTX kind
-      "thuc_pham|Nem chua Thanh Hóa|hộp 500g|65000|380|7|Chế biến thực phẩm",
-      "thuc_pham|Nem chua Hoằng Hóa|chục 10 cái|45000|399|3|Chế biến thực phẩm",
-      "thuc_pham|Chè lam Phủ Quảng|gói 300g|40000|393|3|Dịch vụ nông nghiệp",
-      "thuc_pham|Bánh gai Tứ Trụ|hộp 10 chiếc|70000|395|4|Dịch vụ nông nghiệp",
-      "thuc_pham|Mắm tép Hà Yên|hũ 500g|85000|392|3|Chế biến thủy sản",
-      "thuc_pham|Nước mắm Ba Làng|chai 500ml|75000|407|4|Chế biến thủy sản",
-      "thuc_pham|Nước mắm Hoằng Thanh|chai 500ml|65000|399|2|Chế biến thủy sản",
-      "thuc_pham|Mực khô Sầm Sơn|túi 500g|650000|382|3|Thủy sản",
-      "thuc_pham|Chả mực Sầm Sơn|hộp 500g|180000|382|3|Thủy sản",
-      "thuc_pham|Cá thu một nắng Sầm Sơn|túi 1kg|320000|382|2|Thủy sản",
-      "thuc_pham|Mắm tôm Hậu Lộc|hũ 500g|55000|400|3|Chế biến thủy sản",
-      "thuc_pham|Chả cá Hậu Lộc|hộp 500g|160000|400|2|Chế biến thủy sản",
-      "thuc_pham|Gạo nếp cái hoa vàng Thiệu Hóa|túi 2kg|90000|398|3|Dịch vụ nông nghiệp",
-      "thuc_pham|Gạo hữu cơ Thọ Xuân|túi 5kg|150000|395|2|Nông nghiệp hữu cơ",
-      "thuc_pham|Gạo thơm Yên Định|túi 5kg|120000|394|3|Dịch vụ nông nghiệp",
-      "thuc_pham|Bánh đa Quán Lào|gói 10 chiếc|35000|394|2|Dịch vụ tổng hợp",
-      "thuc_pham|Thịt trâu gác bếp Quan Sơn|túi 500g|450000|387|2|Nông lâm nghiệp",
-      "thuc_pham|Thịt trâu gác bếp Mường Lát|túi 500g|480000|384|1|Nông lâm nghiệp",
-      "thuc_pham|Măng khô Quan Hóa|túi 500g|160000|385|2|Nông lâm nghiệp",
-      "thuc_pham|Mật ong rừng Như Thanh|chai 500ml|280000|403|3|Nuôi ong",
-      "thuc_pham|Mật ong Thường Xuân|chai 1 lít|350000|396|2|Nuôi ong",
-      "thuc_pham|Mật ong bạc hà Bá Thước|chai 500ml|260000|386|1|Nuôi ong",
-      "thuc_pham|Cam Vân Du|thùng 5kg|150000|391|3|Cây ăn quả",
-      "thuc_pham|Bưởi Luận Văn|quả 1,2kg|60000|395|2|Cây ăn quả",
-      "thuc_pham|Miến dong Thạch Thành|gói 500g|60000|391|1|Dịch vụ tổng hợp",
-      "thuc_pham|Kẹo dồi lạc Quảng Xương|hộp 300g|40000|406|2|Dịch vụ tổng hợp",
-      "thuc_pham|Tôm nõn Hoằng Hóa|túi 500g|420000|399|1|Thủy sản",
-      "thuc_pham|Sá sùng khô Nghi Sơn|túi 100g|380000|407|1|Thủy sản",
-      "thuc_pham|Giò bò Nông Cống|khoanh 500g|190000|404|2|Chế biến thực phẩm",
-      "thuc_pham|Lạc sen Triệu Sơn|túi 1kg|70000|397|2|Dịch vụ nông nghiệp",
-      "thuc_pham|Dưa lưới Hoằng Hóa|quả 1,5kg|70000|399|2|Cây ăn quả",
-      "thuc_pham|Tép khô Nga Sơn|túi 500g|250000|401|1|Thủy sản",
-      "do_uong|Rượu ngô men lá Mường Lát|chai 500ml|100000|384|1|Nông lâm nghiệp",
-      "duoc_lieu|Nấm linh chi Thiệu Hóa|hộp 500g|550000|398|2|Dược liệu",
-      "do_uong|Rượu nếp cái hoa vàng Thiệu Hóa|chai 500ml|120000|398|3|Dịch vụ nông nghiệp",
-      "do_uong|Rượu men lá Bá Thước|chai 500ml|90000|386|2|Nông lâm nghiệp",
-      "do_uong|Rượu cần Ngọc Lặc|bình 2 lít|250000|389|2|Nông lâm nghiệp",
-      "do_uong|Trà xanh Như Xuân|gói 200g|80000|402|3|Chè",
-      "do_uong|Trà dây Pù Luông|gói 200g|120000|386|1|Dược liệu",
-      "do_uong|Trà lá vối Nông Cống|hộp 250g|75000|404|1|Dược liệu",
-      "duoc_lieu|Tinh dầu quế Thường Xuân|lọ 10ml|65000|396|3|Quế",
-      "duoc_lieu|Quế Ngọc Thường Xuân|túi 500g|90000|396|3|Quế",
-      "duoc_lieu|Sâm Báo Ngọc Lặc|hộp 200g|350000|389|1|Dược liệu",
-      "duoc_lieu|Trà giảo cổ lam Bá Thước|hộp 200g|150000|386|2|Dược liệu",
-      "duoc_lieu|Tinh bột nghệ Triệu Sơn|hũ 500g|220000|397|3|Dược liệu",
-      "duoc_lieu|Cà gai leo Triệu Sơn|túi 500g|110000|397|2|Dược liệu",
-      "duoc_lieu|Tinh dầu sả chanh Nông Cống|lọ 50ml|55000|404|2|Dược liệu",
-      "duoc_lieu|Hà thủ ô đỏ Lang Chánh|túi 500g|180000|388|1|Dược liệu",
-      "duoc_lieu|Ba kích tím Quan Hóa|túi 500g|400000|385|2|Dược liệu",
-      "duoc_lieu|Thuốc tắm người Dao Cẩm Thủy|gói 200g|60000|390|2|Dược liệu",
-      "thu_cong_my_nghe|Chiếu cói Nga Sơn|chiếc 1,6m|350000|401|5|Cói",
-      "thu_cong_my_nghe|Thảm cói Nga Sơn|chiếc 60x90cm|180000|401|4|Cói",
-      "thu_cong_my_nghe|Túi xách cói Nga Sơn|chiếc|150000|401|5|Cói",
-      "thu_cong_my_nghe|Giỏ cói Nga Sơn|bộ 3 chiếc|120000|401|3|Cói",
-      "thu_cong_my_nghe|Khăn thổ cẩm Bá Thước|chiếc|250000|386|2|Thổ cẩm",
-      "thu_cong_my_nghe|Túi thổ cẩm Quan Sơn|chiếc|280000|387|2|Thổ cẩm",
-      "thu_cong_my_nghe|Nón lá Trường Giang|chiếc|60000|404|2|Dịch vụ tổng hợp",
-      "thu_cong_my_nghe|Mây tre đan Vĩnh Lộc|bộ|200000|393|2|Mây tre đan",
-      "thu_cong_my_nghe|Đá mỹ nghệ Nhồi|bộ|1200000|380|2|Đá mỹ nghệ",
-      "luu_niem_noi_that|Gốm Lò Chum|bình|350000|380|3|Gốm",
-      "luu_niem_noi_that|Trống đồng Đông Sơn lưu niệm|chiếc|900000|380|2|Đúc đồng",
-      "luu_niem_noi_that|Đèn cói trang trí Nga Sơn|chiếc|220000|401|3|Cói",
-      "luu_niem_noi_that|Đồ gỗ mỹ nghệ Hoằng Hóa|bộ|1500000|399|1|Mộc",
-      "du_lich|Vé tham quan Suối cá thần Cẩm Lương|vé/người|40000|390|1|Du lịch cộng đồng",
-      "du_lich|Tour trải nghiệm Pù Luông 2 ngày|suất|1200000|386|1|Du lịch cộng đồng",
-      "du_lich|Homestay bản Hiềng|đêm|500000|386|1|Du lịch cộng đồng",
+    // category | name | unit | price | districts | count | HTX kind
+    "thuc_pham|Nem chua Thanh Hóa|hộp 500g|65000|380|7|Chế biến thực phẩm",
+    "thuc_pham|Nem chua Hoằng Hóa|chục 10 cái|45000|399|3|Chế biến thực phẩm",
+    "thuc_pham|Chè lam Phủ Quảng|gói 300g|40000|393|3|Dịch vụ nông nghiệp",
+    "thuc_pham|Bánh gai Tứ Trụ|hộp 10 chiếc|70000|395|4|Dịch vụ nông nghiệp",
+    "thuc_pham|Mắm tép Hà Yên|hũ 500g|85000|392|3|Chế biến thủy sản",
+    "thuc_pham|Nước mắm Ba Làng|chai 500ml|75000|407|4|Chế biến thủy sản",
+    "thuc_pham|Nước mắm Hoằng Thanh|chai 500ml|65000|399|2|Chế biến thủy sản",
+    "thuc_pham|Mực khô Sầm Sơn|túi 500g|650000|382|3|Thủy sản",
+    "thuc_pham|Chả mực Sầm Sơn|hộp 500g|180000|382|3|Thủy sản",
+    "thuc_pham|Cá thu một nắng Sầm Sơn|túi 1kg|320000|382|2|Thủy sản",
+    "thuc_pham|Mắm tôm Hậu Lộc|hũ 500g|55000|400|3|Chế biến thủy sản",
+    "thuc_pham|Chả cá Hậu Lộc|hộp 500g|160000|400|2|Chế biến thủy sản",
+    "thuc_pham|Gạo nếp cái hoa vàng Thiệu Hóa|túi 2kg|90000|398|3|Dịch vụ nông nghiệp",
+    "thuc_pham|Gạo hữu cơ Thọ Xuân|túi 5kg|150000|395|2|Nông nghiệp hữu cơ",
+    "thuc_pham|Gạo thơm Yên Định|túi 5kg|120000|394|3|Dịch vụ nông nghiệp",
+    "thuc_pham|Bánh đa Quán Lào|gói 10 chiếc|35000|394|2|Dịch vụ tổng hợp",
+    "thuc_pham|Thịt trâu gác bếp Quan Sơn|túi 500g|450000|387|2|Nông lâm nghiệp",
+    "thuc_pham|Thịt trâu gác bếp Mường Lát|túi 500g|480000|384|1|Nông lâm nghiệp",
+    "thuc_pham|Măng khô Quan Hóa|túi 500g|160000|385|2|Nông lâm nghiệp",
+    "thuc_pham|Mật ong rừng Như Thanh|chai 500ml|280000|403|3|Nuôi ong",
+    "thuc_pham|Mật ong Thường Xuân|chai 1 lít|350000|396|2|Nuôi ong",
+    "thuc_pham|Mật ong bạc hà Bá Thước|chai 500ml|260000|386|1|Nuôi ong",
+    "thuc_pham|Cam Vân Du|thùng 5kg|150000|391|3|Cây ăn quả",
+    "thuc_pham|Bưởi Luận Văn|quả 1,2kg|60000|395|2|Cây ăn quả",
+    "thuc_pham|Miến dong Thạch Thành|gói 500g|60000|391|1|Dịch vụ tổng hợp",
+    "thuc_pham|Kẹo dồi lạc Quảng Xương|hộp 300g|40000|406|2|Dịch vụ tổng hợp",
+    "thuc_pham|Tôm nõn Hoằng Hóa|túi 500g|420000|399|1|Thủy sản",
+    "thuc_pham|Sá sùng khô Nghi Sơn|túi 100g|380000|407|1|Thủy sản",
+    "thuc_pham|Giò bò Nông Cống|khoanh 500g|190000|404|2|Chế biến thực phẩm",
+    "thuc_pham|Lạc sen Triệu Sơn|túi 1kg|70000|397|2|Dịch vụ nông nghiệp",
+    "thuc_pham|Dưa lưới Hoằng Hóa|quả 1,5kg|70000|399|2|Cây ăn quả",
+    "thuc_pham|Tép khô Nga Sơn|túi 500g|250000|401|1|Thủy sản",
+    "do_uong|Rượu ngô men lá Mường Lát|chai 500ml|100000|384|1|Nông lâm nghiệp",
+    "duoc_lieu|Nấm linh chi Thiệu Hóa|hộp 500g|550000|398|2|Dược liệu",
+    "do_uong|Rượu nếp cái hoa vàng Thiệu Hóa|chai 500ml|120000|398|3|Dịch vụ nông nghiệp",
+    "do_uong|Rượu men lá Bá Thước|chai 500ml|90000|386|2|Nông lâm nghiệp",
+    "do_uong|Rượu cần Ngọc Lặc|bình 2 lít|250000|389|2|Nông lâm nghiệp",
+    "do_uong|Trà xanh Như Xuân|gói 200g|80000|402|3|Chè",
+    "do_uong|Trà dây Pù Luông|gói 200g|120000|386|1|Dược liệu",
+    "do_uong|Trà lá vối Nông Cống|hộp 250g|75000|404|1|Dược liệu",
+    "duoc_lieu|Tinh dầu quế Thường Xuân|lọ 10ml|65000|396|3|Quế",
+    "duoc_lieu|Quế Ngọc Thường Xuân|túi 500g|90000|396|3|Quế",
+    "duoc_lieu|Sâm Báo Ngọc Lặc|hộp 200g|350000|389|1|Dược liệu",
+    "duoc_lieu|Trà giảo cổ lam Bá Thước|hộp 200g|150000|386|2|Dược liệu",
+    "duoc_lieu|Tinh bột nghệ Triệu Sơn|hũ 500g|220000|397|3|Dược liệu",
+    "duoc_lieu|Cà gai leo Triệu Sơn|túi 500g|110000|397|2|Dược liệu",
+    "duoc_lieu|Tinh dầu sả chanh Nông Cống|lọ 50ml|55000|404|2|Dược liệu",
+    "duoc_lieu|Hà thủ ô đỏ Lang Chánh|túi 500g|180000|388|1|Dược liệu",
+    "duoc_lieu|Ba kích tím Quan Hóa|túi 500g|400000|385|2|Dược liệu",
+    "duoc_lieu|Thuốc tắm người Dao Cẩm Thủy|gói 200g|60000|390|2|Dược liệu",
+    "thu_cong_my_nghe|Chiếu cói Nga Sơn|chiếc 1,6m|350000|401|5|Cói",
+    "thu_cong_my_nghe|Thảm cói Nga Sơn|chiếc 60x90cm|180000|401|4|Cói",
+    "thu_cong_my_nghe|Túi xách cói Nga Sơn|chiếc|150000|401|5|Cói",
+    "thu_cong_my_nghe|Giỏ cói Nga Sơn|bộ 3 chiếc|120000|401|3|Cói",
+    "thu_cong_my_nghe|Khăn thổ cẩm Bá Thước|chiếc|250000|386|2|Thổ cẩm",
+    "thu_cong_my_nghe|Túi thổ cẩm Quan Sơn|chiếc|280000|387|2|Thổ cẩm",
+    "thu_cong_my_nghe|Nón lá Trường Giang|chiếc|60000|404|2|Dịch vụ tổng hợp",
+    "thu_cong_my_nghe|Mây tre đan Vĩnh Lộc|bộ|200000|393|2|Mây tre đan",
+    "thu_cong_my_nghe|Đá mỹ nghệ Nhồi|bộ|1200000|380|2|Đá mỹ nghệ",
+    "luu_niem_noi_that|Gốm Lò Chum|bình|350000|380|3|Gốm",
+    "luu_niem_noi_that|Trống đồng Đông Sơn lưu niệm|chiếc|900000|380|2|Đúc đồng",
+    "luu_niem_noi_that|Đèn cói trang trí Nga Sơn|chiếc|220000|401|3|Cói",
+    "luu_niem_noi_that|Đồ gỗ mỹ nghệ Hoằng Hóa|bộ|1500000|399|1|Mộc",
+    "du_lich|Vé tham quan Suối cá thần Cẩm Lương|vé/người|40000|390|1|Du lịch cộng đồng",
+    "du_lich|Tour trải nghiệm Pù Luông 2 ngày|suất|1200000|386|1|Du lịch cộng đồng",
+    "du_lich|Homestay bản Hiềng|đêm|500000|386|1|Du lịch cộng đồng",
   };
-  private static final List<String> BRANDS = List.of("Hạnh Nguyên", "Bà Lâm", "Hương Quê",
-      "Minh Phương", "Thành Đạt", "An Phú", "Tân Tiến", "Hồng Hạnh", "Phú Thành", "Việt Hưng",
-      "Hải Đăng", "Thanh Bình", "Ngọc Mai", "Kim Anh", "Đức Thịnh", "Sao Mai", "Bảo Long",
-      "Gia Bảo", "Hoàng Gia", "Quê Xứ Thanh");
-  private static final List<String> PEOPLE = List.of("Lê Thị Hạnh", "Nguyễn Văn Tùng",
-      "Trịnh Văn Hòa", "Phạm Thị Ngọc", "Hà Văn Thắng", "Lò Thị Xuân", "Đỗ Văn Bình",
-      "Lê Văn Cường", "Mai Thị Dung", "Hoàng Văn Lực", "Vũ Thị Hương", "Cao Văn Minh");
+  private static final List<String> BRANDS =
+      List.of(
+          "Hạnh Nguyên",
+          "Bà Lâm",
+          "Hương Quê",
+          "Minh Phương",
+          "Thành Đạt",
+          "An Phú",
+          "Tân Tiến",
+          "Hồng Hạnh",
+          "Phú Thành",
+          "Việt Hưng",
+          "Hải Đăng",
+          "Thanh Bình",
+          "Ngọc Mai",
+          "Kim Anh",
+          "Đức Thịnh",
+          "Sao Mai",
+          "Bảo Long",
+          "Gia Bảo",
+          "Hoàng Gia",
+          "Quê Xứ Thanh");
+  private static final List<String> PEOPLE =
+      List.of(
+          "Lê Thị Hạnh",
+          "Nguyễn Văn Tùng",
+          "Trịnh Văn Hòa",
+          "Phạm Thị Ngọc",
+          "Hà Văn Thắng",
+          "Lò Thị Xuân",
+          "Đỗ Văn Bình",
+          "Lê Văn Cường",
+          "Mai Thị Dung",
+          "Hoàng Văn Lực",
+          "Vũ Thị Hương",
+          "Cao Văn Minh");
 
   private OcopCatalogue() {}
 
@@ -2537,8 +3233,15 @@ final class OcopCatalogue {
     List<Template> list = new ArrayList<>();
     for (String line : TEMPLATES) {
       String[] p = line.split("\\|");
-      list.add(new Template(p[0], p[1], p[2], Long.parseLong(p[3]), List.of(p[4].split(",")),
-          Integer.parseInt(p[5]), p[6]));
+      list.add(
+          new Template(
+              p[0],
+              p[1],
+              p[2],
+              Long.parseLong(p[3]),
+              List.of(p[4].split(",")),
+              Integer.parseInt(p[5]),
+              p[6]));
     }
     int total = list.stream().mapToInt(Template::count).sum();
     if (total != OcopModel.PRODUCTS) {
@@ -2553,28 +3256,43 @@ final class OcopCatalogue {
     int brand = 0;
     for (Template t : templates()) {
       for (int i = 0; i < t.count(); i++) {
-        String name = t.count() == 1 ? t.name() : t.name() + " " + BRANDS.get(brand++ % BRANDS.size());
+        String name =
+            t.count() == 1 ? t.name() : t.name() + " " + BRANDS.get(brand++ % BRANDS.size());
         products.add(product(ref, t, name, codes, rnd));
       }
     }
     return products;
   }
 
-  private static Product product(Reference ref, Template t, String name, Set<String> codes,
-      Random rnd) {
+  private static Product product(
+      Reference ref, Template t, String name, Set<String> codes, Random rnd) {
     int year = rnd.nextDouble() < 0.06 ? 2025 : 2019 + rnd.nextInt(6);
-    LocalDate certified = year == 2025 ? LocalDate.of(2025, 1 + rnd.nextInt(6), 1 + rnd.nextInt(28))
-        : LocalDate.of(year, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+    LocalDate certified =
+        year == 2025
+            ? LocalDate.of(2025, 1 + rnd.nextInt(6), 1 + rnd.nextInt(28))
+            : LocalDate.of(year, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
     String code;
     do {
       code = String.format(Locale.ROOT, "OCOP-38-%d-%04d", year, 1 + rnd.nextInt(1200));
     } while (!codes.add(code));
     double r = rnd.nextDouble();
     int stars = r < 0.62 ? 3 : r < 0.95 ? 4 : 5;
-    LocalDate listed = year == 2025 ? certified.plusDays(10 + rnd.nextInt(50))
-        : rnd.nextDouble() < 0.62 ? Dates.FIRST_DAY : Dates.FIRST_DAY.plusDays(rnd.nextInt(270));
-    return new Product(code, name, stars, t.category(), certified, seller(ref, t, rnd), t.unit(),
-        OcopModel.roundPrice(t.price() * Seeds.uniform(rnd, 0.85, 1.2)), rnd.nextDouble() < 0.6,
+    LocalDate listed =
+        year == 2025
+            ? certified.plusDays(10 + rnd.nextInt(50))
+            : rnd.nextDouble() < 0.62
+                ? Dates.FIRST_DAY
+                : Dates.FIRST_DAY.plusDays(rnd.nextInt(270));
+    return new Product(
+        code,
+        name,
+        stars,
+        t.category(),
+        certified,
+        seller(ref, t, rnd),
+        t.unit(),
+        OcopModel.roundPrice(t.price() * Seeds.uniform(rnd, 0.85, 1.2)),
+        rnd.nextDouble() < 0.6,
         listed);
   }
 
@@ -2584,13 +3302,15 @@ final class OcopCatalogue {
     String place = Text.shortName(u.name());
     double r = rnd.nextDouble();
     String type = r < 0.42 ? "htx" : r < 0.75 ? "doanh_nghiep" : "ho_kinh_doanh";
-    String name = switch (type) {
-      case "htx" -> "HTX " + t.htxKind() + " " + place;
-      case "doanh_nghiep" -> rnd.nextBoolean()
-          ? "Công ty TNHH " + BRANDS.get(rnd.nextInt(BRANDS.size())) + " " + place
-          : "Công ty Cổ phần " + BRANDS.get(rnd.nextInt(BRANDS.size())) + " Thanh Hóa";
-      default -> "Hộ kinh doanh " + PEOPLE.get(rnd.nextInt(PEOPLE.size()));
-    };
+    String name =
+        switch (type) {
+          case "htx" -> "HTX " + t.htxKind() + " " + place;
+          case "doanh_nghiep" ->
+              rnd.nextBoolean()
+                  ? "Công ty TNHH " + BRANDS.get(rnd.nextInt(BRANDS.size())) + " " + place
+                  : "Công ty Cổ phần " + BRANDS.get(rnd.nextInt(BRANDS.size())) + " Thanh Hóa";
+          default -> "Hộ kinh doanh " + PEOPLE.get(rnd.nextInt(PEOPLE.size()));
+        };
     return new Seller(name, type, u.code(), ref.primarySuccessor(u.code()));
   }
 }
@@ -2763,8 +3483,9 @@ final class OcopLine {
   private static void optionalFields(Map<String, Object> json, Crawl c) {
     String platform = c.listing().platform;
     if (!platform.equals("voso")) {
-      json.put("rating", c.rating() == null ? null : new RawJson(String.format(Locale.ROOT,
-          "%.1f", c.rating())));
+      json.put(
+          "rating",
+          c.rating() == null ? null : new RawJson(String.format(Locale.ROOT, "%.1f", c.rating())));
       json.put("review_count", c.reviews());
     }
     if (!platform.equals("sendo")) {
@@ -2778,8 +3499,10 @@ final class DayFile {
   final LocalDate day;
   final boolean plain;
   final List<OcopLine> lines = new ArrayList<>();
+
   /** Written uncompressed although the name ends in {@code .gz}. */
   boolean misnamed;
+
   String eol = "\n";
 
   DayFile(LocalDate day, boolean plain) {
@@ -2793,29 +3516,55 @@ final class DayFile {
 }
 
 /** Figures of the OCOP folder, for the README. */
-record OcopSummary(int files, int plainFiles, int records, int emptyLines, int listings,
-    int products, int productsInOctober, SortedMap<String, Integer> listingsByPlatform,
-    int validSightings, int keys, int multiPlatformProducts, int twinListings, CutOff cutOff) {}
+record OcopSummary(
+    int files,
+    int plainFiles,
+    int records,
+    int emptyLines,
+    int listings,
+    int products,
+    int productsInOctober,
+    SortedMap<String, Integer> listingsByPlatform,
+    int validSightings,
+    int keys,
+    int multiPlatformProducts,
+    int twinListings,
+    CutOff cutOff) {}
 
 /**
  * A re-upload of a day file cut off part-way: {@code bytes} of the {@code fullBytes} compressed
  * bytes; the first {@code completeLines} lines decode whole, the rest is one unreadable record.
  */
-record CutOff(String name, String original, int bytes, int fullBytes, int completeLines,
-    int records, int validRecords, int emptyLines) {}
+record CutOff(
+    String name,
+    String original,
+    int bytes,
+    int fullBytes,
+    int completeLines,
+    int records,
+    int validRecords,
+    int emptyLines) {}
 
 /** Writes {@code ocop-listings/}: one file per day, most gzip-compressed. */
 final class OcopListingsWriter {
   static final String SOURCE = "ocop-listings";
-  private static final Set<LocalDate> PLAIN = Set.of(LocalDate.of(2025, 1, 1),
-      LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 23),
-      LocalDate.of(2025, 10, 31));
+  private static final Set<LocalDate> PLAIN =
+      Set.of(
+          LocalDate.of(2025, 1, 1),
+          LocalDate.of(2025, 4, 1),
+          LocalDate.of(2025, 7, 1),
+          LocalDate.of(2025, 9, 23),
+          LocalDate.of(2025, 10, 31));
+
   /** Written uncompressed under its usual {@code .jsonl.gz} name. */
   static final LocalDate MISNAMED = LocalDate.of(2025, 6, 12);
+
   /** A plain day written with lone CR line ends (an old Mac export). */
   static final LocalDate CR_ONLY = LocalDate.of(2025, 9, 23);
+
   /** Uploaded a second time as {@code "<day> (1).jsonl.gz"}, cut off at half its bytes. */
   static final LocalDate CUT_OFF = LocalDate.of(2025, 8, 5);
+
   private static final java.util.regex.Pattern LINE_END =
       java.util.regex.Pattern.compile("\r\n|\r|\n");
 
@@ -2835,12 +3584,14 @@ final class OcopListingsWriter {
   }
 
   OcopSummary writeAll() {
-    model.days.forEach((day, crawls) -> {
-      DayFile f = new DayFile(day, PLAIN.contains(day));
-      crawls.forEach(c -> f.lines.add(OcopLine.of(c)));
-      files.put(day, f);
-      crawls.forEach(c -> span.computeIfAbsent(c.listing().id, k -> new LocalDate[] {day, day})[1] = day);
-    });
+    model.days.forEach(
+        (day, crawls) -> {
+          DayFile f = new DayFile(day, PLAIN.contains(day));
+          crawls.forEach(c -> f.lines.add(OcopLine.of(c)));
+          files.put(day, f);
+          crawls.forEach(
+              c -> span.computeIfAbsent(c.listing().id, k -> new LocalDate[] {day, day})[1] = day);
+        });
     trickyCases();
     badRecords();
     emptyLines();
@@ -2855,25 +3606,33 @@ final class OcopListingsWriter {
   private void landingAccidents() {
     DayFile misnamed = files.get(MISNAMED);
     misnamed.misnamed = true;
-    catalog.tricky(SOURCE, misnamed.name(), "", "plain uncompressed JSON Lines under the usual "
-        + "`.jsonl.gz` name (no gzip magic bytes)", "tell gzip by its magic bytes, not the name: "
-        + "read as plain text with the warning `…: named .gz but not gzip-compressed; read as plain "
-        + "text`; its bad lines are quarantined with their usual line numbers");
+    catalog.tricky(
+        SOURCE,
+        misnamed.name(),
+        "",
+        "plain uncompressed JSON Lines under the usual " + "`.jsonl.gz` name (no gzip magic bytes)",
+        "tell gzip by its magic bytes, not the name: "
+            + "read as plain text with the warning `…: named .gz but not gzip-compressed; read as plain "
+            + "text`; its bad lines are quarantined with their usual line numbers");
     DayFile mac = files.get(CR_ONLY);
     if (!mac.plain) {
       throw new IllegalStateException("the CR-only day must be a plain .jsonl file");
     }
     mac.eol = "\r";
-    catalog.tricky(SOURCE, mac.name(), "", "lone CR line ends (an old Mac export), no LF in the file",
+    catalog.tricky(
+        SOURCE,
+        mac.name(),
+        "",
+        "lone CR line ends (an old Mac export), no LF in the file",
         "a CR ends a line: lines are numbered as an editor shows them, so its bad line keeps its "
             + "number");
   }
 
   /**
-   * {@code "<day> (1).jsonl.gz"}: the gzip of the same text as the day's file, cut off at half
-   * its compressed bytes. Decompressed as far as it goes (as the pipeline does), the complete
-   * lines are exact repeats of the day's lines and are validated as usual; the fragment after
-   * the last line end, and all the rest, is one {@code unreadable-file} record.
+   * {@code "<day> (1).jsonl.gz"}: the gzip of the same text as the day's file, cut off at half its
+   * compressed bytes. Decompressed as far as it goes (as the pipeline does), the complete lines are
+   * exact repeats of the day's lines and are validated as usual; the fragment after the last line
+   * end, and all the rest, is one {@code unreadable-file} record.
    */
   private CutOff writeCutOff(DayFile original) {
     if (original.plain || original.misnamed) {
@@ -2894,7 +3653,8 @@ final class OcopListingsWriter {
     }
     String complete = new String(decoded, 0, end, StandardCharsets.UTF_8);
     if (!text.startsWith(complete)) {
-      throw new IllegalStateException(name + ": the decoded part is not a prefix of the day's text");
+      throw new IllegalStateException(
+          name + ": the decoded part is not a prefix of the day's text");
     }
     // as the pipeline numbers it: the text up to the last line end has one more (empty) piece
     int unreadableLine = LINE_END.split(complete, -1).length;
@@ -2910,77 +3670,146 @@ final class OcopListingsWriter {
       }
       records++;
       if (l.rule != null) {
-        catalog.bad(SOURCE, name, i + 1, l.rule, l.what + " (the same line as in "
-            + original.name() + ", within the part that decodes)");
+        catalog.bad(
+            SOURCE,
+            name,
+            i + 1,
+            l.rule,
+            l.what
+                + " (the same line as in "
+                + original.name()
+                + ", within the part that decodes)");
       } else if (l.valid() && !l.json.get("platform").equals("facebook")) {
         valid++;
       }
     }
-    catalog.bad(SOURCE, name, unreadableLine, "unreadable-file", "re-upload of " + original.name()
-        + " cut off at " + cut.length + " of " + full.length + " compressed bytes: the gzip data "
-        + "ends mid-stream; the fragment after the last complete line " + completeLines
-        + " and all the rest are one record");
-    catalog.tricky(SOURCE, name, "1–" + completeLines, "re-upload of " + original.name()
-        + " cut off at half its compressed bytes (" + cut.length + " of " + full.length + "): "
-        + completeLines + " complete lines decode before the damage",
+    catalog.bad(
+        SOURCE,
+        name,
+        unreadableLine,
+        "unreadable-file",
+        "re-upload of "
+            + original.name()
+            + " cut off at "
+            + cut.length
+            + " of "
+            + full.length
+            + " compressed bytes: the gzip data "
+            + "ends mid-stream; the fragment after the last complete line "
+            + completeLines
+            + " and all the rest are one record");
+    catalog.tricky(
+        SOURCE,
+        name,
+        "1–" + completeLines,
+        "re-upload of "
+            + original.name()
+            + " cut off at half its compressed bytes ("
+            + cut.length
+            + " of "
+            + full.length
+            + "): "
+            + completeLines
+            + " complete lines decode before the damage",
         "read the complete lines and validate them as usual (exact repeats of "
-            + original.name() + ": no dataset changes), warn that the gzip data is damaged, and "
-            + "quarantine the rest as one `unreadable-file` record at line " + unreadableLine);
-    return new CutOff(name, original.name(), cut.length, full.length, completeLines, records + 1,
-        valid, empty);
+            + original.name()
+            + ": no dataset changes), warn that the gzip data is damaged, and "
+            + "quarantine the rest as one `unreadable-file` record at line "
+            + unreadableLine);
+    return new CutOff(
+        name, original.name(), cut.length, full.length, completeLines, records + 1, valid, empty);
   }
 
   // --- tricky but valid -------------------------------------------------------------------------
 
   private void trickyCases() {
     DayFile first = file(2025, 1, 1);
-    tiktok(first).tricky("crawled_at in UTC (`Z`) on 2024-12-31: local date is 2025-01-01",
-        "key and unit list use the local date 2025-01-01: valid, old seller code");
+    tiktok(first)
+        .tricky(
+            "crawled_at in UTC (`Z`) on 2024-12-31: local date is 2025-01-01",
+            "key and unit list use the local date 2025-01-01: valid, old seller code");
     DayFile april = file(2025, 4, 1);
     OcopLine boundary = tiktok(april);
     Crawl c = boundary.crawl;
-    Crawl exact = new Crawl(c.listing(), Instant.parse("2025-03-31T18:30:00Z"), true, c.price(),
-        c.inStock(), c.rating(), c.reviews(), c.sold(), c.flashSale());
-    replace(april, boundary, OcopLine.of(exact).tricky("crawled_at `2025-03-31T18:30:00Z`: UTC "
-        + "date 2025-03-31, local date 2025-04-01", "counts as a sighting on 2025-04-01"));
+    Crawl exact =
+        new Crawl(
+            c.listing(),
+            Instant.parse("2025-03-31T18:30:00Z"),
+            true,
+            c.price(),
+            c.inStock(),
+            c.rating(),
+            c.reviews(),
+            c.sold(),
+            c.flashSale());
+    replace(
+        april,
+        boundary,
+        OcopLine.of(exact)
+            .tricky(
+                "crawled_at `2025-03-31T18:30:00Z`: UTC "
+                    + "date 2025-03-31, local date 2025-04-01",
+                "counts as a sighting on 2025-04-01"));
     DayFile july = file(2025, 7, 1);
-    tiktok(july).tricky("first crawl after the reform, in UTC (`2025-06-30T…Z`)",
-        "local date 2025-07-01: seller.commune_code is the new code, valid for that date");
+    tiktok(july)
+        .tricky(
+            "first crawl after the reform, in UTC (`2025-06-30T…Z`)",
+            "local date 2025-07-01: seller.commune_code is the new code, valid for that date");
     secondCrawl(file(2025, 2, 10), "shopee", When.LATER, 2);
     secondCrawl(file(2025, 6, 15), "shopee", When.EARLIER, 5);
     secondCrawl(file(2025, 9, 9), "lazada", When.LATER, 1);
     OcopLine extra = loose(file(2025, 5, 2), "postmart", 0);
-    extra.tricky("unknown extra field `seller.province` (every postmart record has it)",
+    extra.tricky(
+        "unknown extra field `seller.province` (every postmart record has it)",
         "ignore unknown fields");
     OcopLine flash = firstMatching(l -> l.crawl.flashSale());
     // (flash-sale records carry discount_pct, an unknown field)
-    flash.tricky("unknown extra field `discount_pct` on a flash-sale day",
+    flash.tricky(
+        "unknown extra field `discount_pct` on a flash-sale day",
         "ignore unknown fields; the price is the sale price");
     OcopLine hidden = firstMatching(l -> l.crawl.listing().platform.equals("sendo"));
-    hidden.tricky("sendo record without `sold_count`; voso records have no rating/review_count",
+    hidden.tricky(
+        "sendo record without `sold_count`; voso records have no rating/review_count",
         "optional fields may be absent");
-    OcopLine nullRating = firstMatching(l -> l.crawl.rating() == null
-        && !l.crawl.listing().platform.equals("voso"));
+    OcopLine nullRating =
+        firstMatching(l -> l.crawl.rating() == null && !l.crawl.listing().platform.equals("voso"));
     nullRating.tricky("`rating: null` on a listing without reviews", "optional field null");
   }
 
-  private enum When { LATER, EARLIER }
+  private enum When {
+    LATER,
+    EARLIER
+  }
 
   /** Adds a second crawl of a listing on the same local day; the later instant wins. */
   private void secondCrawl(DayFile f, String platform, When when, int skip) {
     OcopLine regular = pick(f, platform, skip);
     Crawl c = regular.crawl;
-    Instant at = when == When.LATER ? c.at().plusSeconds(40 * 60)
-        : f.day.atTime(8, 5).atZone(Dates.HCM).toInstant();
+    Instant at =
+        when == When.LATER
+            ? c.at().plusSeconds(40 * 60)
+            : f.day.atTime(8, 5).atZone(Dates.HCM).toInstant();
     long price = OcopModel.roundPrice(c.price() * (when == When.LATER ? 0.9 : 1.1));
-    Crawl again = new Crawl(c.listing(), at, c.utc(), price, c.inStock(), c.rating(), c.reviews(),
-        c.sold(), false);
-    String winner = when == When.LATER ? "this later line wins (price " + price + ")"
-        : "loses to the 22:xx line above it (price " + c.price() + ")";
-    f.lines.add(OcopLine.of(again).tricky("second crawl of " + c.listing().id + " on "
-        + f.day + ", appended at the end of the file", winner));
-    regular.tricky("first of two crawls of " + c.listing().id + " on " + f.day,
-        when == When.LATER ? "replaced by the later crawl at the end of the file"
+    Crawl again =
+        new Crawl(
+            c.listing(), at, c.utc(), price, c.inStock(), c.rating(), c.reviews(), c.sold(), false);
+    String winner =
+        when == When.LATER
+            ? "this later line wins (price " + price + ")"
+            : "loses to the 22:xx line above it (price " + c.price() + ")";
+    f.lines.add(
+        OcopLine.of(again)
+            .tricky(
+                "second crawl of "
+                    + c.listing().id
+                    + " on "
+                    + f.day
+                    + ", appended at the end of the file",
+                winner));
+    regular.tricky(
+        "first of two crawls of " + c.listing().id + " on " + f.day,
+        when == When.LATER
+            ? "replaced by the later crawl at the end of the file"
             : "wins over the 08:05 re-crawl appended below, though that line comes later");
   }
 
@@ -2996,11 +3825,23 @@ final class OcopListingsWriter {
     DayFile first = file(2025, 1, 1);
     OcopLine base = loose(first, "shopee", 3);
     Crawl c = base.crawl;
-    Crawl early = new Crawl(c.listing(), Instant.parse("2024-12-31T16:55:00Z"), false, c.price(),
-        c.inStock(), c.rating(), c.reviews(), c.sold(), false);
-    first.lines.add(OcopLine.of(early).bad("unit-list-unavailable",
-        "crawled_at 2024-12-31T23:55:00+07:00 (a late crawl of the previous day in this file): "
-            + "local date before 2025-01-01"));
+    Crawl early =
+        new Crawl(
+            c.listing(),
+            Instant.parse("2024-12-31T16:55:00Z"),
+            false,
+            c.price(),
+            c.inStock(),
+            c.rating(),
+            c.reviews(),
+            c.sold(),
+            false);
+    first.lines.add(
+        OcopLine.of(early)
+            .bad(
+                "unit-list-unavailable",
+                "crawled_at 2024-12-31T23:55:00+07:00 (a late crawl of the previous day in this file): "
+                    + "local date before 2025-01-01"));
     DayFile aug = file(2025, 8, 14);
     OcopLine template = pick(aug, "shopee", 2);
     OcopLine fb = OcopLine.of(template.crawl);
@@ -3021,57 +3862,195 @@ final class OcopListingsWriter {
   }
 
   private void badValues() {
-    value(2025, 2, 3, "shopee", l -> l.json.put("price_vnd", Long.toString(l.crawl.price())),
-        "wrong-json-type", "price_vnd given as a string");
-    value(2025, 6, 12, "tiktok_shop", l -> l.json.put("in_stock", "yes"), "wrong-json-type",
+    value(
+        2025,
+        2,
+        3,
+        "shopee",
+        l -> l.json.put("price_vnd", Long.toString(l.crawl.price())),
+        "wrong-json-type",
+        "price_vnd given as a string");
+    value(
+        2025,
+        6,
+        12,
+        "tiktok_shop",
+        l -> l.json.put("in_stock", "yes"),
+        "wrong-json-type",
         "in_stock `\"yes\"` instead of true");
-    value(2025, 8, 5, "lazada", l -> l.product().put("ocop_stars",
-        l.product().get("ocop_stars").toString()), "wrong-json-type",
+    value(
+        2025,
+        8,
+        5,
+        "lazada",
+        l -> l.product().put("ocop_stars", l.product().get("ocop_stars").toString()),
+        "wrong-json-type",
         "product.ocop_stars given as a string");
-    value(2025, 2, 17, "postmart", l -> l.seller().put("commune_code", "16387"),
-        "unknown-commune-code", "seller.commune_code 16387 (disputed snapshot code) is not in "
-            + "units_pre2025.csv");
-    value(2025, 7, 8, "shopee", l -> l.seller().put("commune_code", oldCodeOf(l)),
-        "unknown-commune-code", "seller.commune_code still the pre-reform code after 2025-07-01");
-    value(2025, 9, 15, "tiki", l -> l.seller().put("commune_code", "1604"), "bad-commune-code",
+    value(
+        2025,
+        2,
+        17,
+        "postmart",
+        l -> l.seller().put("commune_code", "16387"),
+        "unknown-commune-code",
+        "seller.commune_code 16387 (disputed snapshot code) is not in " + "units_pre2025.csv");
+    value(
+        2025,
+        7,
+        8,
+        "shopee",
+        l -> l.seller().put("commune_code", oldCodeOf(l)),
+        "unknown-commune-code",
+        "seller.commune_code still the pre-reform code after 2025-07-01");
+    value(
+        2025,
+        9,
+        15,
+        "tiki",
+        l -> l.seller().put("commune_code", "1604"),
+        "bad-commune-code",
         "seller.commune_code `1604` has 4 digits");
-    value(2025, 3, 5, "shopee", l -> l.product().put("ocop_code",
-        l.product().get("ocop_code").toString().substring(0, 16)), "bad-ocop-code",
+    value(
+        2025,
+        3,
+        5,
+        "shopee",
+        l -> l.product().put("ocop_code", l.product().get("ocop_code").toString().substring(0, 16)),
+        "bad-ocop-code",
         "product.ocop_code with a 3-digit serial");
-    value(2025, 3, 20, "lazada", l -> l.json.put("url", l.json.get("url").toString()
-        .replace("https://", "http://")), "bad-url", "url is http, not https");
-    value(2025, 10, 12, "shopee", l -> l.json.put("url", l.json.get("url").toString()
-        .replace("https://", "")), "bad-url", "url without scheme (not absolute)");
-    value(2025, 4, 1, "lazada", l -> l.json.put("listing_id", "lazada:"), "bad-listing-id",
+    value(
+        2025,
+        3,
+        20,
+        "lazada",
+        l -> l.json.put("url", l.json.get("url").toString().replace("https://", "http://")),
+        "bad-url",
+        "url is http, not https");
+    value(
+        2025,
+        10,
+        12,
+        "shopee",
+        l -> l.json.put("url", l.json.get("url").toString().replace("https://", "")),
+        "bad-url",
+        "url without scheme (not absolute)");
+    value(
+        2025,
+        4,
+        1,
+        "lazada",
+        l -> l.json.put("listing_id", "lazada:"),
+        "bad-listing-id",
         "listing_id `lazada:` has no platform id");
-    value(2025, 10, 12, "tiki", l -> l.json.put("listing_id", l.json.get("listing_id")
-        .toString().replaceFirst("(\\d{4})", "$1 ")), "bad-listing-id",
+    value(
+        2025,
+        10,
+        12,
+        "tiki",
+        l ->
+            l.json.put(
+                "listing_id", l.json.get("listing_id").toString().replaceFirst("(\\d{4})", "$1 ")),
+        "bad-listing-id",
         "listing_id with a space inside the platform id");
-    value(2025, 4, 22, "shopee", l -> l.json.put("listing_id", l.json.get("listing_id")
-        .toString().replace("shopee:", "lazada:")), "listing-platform-mismatch",
+    value(
+        2025,
+        4,
+        22,
+        "shopee",
+        l ->
+            l.json.put(
+                "listing_id", l.json.get("listing_id").toString().replace("shopee:", "lazada:")),
+        "listing-platform-mismatch",
         "listing_id prefix `lazada:` but platform `shopee`");
-    value(2025, 5, 10, "sendo", l -> l.json.put("crawled_at", l.json.get("crawled_at")
-        .toString().replace("+07:00", "")), "bad-timestamp", "crawled_at without offset");
-    value(2025, 5, 28, "shopee", l -> l.product().put("certified_on", dmy(l)), "bad-date",
+    value(
+        2025,
+        5,
+        10,
+        "sendo",
+        l -> l.json.put("crawled_at", l.json.get("crawled_at").toString().replace("+07:00", "")),
+        "bad-timestamp",
+        "crawled_at without offset");
+    value(
+        2025,
+        5,
+        28,
+        "shopee",
+        l -> l.product().put("certified_on", dmy(l)),
+        "bad-date",
         "product.certified_on written dd/MM/yyyy");
-    value(2025, 10, 30, "postmart", l -> l.product().put("certified_on",
-        l.product().get("certified_on").toString().replace('-', '/')), "bad-date",
+    value(
+        2025,
+        10,
+        30,
+        "postmart",
+        l ->
+            l.product()
+                .put("certified_on", l.product().get("certified_on").toString().replace('-', '/')),
+        "bad-date",
         "product.certified_on written YYYY/MM/DD");
-    value(2025, 6, 12, "shopee", l -> l.json.put("review_count", -1L), "out-of-range",
+    value(
+        2025,
+        6,
+        12,
+        "shopee",
+        l -> l.json.put("review_count", -1L),
+        "out-of-range",
         "review_count -1 < 0");
-    value(2025, 7, 19, "tiktok_shop", l -> l.json.put("price_vnd", 0L), "out-of-range",
+    value(
+        2025,
+        7,
+        19,
+        "tiktok_shop",
+        l -> l.json.put("price_vnd", 0L),
+        "out-of-range",
         "price_vnd 0 (minimum 1)");
-    value(2025, 10, 20, "lazada", l -> l.json.put("rating", new RawJson("9.6")), "out-of-range",
+    value(
+        2025,
+        10,
+        20,
+        "lazada",
+        l -> l.json.put("rating", new RawJson("9.6")),
+        "out-of-range",
         "rating 9.6 > 5 (a 10-point scale)");
-    value(2025, 8, 26, "shopee", l -> l.product().put("category", "thuc-pham"), "unknown-value",
+    value(
+        2025,
+        8,
+        26,
+        "shopee",
+        l -> l.product().put("category", "thuc-pham"),
+        "unknown-value",
         "product.category `thuc-pham` (hyphen) is not an allowed value");
-    value(2025, 9, 2, "postmart", l -> l.seller().put("type", "hop_tac_xa"), "unknown-value",
+    value(
+        2025,
+        9,
+        2,
+        "postmart",
+        l -> l.seller().put("type", "hop_tac_xa"),
+        "unknown-value",
         "seller.type `hop_tac_xa` is not htx/doanh_nghiep/ho_kinh_doanh");
-    value(2025, 6, 3, "tiki", l -> l.product().put("ocop_stars", 2L), "unknown-value",
+    value(
+        2025,
+        6,
+        3,
+        "tiki",
+        l -> l.product().put("ocop_stars", 2L),
+        "unknown-value",
         "product.ocop_stars 2 (allowed: 3, 4, 5)");
-    value(2025, 9, 2, "shopee", l -> l.product().put("name", null), "missing-value",
+    value(
+        2025,
+        9,
+        2,
+        "shopee",
+        l -> l.product().put("name", null),
+        "missing-value",
         "product.name null");
-    value(2025, 10, 4, "lazada", l -> l.seller().remove("commune_code"), "missing-value",
+    value(
+        2025,
+        10,
+        4,
+        "lazada",
+        l -> l.seller().remove("commune_code"),
+        "missing-value",
         "seller.commune_code absent");
   }
 
@@ -3088,10 +4067,22 @@ final class OcopListingsWriter {
     return DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT).format(d);
   }
 
-  private void value(int y, int m, int d, String platform,
-      java.util.function.Consumer<OcopLine> change, String rule, String what) {
-    OcopLine l = pick(file(y, m, d), platform, 0, rule.equals("unknown-commune-code")
-        && m >= 7 ? x -> !ref.isNew(x.crawl.listing().product.seller().oldCode()) : x -> true);
+  private void value(
+      int y,
+      int m,
+      int d,
+      String platform,
+      java.util.function.Consumer<OcopLine> change,
+      String rule,
+      String what) {
+    OcopLine l =
+        pick(
+            file(y, m, d),
+            platform,
+            0,
+            rule.equals("unknown-commune-code") && m >= 7
+                ? x -> !ref.isNew(x.crawl.listing().product.seller().oldCode())
+                : x -> true);
     change.accept(l);
     l.bad(rule, what);
   }
@@ -3105,11 +4096,23 @@ final class OcopListingsWriter {
     last.lines.add(4, OcopLine.empty());
     DayFile gz = file(2025, 7, 19);
     gz.lines.add(1, OcopLine.empty());
-    catalog.tricky(SOURCE, april.name(), "", "an empty line mid-file and one at the end",
+    catalog.tricky(
+        SOURCE,
+        april.name(),
+        "",
+        "an empty line mid-file and one at the end",
         "empty lines are counted as lines but are not records");
-    catalog.tricky(SOURCE, last.name(), "", "two consecutive empty lines",
+    catalog.tricky(
+        SOURCE,
+        last.name(),
+        "",
+        "two consecutive empty lines",
         "not records; later line numbers still count them");
-    catalog.tricky(SOURCE, gz.name(), "2", "an empty line inside a gzip-compressed file",
+    catalog.tricky(
+        SOURCE,
+        gz.name(),
+        "2",
+        "an empty line inside a gzip-compressed file",
         "line numbers refer to the decompressed text");
   }
 
@@ -3132,23 +4135,29 @@ final class OcopListingsWriter {
     return pick(f, platform, skip, x -> true, false);
   }
 
-  private OcopLine pick(DayFile f, String platform, int skip,
-      java.util.function.Predicate<OcopLine> also) {
+  private OcopLine pick(
+      DayFile f, String platform, int skip, java.util.function.Predicate<OcopLine> also) {
     return pick(f, platform, skip, also, true);
   }
 
   /**
-   * The skip-th unused record of a platform in a file whose listing is also seen on other days
-   * (so that corrupting it never removes a listing's first or last sighting).
+   * The skip-th unused record of a platform in a file whose listing is also seen on other days (so
+   * that corrupting it never removes a listing's first or last sighting).
    */
-  private OcopLine pick(DayFile f, String platform, int skip,
-      java.util.function.Predicate<OcopLine> also, boolean strict) {
-    List<OcopLine> candidates = f.lines.stream()
-        .filter(l -> l.crawl != null && l.raw == null && l.rule == null && l.tricky == null)
-        .filter(l -> l.crawl.listing().platform.equals(platform))
-        .filter(l -> !used.contains(l.crawl.listing().id))
-        .filter(l -> !strict || inside(l.crawl.listing().id, f.day))
-        .filter(also).toList();
+  private OcopLine pick(
+      DayFile f,
+      String platform,
+      int skip,
+      java.util.function.Predicate<OcopLine> also,
+      boolean strict) {
+    List<OcopLine> candidates =
+        f.lines.stream()
+            .filter(l -> l.crawl != null && l.raw == null && l.rule == null && l.tricky == null)
+            .filter(l -> l.crawl.listing().platform.equals(platform))
+            .filter(l -> !used.contains(l.crawl.listing().id))
+            .filter(l -> !strict || inside(l.crawl.listing().id, f.day))
+            .filter(also)
+            .toList();
     OcopLine l = candidates.get(skip);
     used.add(l.crawl.listing().id);
     return l;
@@ -3229,7 +4238,8 @@ final class OcopListingsWriter {
         byPlatform.computeIfAbsent(c.listing().platform, k -> new TreeSet<>()).add(c.listing().id);
         String product = c.listing().product.code();
         platformsOf.computeIfAbsent(product, k -> new TreeSet<>()).add(c.listing().platform);
-        listingsOf.computeIfAbsent(product + "|" + c.listing().platform, k -> new TreeSet<>())
+        listingsOf
+            .computeIfAbsent(product + "|" + c.listing().platform, k -> new TreeSet<>())
             .add(c.listing().id);
       }
     }
@@ -3238,9 +4248,19 @@ final class OcopListingsWriter {
     SortedMap<String, Integer> listingCounts = new TreeMap<>();
     byPlatform.forEach((k, v) -> listingCounts.put(k, v.size()));
     int listings = listingCounts.values().stream().mapToInt(i -> i).sum();
-    return new OcopSummary(files.size() + 1, (int) files.values().stream().filter(f -> f.plain).count(),
-        records + cutOff.records(), empty + cutOff.emptyLines(), listings, products.size(),
-        october.size(), listingCounts, valid + cutOff.validRecords(), keys.size(), multi, twins,
+    return new OcopSummary(
+        files.size() + 1,
+        (int) files.values().stream().filter(f -> f.plain).count(),
+        records + cutOff.records(),
+        empty + cutOff.emptyLines(),
+        listings,
+        products.size(),
+        october.size(),
+        listingCounts,
+        valid + cutOff.validRecords(),
+        keys.size(),
+        multi,
+        twins,
         cutOff);
   }
 }
@@ -3256,8 +4276,13 @@ final class Readme {
   private static final List<String> CONTINUITY_EXAMPLES =
       List.of("14797", "15772", "16228", "15016", "14845");
 
-  static void write(Path file, Reference ref, Catalog catalog, ReportSummary reports,
-      PaymentSummary payments, OcopSummary ocop) {
+  static void write(
+      Path file,
+      Reference ref,
+      Catalog catalog,
+      ReportSummary reports,
+      PaymentSummary payments,
+      OcopSummary ocop) {
     StringBuilder sb = new StringBuilder();
     intro(sb, catalog, reports, payments, ocop);
     calibration(sb, reports, payments, ocop);
@@ -3271,8 +4296,12 @@ final class Readme {
     Output.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void intro(StringBuilder sb, Catalog catalog, ReportSummary reports,
-      PaymentSummary payments, OcopSummary ocop) {
+  private static void intro(
+      StringBuilder sb,
+      Catalog catalog,
+      ReportSummary reports,
+      PaymentSummary payments,
+      OcopSummary ocop) {
     int reportRecords = reports.files().stream().mapToInt(FileInfo::records).sum();
     int paymentRecords = payments.files().stream().mapToInt(FileInfo::records).sum();
     sb.append("# Sample landing data: Thanh Hóa (province 38), 2025-01 to 2025-10\n\n")
@@ -3296,44 +4325,81 @@ final class Readme {
         .append("## What is here\n\n")
         .append("| folder | files | records (rows read) | deliberately bad | periods |\n")
         .append("|---|---:|---:|---:|---|\n")
-        .append(String.format(Locale.ROOT, "| `commune-reports/` | %d | %s | %d | 2025-01..2025-10 |%n",
-            reports.files().size(), Text.thousands(reportRecords),
-            catalog.count("commune-reports")))
-        .append(String.format(Locale.ROOT, "| `payment-accounts/` | %d | %s | %d | 2025-01..2025-10 |%n",
-            payments.files().size(), Text.thousands(paymentRecords),
-            catalog.count("payment-accounts")))
-        .append(String.format(Locale.ROOT, "| `ocop-listings/` | %d (%d plain `.jsonl`) | %s | %d "
-            + "| 2025-01-01..2025-10-31, daily |%n", ocop.files(), ocop.plainFiles(),
-            Text.thousands(ocop.records()), catalog.count("ocop-listings")))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "| `commune-reports/` | %d | %s | %d | 2025-01..2025-10 |%n",
+                reports.files().size(),
+                Text.thousands(reportRecords),
+                catalog.count("commune-reports")))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "| `payment-accounts/` | %d | %s | %d | 2025-01..2025-10 |%n",
+                payments.files().size(),
+                Text.thousands(paymentRecords),
+                catalog.count("payment-accounts")))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "| `ocop-listings/` | %d (%d plain `.jsonl`) | %s | %d "
+                    + "| 2025-01-01..2025-10-31, daily |%n",
+                ocop.files(),
+                ocop.plainFiles(),
+                Text.thousands(ocop.records()),
+                catalog.count("ocop-listings")))
         .append("\n`expected-quarantine.csv` (`file,line,rule`) lists every record the pipeline ")
         .append("must quarantine, sorted by file then line: `file` is relative to this folder, ")
         .append("`line` the 1-based physical line where the record starts (the CSV header is ")
         .append("line 1; for JSON Lines the line of the decompressed file, empty lines ")
-        .append("counted, a line ending at LF, CRLF or a lone CR). Every such record breaks exactly one rule; everything else is ")
+        .append(
+            "counted, a line ending at LF, CRLF or a lone CR). Every such record breaks exactly one rule; everything else is ")
         .append("valid. Accepted rows = rows read − that file's entries.\n\n");
   }
 
-  private static void calibration(StringBuilder sb, ReportSummary reports,
-      PaymentSummary payments, OcopSummary ocop) {
+  private static void calibration(
+      StringBuilder sb, ReportSummary reports, PaymentSummary payments, OcopSummary ocop) {
     ReportMonthTotals oct = reports.months().get(reports.months().size() - 1);
     long jan = payments.totals().get(Dates.FIRST);
     long octTotal = payments.totals().get(Dates.LAST);
     double growth = (Math.pow((double) octTotal / jan, 1.0 / 9) - 1) * 100;
     sb.append("## Calibration achieved (province totals, 2025-10, after resubmissions)\n\n")
         .append("| figure | target | achieved |\n|---|---:|---:|\n")
-        .append(row("non-cash payment accounts (Σ accounts_total, 2025-10)", "~910,000",
-            Text.thousands(octTotal)))
-        .append(row("monthly growth of accounts since 2025-01 (" + Text.thousands(jan) + ")",
-            "~1 %", Text.pct(growth) + " %"))
-        .append(row("community digital-technology teams (Σ digital_teams)", "~4,400",
-            Text.thousands(oct.teams())))
-        .append(row("members of those teams (Σ digital_team_members)", "~14,700",
-            Text.thousands(oct.members())))
-        .append(row("online dossiers handled on time (Σ on_time / Σ received)", "~98 %",
-            Text.pct(100.0 * oct.onTime() / oct.received()) + " % (" + Text.thousands(oct.onTime())
-                + " / " + Text.thousands(oct.received()) + ")"))
-        .append(row("OCOP products listed on e-commerce (distinct ocop_code, whole period)", "152",
-            Integer.toString(ocop.products())))
+        .append(
+            row(
+                "non-cash payment accounts (Σ accounts_total, 2025-10)",
+                "~910,000",
+                Text.thousands(octTotal)))
+        .append(
+            row(
+                "monthly growth of accounts since 2025-01 (" + Text.thousands(jan) + ")",
+                "~1 %",
+                Text.pct(growth) + " %"))
+        .append(
+            row(
+                "community digital-technology teams (Σ digital_teams)",
+                "~4,400",
+                Text.thousands(oct.teams())))
+        .append(
+            row(
+                "members of those teams (Σ digital_team_members)",
+                "~14,700",
+                Text.thousands(oct.members())))
+        .append(
+            row(
+                "online dossiers handled on time (Σ on_time / Σ received)",
+                "~98 %",
+                Text.pct(100.0 * oct.onTime() / oct.received())
+                    + " % ("
+                    + Text.thousands(oct.onTime())
+                    + " / "
+                    + Text.thousands(oct.received())
+                    + ")"))
+        .append(
+            row(
+                "OCOP products listed on e-commerce (distinct ocop_code, whole period)",
+                "152",
+                Integer.toString(ocop.products())))
         .append(row("… of which seen in 2025-10", "", Integer.toString(ocop.productsInOctober())))
         .append(row("population (Σ population)", "~3.7 million", Text.thousands(oct.population())))
         .append(row("households (Σ households)", "~1.1 million", Text.thousands(oct.households())))
@@ -3347,19 +4413,27 @@ final class Readme {
         .append("on time | dt_completed | payment rows | accounts_total |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ReportMonthTotals t : reports.months()) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s %% | %d | %s | %s |%n",
-          t.month(), t.communes(), Text.thousands(t.population()), Text.thousands(t.households()),
-          Text.thousands(t.teams()), Text.thousands(t.members()),
-          Text.pct(100.0 * t.onTime() / t.received()), t.dtCompleted(),
-          Text.thousands(payments.rows().get(t.month())),
-          Text.thousands(payments.totals().get(t.month()))));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %s | %s | %s | %s | %s %% | %d | %s | %s |%n",
+              t.month(),
+              t.communes(),
+              Text.thousands(t.population()),
+              Text.thousands(t.households()),
+              Text.thousands(t.teams()),
+              Text.thousands(t.members()),
+              Text.pct(100.0 * t.onTime() / t.received()),
+              t.dtCompleted(),
+              Text.thousands(payments.rows().get(t.month())),
+              Text.thousands(payments.totals().get(t.month()))));
     }
     sb.append('\n');
   }
 
   /** Examples: a new commune's July figures next to the shared sum of its predecessors' June. */
-  private static void continuity(StringBuilder sb, Reference ref, ReportSummary reports,
-      PaymentSummary payments) {
+  private static void continuity(
+      StringBuilder sb, Reference ref, ReportSummary reports, PaymentSummary payments) {
     YearMonth june = YearMonth.of(2025, 6);
     sb.append("Continuity across the reform, for a few post-reform communes (2025-06 = Σ over ")
         .append("predecessors, a split predecessor counted 1/k; 2025-07 = the new commune's own ")
@@ -3379,20 +4453,33 @@ final class Readme {
           sum[1] += s * f.teams();
           sum[2] += s * acc;
         }
-        preds.add(e.oldCode() + (e.split() ? " (1/" + ref.successors(e.oldCode()).size() + ")" : ""));
+        preds.add(
+            e.oldCode() + (e.split() ? " (1/" + ref.successors(e.oldCode()).size() + ")" : ""));
       }
       ReportFigures july = reports.rows().get(ReportModel.key(Dates.REFORM, code));
       Long julyAcc = payments.communeTotals().get(Dates.REFORM + "|" + code);
       if (!complete || july == null || julyAcc == null) {
         continue;
       }
-      sb.append("| ").append(code).append(' ').append(ref.fresh(code).name()).append(" | ")
-          .append(String.join(", ", preds)).append(" | ")
-          .append(Text.thousands(Math.round(sum[0]))).append(" → ")
-          .append(Text.thousands(july.population())).append(" | ")
-          .append(Math.round(sum[1])).append(" → ").append(july.teams()).append(" | ")
-          .append(Text.thousands(Math.round(sum[2]))).append(" → ")
-          .append(Text.thousands(julyAcc)).append(" |\n");
+      sb.append("| ")
+          .append(code)
+          .append(' ')
+          .append(ref.fresh(code).name())
+          .append(" | ")
+          .append(String.join(", ", preds))
+          .append(" | ")
+          .append(Text.thousands(Math.round(sum[0])))
+          .append(" → ")
+          .append(Text.thousands(july.population()))
+          .append(" | ")
+          .append(Math.round(sum[1]))
+          .append(" → ")
+          .append(july.teams())
+          .append(" | ")
+          .append(Text.thousands(Math.round(sum[2])))
+          .append(" → ")
+          .append(Text.thousands(julyAcc))
+          .append(" |\n");
     }
     sb.append('\n');
   }
@@ -3410,8 +4497,13 @@ final class Readme {
         .append("spellings); the table gives each file's layout.\n\n")
         .append("| file | records | layout |\n|---|---:|---|\n");
     for (FileInfo f : reports.files()) {
-      sb.append("| `").append(f.name()).append("` | ").append(f.records()).append(" | ")
-          .append(f.format()).append(" |\n");
+      sb.append("| `")
+          .append(f.name())
+          .append("` | ")
+          .append(f.records())
+          .append(" | ")
+          .append(f.format())
+          .append(" |\n");
     }
     sb.append('\n');
   }
@@ -3421,15 +4513,24 @@ final class Readme {
         .append("Strict machine-made CSV (canonical headers, plain integers, `YYYY-MM`, ")
         .append("ISO-8601 with offset): one file per month, a provider supplement rejected for ")
         .append("a missing column, a corrections file with later `reported_at` (some in ")
-        .append("`Z`), and `").append(PaymentAccountsWriter.FAILED_EXPORT)
-        .append("`, a provider's re-export that failed and landed with 0 bytes. Providers: Agribank everywhere; BIDV, VietinBank, Vietcombank in towns ")
+        .append("`Z`), and `")
+        .append(PaymentAccountsWriter.FAILED_EXPORT)
+        .append(
+            "`, a provider's re-export that failed and landed with 0 bytes. Providers: Agribank everywhere; BIDV, VietinBank, Vietcombank in towns ")
         .append("and larger communes; MoMo, ZaloPay (e_wallet); Viettel Money, VNPT Money ")
         .append("(mobile_money); not every provider in every commune.\n\n")
-        .append(String.format(Locale.ROOT, "Small cells (provider-type total < 10, which the "
-            + "published dataset must suppress): %d in 2025-06 (%d communes with exactly one); "
-            + "%d in 2025-10, where %d communes have exactly one small provider-type cell and "
-            + "%d have two or more.%n%n", p.smallCellsJune(), p.communesOneSmallJune(),
-            p.smallCellsOctober(), p.communesOneSmallOctober(), p.communesTwoSmallOctober()))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "Small cells (provider-type total < 10, which the "
+                    + "published dataset must suppress): %d in 2025-06 (%d communes with exactly one); "
+                    + "%d in 2025-10, where %d communes have exactly one small provider-type cell and "
+                    + "%d have two or more.%n%n",
+                p.smallCellsJune(),
+                p.communesOneSmallJune(),
+                p.smallCellsOctober(),
+                p.communesOneSmallOctober(),
+                p.communesTwoSmallOctober()))
         .append("| file | records |\n|---|---:|\n");
     for (FileInfo f : p.files()) {
       sb.append("| `").append(f.name()).append("` | ").append(f.records()).append(" |\n");
@@ -3450,28 +4551,57 @@ final class Readme {
         .append("their pre-reform commune code up to 2025-06-30 and the crosswalk successor from ")
         .append("2025-07-01 (local date).\n\n")
         .append("Three files show what happens on the way to the landing folder: `")
-        .append(OcopListingsWriter.MISNAMED).append(".jsonl.gz` is plain text under a `.gz` ")
-        .append("name; `").append(OcopListingsWriter.CR_ONLY).append(".jsonl` ends its lines ")
-        .append("with a lone CR (an old Mac export); `").append(o.cutOff().name())
-        .append("` is a second upload of `").append(o.cutOff().original())
-        .append("` cut off at half its compressed bytes (").append(o.cutOff().bytes())
-        .append(" of ").append(o.cutOff().fullBytes()).append("): its first ")
-        .append(o.cutOff().completeLines()).append(" lines decode whole and repeat the day's ")
+        .append(OcopListingsWriter.MISNAMED)
+        .append(".jsonl.gz` is plain text under a `.gz` ")
+        .append("name; `")
+        .append(OcopListingsWriter.CR_ONLY)
+        .append(".jsonl` ends its lines ")
+        .append("with a lone CR (an old Mac export); `")
+        .append(o.cutOff().name())
+        .append("` is a second upload of `")
+        .append(o.cutOff().original())
+        .append("` cut off at half its compressed bytes (")
+        .append(o.cutOff().bytes())
+        .append(" of ")
+        .append(o.cutOff().fullBytes())
+        .append("): its first ")
+        .append(o.cutOff().completeLines())
+        .append(" lines decode whole and repeat the day's ")
         .append("lines exactly, the rest is one unreadable record.\n\n")
-        .append(String.format(Locale.ROOT, "- %d files (%d plain), %s records (non-empty lines; "
-            + "the unreadable rest of the cut-off file counts as one), %d empty lines%n",
-            o.files(), o.plainFiles(), Text.thousands(o.records()), o.emptyLines()))
-        .append(String.format(Locale.ROOT, "- valid sightings: %s (%d of them the cut-off file's "
-            + "repeats), distinct (listing_id, local date) keys: %s%n",
-            Text.thousands(o.validSightings()), o.cutOff().validRecords(),
-            Text.thousands(o.keys())))
-        .append(String.format(Locale.ROOT, "- %d distinct OCOP products (%d seen in 2025-10) on "
-            + "%d listings: %s%n", o.products(), o.productsInOctober(), o.listings(),
-            o.listingsByPlatform().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))))
-        .append(String.format(Locale.ROOT, "- %d products are listed on several platforms; %d "
-            + "products have two listings on the same platform%n%n", o.multiPlatformProducts(),
-            o.twinListings()));
+        .append(
+            String.format(
+                Locale.ROOT,
+                "- %d files (%d plain), %s records (non-empty lines; "
+                    + "the unreadable rest of the cut-off file counts as one), %d empty lines%n",
+                o.files(),
+                o.plainFiles(),
+                Text.thousands(o.records()),
+                o.emptyLines()))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "- valid sightings: %s (%d of them the cut-off file's "
+                    + "repeats), distinct (listing_id, local date) keys: %s%n",
+                Text.thousands(o.validSightings()),
+                o.cutOff().validRecords(),
+                Text.thousands(o.keys())))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "- %d distinct OCOP products (%d seen in 2025-10) on " + "%d listings: %s%n",
+                o.products(),
+                o.productsInOctober(),
+                o.listings(),
+                o.listingsByPlatform().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "))))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "- %d products are listed on several platforms; %d "
+                    + "products have two listings on the same platform%n%n",
+                o.multiPlatformProducts(),
+                o.twinListings()));
   }
 
   private static void badRecords(StringBuilder sb, Catalog catalog) {
@@ -3483,13 +4613,21 @@ final class Readme {
     for (int i = 0; i < all.size(); ) {
       Expected e = all.get(i);
       int j = i;
-      while (j + 1 < all.size() && all.get(j + 1).file().equals(e.file())
+      while (j + 1 < all.size()
+          && all.get(j + 1).file().equals(e.file())
           && all.get(j + 1).what().equals(e.what())) {
         j++;
       }
       String lines = i == j ? Integer.toString(e.line()) : e.line() + "–" + all.get(j).line();
-      sb.append("| `").append(e.file()).append("` | ").append(lines).append(" | `")
-          .append(e.rule()).append("` | ").append(Text.cell(e.what())).append(" |\n");
+      sb.append("| `")
+          .append(e.file())
+          .append("` | ")
+          .append(lines)
+          .append(" | `")
+          .append(e.rule())
+          .append("` | ")
+          .append(Text.cell(e.what()))
+          .append(" |\n");
       i = j + 1;
     }
     sb.append('\n');
@@ -3500,8 +4638,15 @@ final class Readme {
         .append("| file | line | what it exercises | what the pipeline should do |\n")
         .append("|---|---|---|---|\n");
     for (Tricky t : catalog.tricky()) {
-      sb.append("| `").append(t.file()).append("` | ").append(t.lines()).append(" | ")
-          .append(Text.cell(t.what())).append(" | ").append(Text.cell(t.expect())).append(" |\n");
+      sb.append("| `")
+          .append(t.file())
+          .append("` | ")
+          .append(t.lines())
+          .append(" | ")
+          .append(Text.cell(t.what()))
+          .append(" | ")
+          .append(Text.cell(t.expect()))
+          .append(" |\n");
     }
     sb.append('\n');
   }

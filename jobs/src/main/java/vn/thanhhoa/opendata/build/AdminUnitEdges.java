@@ -14,13 +14,20 @@ import vn.thanhhoa.opendata.core.AdminUnits;
 /** {@code don-vi-hanh-chinh}: the crosswalk edges with both units' names and types. */
 public final class AdminUnitEdges {
   public static final String NAME = "don-vi-hanh-chinh";
-  private static final StructType SCHEMA = new StructType()
-      .add("old_commune_code", DataTypes.StringType).add("old_commune_name", DataTypes.StringType)
-      .add("old_commune_type", DataTypes.StringType).add("old_district_code", DataTypes.StringType)
-      .add("old_district_name", DataTypes.StringType).add("commune_code_2025", DataTypes.StringType)
-      .add("commune_name_2025", DataTypes.StringType).add("commune_type_2025", DataTypes.StringType)
-      .add("old_unit_split", DataTypes.BooleanType).add("transfer", DataTypes.StringType)
-      .add("figures_assigned", DataTypes.BooleanType).add("legal_basis", DataTypes.StringType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("old_commune_code", DataTypes.StringType)
+          .add("old_commune_name", DataTypes.StringType)
+          .add("old_commune_type", DataTypes.StringType)
+          .add("old_district_code", DataTypes.StringType)
+          .add("old_district_name", DataTypes.StringType)
+          .add("commune_code_2025", DataTypes.StringType)
+          .add("commune_name_2025", DataTypes.StringType)
+          .add("commune_type_2025", DataTypes.StringType)
+          .add("old_unit_split", DataTypes.BooleanType)
+          .add("transfer", DataTypes.StringType)
+          .add("figures_assigned", DataTypes.BooleanType)
+          .add("legal_basis", DataTypes.StringType);
 
   private AdminUnitEdges() {}
 
@@ -28,13 +35,30 @@ public final class AdminUnitEdges {
     Map<String, String> assigned = units.assignments();
     List<Row> rows = new ArrayList<>();
     for (AdminUnits.CrosswalkEdge e : units.crosswalk()) {
-      AdminUnits.Unit before = units.units().stream()
-          .filter(u -> u.code().equals(e.oldCode()) && u.validTo() != null).findFirst().orElse(null);
-      AdminUnits.Unit after = units.units().stream()
-          .filter(u -> u.code().equals(e.newCode()) && u.validTo() == null).findFirst().orElse(null);
-      rows.add(RowFactory.create(e.oldCode(), e.oldName(), before == null ? null : before.type(),
-          e.oldDistrictCode(), e.oldDistrictName(), e.newCode(), e.newName(), after == null ? null : after.type(),
-          e.oldUnitSplit(), e.transfer(), e.newCode().equals(assigned.get(e.oldCode())), e.legalBasis()));
+      AdminUnits.Unit before =
+          units.units().stream()
+              .filter(u -> u.code().equals(e.oldCode()) && u.validTo() != null)
+              .findFirst()
+              .orElse(null);
+      AdminUnits.Unit after =
+          units.units().stream()
+              .filter(u -> u.code().equals(e.newCode()) && u.validTo() == null)
+              .findFirst()
+              .orElse(null);
+      rows.add(
+          RowFactory.create(
+              e.oldCode(),
+              e.oldName(),
+              before == null ? null : before.type(),
+              e.oldDistrictCode(),
+              e.oldDistrictName(),
+              e.newCode(),
+              e.newName(),
+              after == null ? null : after.type(),
+              e.oldUnitSplit(),
+              e.transfer(),
+              e.newCode().equals(assigned.get(e.oldCode())),
+              e.legalBasis()));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
@@ -42,10 +66,13 @@ public final class AdminUnitEdges {
   /** (unit_code, successor) for every edge of an old unit that was split. */
   public static Dataset<Row> splitEdges(SparkSession spark, AdminUnits units) {
     List<Row> rows = new ArrayList<>();
-    units.crosswalk().stream().filter(AdminUnits.CrosswalkEdge::oldUnitSplit)
+    units.crosswalk().stream()
+        .filter(AdminUnits.CrosswalkEdge::oldUnitSplit)
         .forEach(e -> rows.add(RowFactory.create(e.oldCode(), e.newCode())));
-    return spark.createDataFrame(rows, new StructType().add("unit_code", DataTypes.StringType)
-        .add("successor", DataTypes.StringType));
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("unit_code", DataTypes.StringType)
+            .add("successor", DataTypes.StringType));
   }
-
 }

@@ -26,9 +26,9 @@ import vn.thanhhoa.opendata.ingest.SourceIngest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /**
- * The build stage: the six datasets from the staging tables, written into a release folder.
- * A build of some datasets carries the others over from the previous release; a build of a
- * month range keeps the previous release's rows of the other months.
+ * The build stage: the six datasets from the staging tables, written into a release folder. A build
+ * of some datasets carries the others over from the previous release; a build of a month range
+ * keeps the previous release's rows of the other months.
  */
 public final class Build {
   private final SparkSession spark;
@@ -38,7 +38,12 @@ public final class Build {
   private final Store store;
   private final Map<String, SourceSchema> sources = new LinkedHashMap<>();
 
-  public Build(SparkSession spark, AdminUnits units, DatasetCatalog catalog, Layout layout, Store store,
+  public Build(
+      SparkSession spark,
+      AdminUnits units,
+      DatasetCatalog catalog,
+      Layout layout,
+      Store store,
       List<SourceSchema> schemas) {
     this.spark = spark;
     this.units = units;
@@ -75,19 +80,30 @@ public final class Build {
    * @param previous the release being replaced, if any
    * @param ingested this run's ingest reports, or empty to use those of the last ingest
    */
-  public List<DatasetFiles.Written> run(String release, Optional<String> previous, Selection selection,
-      List<SourceReport> ingested, Consumer<DatasetFiles.Written> progress) {
+  public List<DatasetFiles.Written> run(
+      String release,
+      Optional<String> previous,
+      Selection selection,
+      List<SourceReport> ingested,
+      Consumer<DatasetFiles.Written> progress) {
     Inputs in = new Inputs(selection, ingested);
     try {
       // Datasets are independent: built side by side, reported in catalogue order.
-      return Parallel.map(catalog.datasets(), BUILDERS, (DatasetSpec spec) -> {
-        String folder = release + "/datasets/" + spec.name();
-        boolean selected = selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
-        Optional<String> old = previous.map(p -> p + "/datasets/" + spec.name()).filter(f -> store.isDirectory(f));
-        return !selected && old.isPresent()
-            ? carryOver(spec, old.get(), folder)
-            : DatasetFiles.write(merged(spec, frame(spec.name(), in), old, selection), spec, store, folder);
-      }, progress);
+      return Parallel.map(
+          catalog.datasets(),
+          BUILDERS,
+          (DatasetSpec spec) -> {
+            String folder = release + "/datasets/" + spec.name();
+            boolean selected =
+                selection.datasets().isEmpty() || selection.datasets().contains(spec.name());
+            Optional<String> old =
+                previous.map(p -> p + "/datasets/" + spec.name()).filter(f -> store.isDirectory(f));
+            return !selected && old.isPresent()
+                ? carryOver(spec, old.get(), folder)
+                : DatasetFiles.write(
+                    merged(spec, frame(spec.name(), in), old, selection), spec, store, folder);
+          },
+          progress);
     } finally {
       in.release();
     }
@@ -100,14 +116,29 @@ public final class Build {
     long threshold = catalog.smallCellThreshold();
     Dataset<Row> dimension = in.dimension();
     return switch (name) {
-      case DigitalTransformation.NAME -> DigitalTransformation.build(in.staging("commune-reports"), dimension);
-      case PaymentAccounts.NAME -> PaymentAccounts.build(in.staging("payment-accounts"), in.staging("commune-reports"),
-          dimension, threshold);
-      case OcopProducts.NAME -> OcopProducts.build(summaries(OcopProducts.NAME).of(staging("ocop-listings", Selection.ALL),
-          layout.staging("ocop-listings"), OcopProducts::monthly), dimension);
-      case CommuneScorecard.NAME -> CommuneScorecard.build(new CommuneScorecard.Inputs(in.staging("commune-reports"),
-          in.staging("payment-accounts"), in.staging("ocop-listings"), dimension, in.months(),
-          AdminUnitEdges.splitEdges(spark, units), threshold));
+      case DigitalTransformation.NAME ->
+          DigitalTransformation.build(in.staging("commune-reports"), dimension);
+      case PaymentAccounts.NAME ->
+          PaymentAccounts.build(
+              in.staging("payment-accounts"), in.staging("commune-reports"), dimension, threshold);
+      case OcopProducts.NAME ->
+          OcopProducts.build(
+              summaries(OcopProducts.NAME)
+                  .of(
+                      staging("ocop-listings", Selection.ALL),
+                      layout.staging("ocop-listings"),
+                      OcopProducts::monthly),
+              dimension);
+      case CommuneScorecard.NAME ->
+          CommuneScorecard.build(
+              new CommuneScorecard.Inputs(
+                  in.staging("commune-reports"),
+                  in.staging("payment-accounts"),
+                  in.staging("ocop-listings"),
+                  dimension,
+                  in.months(),
+                  AdminUnitEdges.splitEdges(spark, units),
+                  threshold));
       case AdminUnitEdges.NAME -> AdminUnitEdges.build(spark, units);
       case DataQuality.NAME -> DataQuality.build(spark, in.ingestReports());
       default -> throw new IllegalStateException("No transform for dataset " + name);
@@ -120,12 +151,14 @@ public final class Build {
   }
 
   /** A month-range build keeps the previous release's rows of the months outside the range. */
-  private Dataset<Row> merged(DatasetSpec spec, Dataset<Row> built, Optional<String> old, Selection selection) {
+  private Dataset<Row> merged(
+      DatasetSpec spec, Dataset<Row> built, Optional<String> old, Selection selection) {
     if (selection.wholeRange() || !spec.isMonthly() || old.isEmpty()) {
       return built;
     }
     Dataset<Row> before = spark.read().parquet(old.get() + "/parquet");
-    Dataset<Row> outside = before.filter(org.apache.spark.sql.functions.not(selection.contains(col("period"))));
+    Dataset<Row> outside =
+        before.filter(org.apache.spark.sql.functions.not(selection.contains(col("period"))));
     return DatasetFiles.conform(outside, spec).unionByName(DatasetFiles.conform(built, spec));
   }
 
@@ -138,12 +171,17 @@ public final class Build {
     SourceSchema schema = sources.get(source);
     String folder = layout.staging(source);
     if (!IngestState.isComplete(store, layout, source)) {
-      throw new IllegalStateException(folder + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
-          + "(or `ingest --source " + source + "`) to read its landing files again");
+      throw new IllegalStateException(
+          folder
+              + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
+              + "(or `ingest --source "
+              + source
+              + "`) to read its landing files again");
     }
-    Dataset<Row> table = store.isDirectory(folder)
-        ? spark.read().schema(SourceIngest.stagingSchema(schema)).parquet(folder)
-        : spark.createDataFrame(List.of(), SourceIngest.stagingSchema(schema));
+    Dataset<Row> table =
+        store.isDirectory(folder)
+            ? spark.read().schema(SourceIngest.stagingSchema(schema)).parquet(folder)
+            : spark.createDataFrame(List.of(), SourceIngest.stagingSchema(schema));
     return table.filter(selection.contains(col("period")));
   }
 
@@ -195,8 +233,12 @@ public final class Build {
           last.add(r.getString(1));
         }
       }
-      List<String> months = first.isEmpty() ? List.of()
-          : CommuneScorecard.monthsBetween(first.stream().min(String::compareTo).get(), last.stream().max(String::compareTo).get());
+      List<String> months =
+          first.isEmpty()
+              ? List.of()
+              : CommuneScorecard.monthsBetween(
+                  first.stream().min(String::compareTo).get(),
+                  last.stream().max(String::compareTo).get());
       return spark.createDataset(months, Encoders.STRING()).toDF("period");
     }
 
@@ -204,7 +246,10 @@ public final class Build {
       if (!ingested.isEmpty()) {
         return ingested;
       }
-      return sources.keySet().stream().map(s -> IngestState.load(store, layout, s)).flatMap(Optional::stream).toList();
+      return sources.keySet().stream()
+          .map(s -> IngestState.load(store, layout, s))
+          .flatMap(Optional::stream)
+          .toList();
     }
   }
 }

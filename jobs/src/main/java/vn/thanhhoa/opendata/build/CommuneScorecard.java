@@ -20,9 +20,9 @@ import org.apache.spark.sql.expressions.Window;
 import vn.thanhhoa.opendata.core.AdminUnits;
 
 /**
- * {@code kinh-te-so-cap-xa}: every post-reform commune × every month of the covered range,
- * each source mapped onto today's communes through the crosswalk assignment. Counts are summed
- * over the old units; rates are recomputed from the summed numerators and denominators.
+ * {@code kinh-te-so-cap-xa}: every post-reform commune × every month of the covered range, each
+ * source mapped onto today's communes through the crosswalk assignment. Counts are summed over the
+ * old units; rates are recomputed from the summed numerators and denominators.
  */
 public final class CommuneScorecard {
   public static final String NAME = "kinh-te-so-cap-xa";
@@ -41,52 +41,75 @@ public final class CommuneScorecard {
 
   public static Dataset<Row> build(Inputs in) {
     Dataset<Row> grid = communesToday(in.dimension()).crossJoin(in.months());
-    Dataset<Row> joined = grid
-        .join(expected(in), keys(grid, "e_"), "left_outer")
-        .join(reports(in), keys(grid, "r_"), "left_outer")
-        .join(accounts(in), keys(grid, "a_"), "left_outer")
-        .join(ocop(in), keys(grid, "o_"), "left_outer")
-        .join(splitAffected(in), keys(grid, "s_"), "left_outer")
-        .withColumn("reports_cover", covers("r_code"))
-        .withColumn("accounts_cover", covers("a_code"))
-        .withColumn("ocop_cover", covers("o_code"));
+    Dataset<Row> joined =
+        grid.join(expected(in), keys(grid, "e_"), "left_outer")
+            .join(reports(in), keys(grid, "r_"), "left_outer")
+            .join(accounts(in), keys(grid, "a_"), "left_outer")
+            .join(ocop(in), keys(grid, "o_"), "left_outer")
+            .join(splitAffected(in), keys(grid, "s_"), "left_outer")
+            .withColumn("reports_cover", covers("r_code"))
+            .withColumn("accounts_cover", covers("a_code"))
+            .withColumn("ocop_cover", covers("o_code"));
     Column small = lit(in.threshold());
-    joined = joined.withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
-        .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
-        .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
+    joined =
+        joined
+            .withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
+            .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
+            .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
     Column totalHidden = col("accounts_total").lt(small);
-    Column anyHidden = totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
+    Column anyHidden =
+        totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
     return joined.select(
-        col("period"), col("commune_code"), col("commune_name"), col("commune_type"),
+        col("period"),
+        col("commune_code"),
+        col("commune_name"),
+        col("commune_type"),
         coalesce(col("reports_expected"), lit(0L)).as("reports_expected"),
         countIfCovered("reports_received", "reports_cover").as("reports_received"),
-        col("population"), col("households"), col("digital_teams"), col("digital_team_members"),
-        col("online_dossiers_received"), col("online_dossiers_on_time"),
-        Rates.pct(col("online_dossiers_on_time"), col("online_dossiers_received")).as("online_on_time_pct"),
+        col("population"),
+        col("households"),
+        col("digital_teams"),
+        col("digital_team_members"),
+        col("online_dossiers_received"),
+        col("online_dossiers_on_time"),
+        Rates.pct(col("online_dossiers_on_time"), col("online_dossiers_received"))
+            .as("online_on_time_pct"),
         col("fiber_households"),
         Rates.pct(col("fiber_households"), col("households")).as("fiber_households_pct"),
-        when(col("weighted_population").gt(0), round(col("smartphone_weighted").divide(col("weighted_population")), 2))
-            .cast("decimal(5,2)").as("smartphone_users_pct"),
+        when(
+                col("weighted_population").gt(0),
+                round(col("smartphone_weighted").divide(col("weighted_population")), 2))
+            .cast("decimal(5,2)")
+            .as("smartphone_users_pct"),
         col("dt_completed"),
         hideSmall(col("accounts_total"), small).as("accounts_total"),
         hideSmall(col("accounts_opened"), small).as("accounts_opened"),
         hideSmall(col("accounts_active"), small).as("accounts_active"),
-        when(col("accounts_total").isNull(), lit(null)).otherwise(anyHidden).as("accounts_suppressed"),
+        when(col("accounts_total").isNull(), lit(null))
+            .otherwise(anyHidden)
+            .as("accounts_suppressed"),
         // The accounts cover every old unit; the population only those that reported.
         when(totalHidden.or(col("reports_received").lt(col("reports_expected"))), lit(null))
             .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
-            .cast("decimal(11,2)").as("accounts_per_1000_inhabitants"),
+            .cast("decimal(11,2)")
+            .as("accounts_per_1000_inhabitants"),
         countIfCovered("ocop_products", "ocop_cover").as("ocop_products"),
         countIfCovered("ocop_listings", "ocop_cover").as("ocop_listings"),
         coalesce(col("includes_split_units"), lit(false)).as("includes_split_units"));
   }
 
-  /** Whether the source has any row in the month: over the grid's month, a cheap window on a small frame. */
+  /**
+   * Whether the source has any row in the month: over the grid's month, a cheap window on a small
+   * frame.
+   */
   private static Column covers(String sourceCode) {
     return max(col(sourceCode).isNotNull()).over(Window.partitionBy(col("period")));
   }
 
-  /** A count is 0 where its source covers the month but not the commune, null where it has no row that month. */
+  /**
+   * A count is 0 where its source covers the month but not the commune, null where it has no row
+   * that month.
+   */
   private static Column countIfCovered(String count, String cover) {
     return when(col(cover), coalesce(col(count), lit(0L)));
   }
@@ -97,31 +120,43 @@ public final class CommuneScorecard {
 
   /** The communes valid today: the list without an end date. */
   static Dataset<Row> communesToday(Dataset<Row> dimension) {
-    return dimension.filter(col(AdminUnits.VALID_TO).isNull())
-        .select(col(AdminUnits.CODE).as("commune_code"), col(AdminUnits.NAME).as("commune_name"),
+    return dimension
+        .filter(col(AdminUnits.VALID_TO).isNull())
+        .select(
+            col(AdminUnits.CODE).as("commune_code"),
+            col(AdminUnits.NAME).as("commune_name"),
             col(AdminUnits.TYPE).as("commune_type"));
   }
 
   private static Column keys(Dataset<Row> grid, String prefix) {
-    return grid.col("period").equalTo(col(prefix + "period")).and(grid.col("commune_code").equalTo(col(prefix + "code")));
+    return grid.col("period")
+        .equalTo(col(prefix + "period"))
+        .and(grid.col("commune_code").equalTo(col(prefix + "code")));
   }
 
   /** How many units' reports make up each commune-month: those valid then and counted in it. */
   private static Dataset<Row> expected(Inputs in) {
     Column day = UnitLookup.firstDay("period");
     Column valid = AdminUnits.validOn(day);
-    return in.months().join(broadcast(in.dimension()), valid)
+    return in.months()
+        .join(broadcast(in.dimension()), valid)
         .groupBy(col("period").as("e_period"), col(AdminUnits.CODE_2025).as("e_code"))
         .agg(count(lit(1)).as("reports_expected"));
   }
 
   private static Dataset<Row> reports(Inputs in) {
-    Dataset<Row> mapped = UnitLookup.attach(in.reports(), in.dimension(), "commune_code", UnitLookup.firstDay("period"), "u_");
+    Dataset<Row> mapped =
+        UnitLookup.attach(
+            in.reports(), in.dimension(), "commune_code", UnitLookup.firstDay("period"), "u_");
     Column weighted = when(col("smartphone_users_pct").isNotNull(), col("population"));
-    return mapped.groupBy(col("period").as("r_period"), col("u_code_2025").as("r_code"))
-        .agg(count(lit(1)).as("reports_received"),
-            sum("population").as("population"), sum("households").as("households"),
-            sum("digital_teams").as("digital_teams"), sum("digital_team_members").as("digital_team_members"),
+    return mapped
+        .groupBy(col("period").as("r_period"), col("u_code_2025").as("r_code"))
+        .agg(
+            count(lit(1)).as("reports_received"),
+            sum("population").as("population"),
+            sum("households").as("households"),
+            sum("digital_teams").as("digital_teams"),
+            sum("digital_team_members").as("digital_team_members"),
             sum("online_dossiers_received").as("online_dossiers_received"),
             sum("online_dossiers_on_time").as("online_dossiers_on_time"),
             sum("fiber_households").as("fiber_households"),
@@ -133,14 +168,19 @@ public final class CommuneScorecard {
   private static Dataset<Row> accounts(Inputs in) {
     return PaymentAccounts.cells(in.payments(), in.dimension())
         .groupBy(col("period").as("a_period"), col("commune_code_2025").as("a_code"))
-        .agg(sum("accounts_total").as("accounts_total"), sum("accounts_opened").as("accounts_opened"),
+        .agg(
+            sum("accounts_total").as("accounts_total"),
+            sum("accounts_opened").as("accounts_opened"),
             sum("accounts_active").as("accounts_active"));
   }
 
   private static Dataset<Row> ocop(Inputs in) {
-    return UnitLookup.attach(in.listings(), in.dimension(), "seller_commune_code", col("crawl_date"), "u_")
+    return UnitLookup.attach(
+            in.listings(), in.dimension(), "seller_commune_code", col("crawl_date"), "u_")
         .groupBy(col("period").as("o_period"), col("u_code_2025").as("o_code"))
-        .agg(countDistinct("ocop_code").as("ocop_products"), countDistinct("listing_id").as("ocop_listings"));
+        .agg(
+            countDistinct("ocop_code").as("ocop_products"),
+            countDistinct("listing_id").as("ocop_listings"));
   }
 
   /** Commune-months that include (or lost) part of an old unit that was split. */
@@ -148,11 +188,14 @@ public final class CommuneScorecard {
     // The crosswalk's old side is the units that ended; a code alone would also match the
     // new commune that reuses it.
     Dataset<Row> ended = in.dimension().filter(col(AdminUnits.VALID_TO).isNotNull());
-    Dataset<Row> splitUnits = ended.join(broadcast(in.splitEdges()),
-        ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
+    Dataset<Row> splitUnits =
+        ended.join(
+            broadcast(in.splitEdges()),
+            ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
     Column day = UnitLookup.firstDay("period");
     Column valid = AdminUnits.validOn(day);
-    return in.months().join(broadcast(splitUnits), valid)
+    return in.months()
+        .join(broadcast(splitUnits), valid)
         .groupBy(col("period").as("s_period"), col("successor").as("s_code"))
         .agg(max(lit(true)).as("includes_split_units"));
   }
@@ -160,7 +203,9 @@ public final class CommuneScorecard {
   /** The months from {@code first} to {@code last} inclusive, as a one-column frame. */
   public static List<String> monthsBetween(String first, String last) {
     List<String> months = new java.util.ArrayList<>();
-    for (java.time.YearMonth m = java.time.YearMonth.parse(first); !m.isAfter(java.time.YearMonth.parse(last)); m = m.plusMonths(1)) {
+    for (java.time.YearMonth m = java.time.YearMonth.parse(first);
+        !m.isAfter(java.time.YearMonth.parse(last));
+        m = m.plusMonths(1)) {
       months.add(m.toString());
     }
     return months;

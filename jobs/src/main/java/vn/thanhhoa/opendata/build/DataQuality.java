@@ -17,15 +17,20 @@ import vn.thanhhoa.opendata.core.Sha256;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /**
- * {@code chat-luong-du-lieu}: rows per source and rule from the ingest counts. Its run id is a
- * hash of the landing files' names and contents, so the same input publishes the same rows.
+ * {@code chat-luong-du-lieu}: rows per source and rule from the ingest counts. Its run id is a hash
+ * of the landing files' names and contents, so the same input publishes the same rows.
  */
 public final class DataQuality {
   public static final String NAME = "chat-luong-du-lieu";
-  private static final StructType SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType).add("source", DataTypes.StringType).add("rule", DataTypes.StringType)
-      .add("rows", DataTypes.LongType).add("rows_read", DataTypes.LongType)
-      .add("share_pct", DataTypes.createDecimalType(5, 2)).add("files", DataTypes.LongType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("run_id", DataTypes.StringType)
+          .add("source", DataTypes.StringType)
+          .add("rule", DataTypes.StringType)
+          .add("rows", DataTypes.LongType)
+          .add("rows_read", DataTypes.LongType)
+          .add("share_pct", DataTypes.createDecimalType(5, 2))
+          .add("files", DataTypes.LongType);
 
   private DataQuality() {}
 
@@ -35,14 +40,25 @@ public final class DataQuality {
     for (SourceReport s : sources) {
       Map<String, Long> byRule = new TreeMap<>(s.quarantinedByRule());
       byRule.put("accepted", s.rowsAccepted());
-      byRule.forEach((rule, n) -> rows.add(RowFactory.create(runId, s.source(), rule, n, s.rowsRead(),
-          share(n, s.rowsRead()), (long) s.files())));
+      byRule.forEach(
+          (rule, n) ->
+              rows.add(
+                  RowFactory.create(
+                      runId,
+                      s.source(),
+                      rule,
+                      n,
+                      s.rowsRead(),
+                      share(n, s.rowsRead()),
+                      (long) s.files())));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
 
   private static BigDecimal share(long n, long total) {
-    return total == 0 ? null : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+    return total == 0
+        ? null
+        : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
   }
 
   /** "in-" and 16 hex digits of the sha256 of every file's name and sha256, in name order. */

@@ -52,10 +52,12 @@ public final class DatasetFiles {
     List<String> have = Arrays.asList(frame.columns());
     for (DatasetSpec.Column c : spec.columns()) {
       if (!have.contains(c.name())) {
-        throw new IllegalStateException("Cannot publish " + spec.name() + ": no column " + c.name());
+        throw new IllegalStateException(
+            "Cannot publish " + spec.name() + ": no column " + c.name());
       }
     }
-    Column[] columns = spec.columns().stream().map(c -> col(c.name()).cast(c.sparkType())).toArray(Column[]::new);
+    Column[] columns =
+        spec.columns().stream().map(c -> col(c.name()).cast(c.sparkType())).toArray(Column[]::new);
     Column[] order = spec.key().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new);
     return frame.select(columns).to(spec.schema()).repartition(1).sortWithinPartitions(order);
   }
@@ -65,8 +67,11 @@ public final class DatasetFiles {
     // Re-applying the declared schema through the rows makes every column nullable whatever the
     // plan inferred: Parquet's REQUIRED/OPTIONAL flags, and so the bytes, would vary otherwise.
     Dataset<Row> conformed = conform(frame, spec);
-    Dataset<Row> rows = conformed.sparkSession().createDataFrame(conformed.javaRDD(), spec.schema())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows =
+        conformed
+            .sparkSession()
+            .createDataFrame(conformed.javaRDD(), spec.schema())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       store.mkdirs(folder);
       Target target = new Target(store, folder);
@@ -95,8 +100,8 @@ public final class DatasetFiles {
   }
 
   /**
-   * A data file of a dataset folder (a path relative to it), as opposed to metadata the
-   * publish stage writes beside it ({@code datapackage.json}).
+   * A data file of a dataset folder (a path relative to it), as opposed to metadata the publish
+   * stage writes beside it ({@code datapackage.json}).
    */
   static boolean isDataFile(String relative) {
     return !relative.equals("datapackage.json");
@@ -118,25 +123,41 @@ public final class DatasetFiles {
     List<FileEntry> files = new ArrayList<>();
     for (String path : store.files(folder)) {
       if (isDataFile(path)) {
-        String format = path.endsWith(".parquet") ? "parquet" : path.endsWith(".csv") ? "csv" : "json";
+        String format =
+            path.endsWith(".parquet") ? "parquet" : path.endsWith(".csv") ? "csv" : "json";
         files.add(target.entry(path, format));
       }
     }
     return new Written(name, rows, combined(files), List.copyOf(files));
   }
 
-  private static List<FileEntry> parquet(Dataset<Row> rows, DatasetSpec spec, Target target) throws IOException {
+  private static List<FileEntry> parquet(Dataset<Row> rows, DatasetSpec spec, Target target)
+      throws IOException {
     Store store = target.store();
     String tmp = target.at(".parquet-tmp");
     List<FileEntry> files = new ArrayList<>();
     if ("year".equals(spec.partition())) {
-      Column[] order = Stream.concat(Stream.of(col("year")), spec.key().stream().map(k -> col(k).asc_nulls_first()))
-          .toArray(Column[]::new);
-      rows.withColumn("year", substring(col("period"), 1, 4)).sortWithinPartitions(order)
-          .write().mode(SaveMode.Overwrite).partitionBy("year").parquet(tmp);
+      Column[] order =
+          Stream.concat(
+                  Stream.of(col("year")), spec.key().stream().map(k -> col(k).asc_nulls_first()))
+              .toArray(Column[]::new);
+      rows.withColumn("year", substring(col("period"), 1, 4))
+          .sortWithinPartitions(order)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .partitionBy("year")
+          .parquet(tmp);
       for (String year : store.list(tmp).stream().filter(n -> n.startsWith("year=")).toList()) {
-        String name = "parquet/" + year + "/" + spec.name() + "-" + year.substring("year=".length()) + ".parquet";
-        ParquetFooter.normalizedCopy(store, single(store, tmp + "/" + year, ".parquet"), target.at(name));
+        String name =
+            "parquet/"
+                + year
+                + "/"
+                + spec.name()
+                + "-"
+                + year.substring("year=".length())
+                + ".parquet";
+        ParquetFooter.normalizedCopy(
+            store, single(store, tmp + "/" + year, ".parquet"), target.at(name));
         files.add(target.entry(name, "parquet"));
       }
     }
@@ -152,21 +173,31 @@ public final class DatasetFiles {
     return files;
   }
 
-  private static FileEntry csv(Dataset<Row> rows, DatasetSpec spec, Target target) throws IOException {
+  private static FileEntry csv(Dataset<Row> rows, DatasetSpec spec, Target target)
+      throws IOException {
     Store store = target.store();
     String tmp = target.at(".csv-tmp");
-    rows.coalesce(1).write().mode(SaveMode.Overwrite)
-        .option("header", "true").option("quote", "\"").option("escape", "\"")
-        .option("timestampFormat", UTC_TIMESTAMP).option("dateFormat", "yyyy-MM-dd").option("timeZone", "UTC")
-        .option("encoding", "UTF-8").option("lineSep", "\n")
+    rows.coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .option("quote", "\"")
+        .option("escape", "\"")
+        .option("timestampFormat", UTC_TIMESTAMP)
+        .option("dateFormat", "yyyy-MM-dd")
+        .option("timeZone", "UTC")
+        .option("encoding", "UTF-8")
+        .option("lineSep", "\n")
         .csv(tmp);
     String name = spec.name() + ".csv";
     String part = singleOrNull(store, tmp, ".csv");
     try (OutputStream out = store.create(target.at(name))) {
       out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so Excel reads UTF-8
       if (part == null || store.size(part) == 0) {
-        out.write((String.join(",", spec.columns().stream().map(DatasetSpec.Column::name).toList()) + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        out.write(
+            (String.join(",", spec.columns().stream().map(DatasetSpec.Column::name).toList())
+                    + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       } else {
         try (InputStream in = store.open(part)) {
           in.transferTo(out);
@@ -178,19 +209,27 @@ public final class DatasetFiles {
   }
 
   /** JSON: an array of row objects, every column present (null where empty), one row per line. */
-  private static FileEntry json(Dataset<Row> rows, DatasetSpec spec, Target target) throws IOException {
+  private static FileEntry json(Dataset<Row> rows, DatasetSpec spec, Target target)
+      throws IOException {
     Store store = target.store();
     String tmp = target.at(".json-tmp");
-    rows.coalesce(1).write().mode(SaveMode.Overwrite)
-        .option("ignoreNullFields", "false").option("timestampFormat", UTC_TIMESTAMP)
-        .option("dateFormat", "yyyy-MM-dd").option("timeZone", "UTC").option("encoding", "UTF-8")
+    rows.coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("ignoreNullFields", "false")
+        .option("timestampFormat", UTC_TIMESTAMP)
+        .option("dateFormat", "yyyy-MM-dd")
+        .option("timeZone", "UTC")
+        .option("encoding", "UTF-8")
         .json(tmp);
     String name = spec.name() + ".json";
     String part = singleOrNull(store, tmp, ".json");
-    try (Writer out = new OutputStreamWriter(store.create(target.at(name)), StandardCharsets.UTF_8)) {
+    try (Writer out =
+        new OutputStreamWriter(store.create(target.at(name)), StandardCharsets.UTF_8)) {
       out.write("[");
       if (part != null) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(store.open(part), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+            new BufferedReader(new InputStreamReader(store.open(part), StandardCharsets.UTF_8))) {
           String line;
           String separator = "\n";
           while ((line = in.readLine()) != null) {
@@ -215,9 +254,11 @@ public final class DatasetFiles {
   }
 
   private static String singleOrNull(Store store, String dir, String suffix) throws IOException {
-    List<String> parts = store.list(dir).stream().filter(n -> n.startsWith("part-") && n.endsWith(suffix)).toList();
+    List<String> parts =
+        store.list(dir).stream().filter(n -> n.startsWith("part-") && n.endsWith(suffix)).toList();
     if (parts.size() > 1) {
-      throw new IOException("Expected one " + suffix + " file in " + dir + ", found " + parts.size());
+      throw new IOException(
+          "Expected one " + suffix + " file in " + dir + ", found " + parts.size());
     }
     return parts.isEmpty() ? null : dir + "/" + parts.get(0);
   }

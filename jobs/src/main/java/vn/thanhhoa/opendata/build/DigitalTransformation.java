@@ -6,14 +6,17 @@ import static org.apache.spark.sql.functions.round;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** {@code chuyen-doi-so-cap-xa}: the commune reports on the units of their own period, with rates. */
+/**
+ * {@code chuyen-doi-so-cap-xa}: the commune reports on the units of their own period, with rates.
+ */
 public final class DigitalTransformation {
   public static final String NAME = "chuyen-doi-so-cap-xa";
 
   private DigitalTransformation() {}
 
   public static Dataset<Row> build(Dataset<Row> reports, Dataset<Row> dimension) {
-    return UnitLookup.attach(reports, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
+    return UnitLookup.attach(
+            reports, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
         .select(
             col("period"),
             col("commune_code"),
@@ -26,10 +29,12 @@ public final class DigitalTransformation {
             col("households"),
             col("digital_teams"),
             col("digital_team_members"),
-            Rates.ratio(col("digital_team_members"), col("digital_teams"), 1, "decimal(9,2)").as("members_per_team"),
+            Rates.ratio(col("digital_team_members"), col("digital_teams"), 1, "decimal(9,2)")
+                .as("members_per_team"),
             col("online_dossiers_received"),
             col("online_dossiers_on_time"),
-            Rates.pct(col("online_dossiers_on_time"), col("online_dossiers_received")).as("online_on_time_pct"),
+            Rates.pct(col("online_dossiers_on_time"), col("online_dossiers_received"))
+                .as("online_on_time_pct"),
             round(col("smartphone_users_pct"), 2).cast("decimal(5,2)").as("smartphone_users_pct"),
             col("fiber_households"),
             Rates.pct(col("fiber_households"), col("households")).as("fiber_households_pct"),

@@ -13,27 +13,40 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code san-pham-ocop-tren-san-tmdt}: one row per OCOP product and platform from the daily
- * sightings (already one per listing and local day), in two steps. {@link #monthly} sums up
- * each month on its own: first and last day seen, days listed, and the last day's cheapest
- * listing, listing count, stock and stamp. Months never share a day, so {@link #build} merges
- * any set of monthly summaries into the whole history: a new day re-summarises only its month.
+ * sightings (already one per listing and local day), in two steps. {@link #monthly} sums up each
+ * month on its own: first and last day seen, days listed, and the last day's cheapest listing,
+ * listing count, stock and stamp. Months never share a day, so {@link #build} merges any set of
+ * monthly summaries into the whole history: a new day re-summarises only its month.
  */
 public final class OcopProducts {
   public static final String NAME = "san-pham-ocop-tren-san-tmdt";
 
   private OcopProducts() {}
 
-  /** Per period, product and platform: what the dataset needs from that month, mergeable with other months. */
+  /**
+   * Per period, product and platform: what the dataset needs from that month, mergeable with other
+   * months.
+   */
   public static Dataset<Row> monthly(Dataset<Row> listings) {
     // One shuffle: both aggregations group by keys that contain the partitioning columns.
-    Dataset<Row> days = listings.repartition(col("period"), col("ocop_code"), col("platform"))
-        .groupBy("period", "ocop_code", "platform", "crawl_date")
-        .agg(
-            min(struct(col("price_vnd"), col("listing_id"), col("product_name"), col("ocop_stars"), col("category"),
-                col("seller_name"), col("seller_type"), col("seller_commune_code"))).as("cheapest"),
-            count(col("listing_id")).as("listing_count"), // one row per listing and day
-            max(col("in_stock")).as("in_stock"),
-            max(col("traceability_stamp")).as("traceability_stamp"));
+    Dataset<Row> days =
+        listings
+            .repartition(col("period"), col("ocop_code"), col("platform"))
+            .groupBy("period", "ocop_code", "platform", "crawl_date")
+            .agg(
+                min(struct(
+                        col("price_vnd"),
+                        col("listing_id"),
+                        col("product_name"),
+                        col("ocop_stars"),
+                        col("category"),
+                        col("seller_name"),
+                        col("seller_type"),
+                        col("seller_commune_code")))
+                    .as("cheapest"),
+                count(col("listing_id")).as("listing_count"), // one row per listing and day
+                max(col("in_stock")).as("in_stock"),
+                max(col("traceability_stamp")).as("traceability_stamp"));
     return days.groupBy("period", "ocop_code", "platform")
         .agg(
             min(col("crawl_date")).as("first_seen"),
@@ -44,20 +57,31 @@ public final class OcopProducts {
 
   /** The day's figures led by its date, so that the greatest is the last day's. */
   private static org.apache.spark.sql.Column lastDay() {
-    return struct(col("crawl_date"), col("cheapest"), col("listing_count"), col("in_stock"),
+    return struct(
+        col("crawl_date"),
+        col("cheapest"),
+        col("listing_count"),
+        col("in_stock"),
         col("traceability_stamp"));
   }
 
   /** The dataset from monthly summaries (of any months, each month once). */
   public static Dataset<Row> build(Dataset<Row> monthly, Dataset<Row> dimension) {
-    Dataset<Row> products = monthly.groupBy("ocop_code", "platform")
-        .agg(
-            min(col("first_seen")).as("first_seen"),
-            max(col("last_seen")).as("last_seen"),
-            sum(col("listed_days")).as("listed_days"),
-            max(col("last_day")).as("last_day"));
-    return UnitLookup.attach(products.withColumn("seller_commune_code", col("last_day.cheapest.seller_commune_code")),
-            dimension, "seller_commune_code", col("last_seen"), "u_")
+    Dataset<Row> products =
+        monthly
+            .groupBy("ocop_code", "platform")
+            .agg(
+                min(col("first_seen")).as("first_seen"),
+                max(col("last_seen")).as("last_seen"),
+                sum(col("listed_days")).as("listed_days"),
+                max(col("last_day")).as("last_day"));
+    return UnitLookup.attach(
+            products.withColumn(
+                "seller_commune_code", col("last_day.cheapest.seller_commune_code")),
+            dimension,
+            "seller_commune_code",
+            col("last_seen"),
+            "u_")
         .select(
             col("ocop_code"),
             col("last_day.cheapest.product_name").as("product_name"),

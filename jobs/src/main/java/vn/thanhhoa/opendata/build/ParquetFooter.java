@@ -19,23 +19,32 @@ import org.apache.parquet.format.Util;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * Makes a Parquet file's footer independent of the JVM that wrote it. parquet-mr lists each
- * column chunk's encodings from a HashSet of enums, whose order follows identity hash codes
- * and so changes from one process to the next; sorting the list (same values, same encoded
- * size) gives the same bytes for the same data on every run.
+ * Makes a Parquet file's footer independent of the JVM that wrote it. parquet-mr lists each column
+ * chunk's encodings from a HashSet of enums, whose order follows identity hash codes and so changes
+ * from one process to the next; sorting the list (same values, same encoded size) gives the same
+ * bytes for the same data on every run.
  */
 final class ParquetFooter {
   private ParquetFooter() {}
 
-  /** Copies a Parquet file to {@code to} with its footer normalised; the copy streams the data pages. */
+  /**
+   * Copies a Parquet file to {@code to} with its footer normalised; the copy streams the data
+   * pages.
+   */
   static void normalizedCopy(Store store, String from, String to) throws IOException {
-    rewriteEncodings(store, from, to, encodings -> encodings.sort(Comparator.comparingInt(Encoding::getValue)));
+    rewriteEncodings(
+        store, from, to, encodings -> encodings.sort(Comparator.comparingInt(Encoding::getValue)));
   }
 
-  /** Copies the file with every column chunk's encoding list changed; the change must keep the footer's size. */
-  static void rewriteEncodings(Store store, String from, String to, Consumer<List<Encoding>> change) throws IOException {
+  /**
+   * Copies the file with every column chunk's encoding list changed; the change must keep the
+   * footer's size.
+   */
+  static void rewriteEncodings(Store store, String from, String to, Consumer<List<Encoding>> change)
+      throws IOException {
     long size = store.size(from);
-    try (FSDataInputStream in = store.open(from); OutputStream out = store.create(to)) {
+    try (FSDataInputStream in = store.open(from);
+        OutputStream out = store.create(to)) {
       byte[] tail = new byte[8];
       in.readFully(size - 8, tail);
       if (tail[4] != 'P' || tail[5] != 'A' || tail[6] != 'R' || tail[7] != '1') {
@@ -54,7 +63,8 @@ final class ParquetFooter {
       ByteArrayOutputStream rewritten = new ByteArrayOutputStream(length);
       Util.writeFileMetaData(metadata, rewritten);
       if (rewritten.size() != length) {
-        throw new IOException(from + ": rewritten footer changed size (" + length + " -> " + rewritten.size() + ")");
+        throw new IOException(
+            from + ": rewritten footer changed size (" + length + " -> " + rewritten.size() + ")");
       }
       in.seek(0);
       if (IOUtils.copyLarge(in, out, 0, start) != start) {

@@ -12,21 +12,24 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code tai-khoan-thanh-toan-khong-dung-tien-mat}: accounts per commune, month and provider
- * type, with small cells suppressed within each (month, post-reform commune): the totals that
- * {@code kinh-te-so-cap-xa} publishes.
+ * {@code tai-khoan-thanh-toan-khong-dung-tien-mat}: accounts per commune, month and provider type,
+ * with small cells suppressed within each (month, post-reform commune): the totals that {@code
+ * kinh-te-so-cap-xa} publishes.
  */
 public final class PaymentAccounts {
   public static final String NAME = "tai-khoan-thanh-toan-khong-dung-tien-mat";
-  static final List<String> COUNTS = List.of("accounts_total", "accounts_opened", "accounts_active");
+  static final List<String> COUNTS =
+      List.of("accounts_total", "accounts_opened", "accounts_active");
 
   private PaymentAccounts() {}
 
   /** Cells before suppression: one row per commune, month and provider type. */
   static Dataset<Row> cells(Dataset<Row> payments, Dataset<Row> dimension) {
-    return UnitLookup.attach(payments, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
+    return UnitLookup.attach(
+            payments, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
         .groupBy(col("period"), col("commune_code"), col("provider_type"))
-        .agg(first(col("u_name")).as("commune_name"),
+        .agg(
+            first(col("u_name")).as("commune_name"),
             first(col("u_code_2025")).as("commune_code_2025"),
             countDistinct(col("provider_name")).as("provider_count"),
             sum(col("accounts_total")).as("accounts_total"),
@@ -34,20 +37,40 @@ public final class PaymentAccounts {
             sum(col("accounts_active")).as("accounts_active"));
   }
 
-  public static Dataset<Row> build(Dataset<Row> payments, Dataset<Row> reports, Dataset<Row> dimension, long threshold) {
-    Dataset<Row> suppressed = SmallCells.suppress(cells(payments, dimension),
-        List.of("period", "commune_code_2025"), List.of("commune_code", "provider_type"), COUNTS, threshold);
-    Dataset<Row> population = reports.select(col("period").as("p_period"), col("commune_code").as("p_code"), col("population"));
+  public static Dataset<Row> build(
+      Dataset<Row> payments, Dataset<Row> reports, Dataset<Row> dimension, long threshold) {
+    Dataset<Row> suppressed =
+        SmallCells.suppress(
+            cells(payments, dimension),
+            List.of("period", "commune_code_2025"),
+            List.of("commune_code", "provider_type"),
+            COUNTS,
+            threshold);
+    Dataset<Row> population =
+        reports.select(
+            col("period").as("p_period"), col("commune_code").as("p_code"), col("population"));
     return suppressed
-        .join(population, col("period").equalTo(col("p_period")).and(col("commune_code").equalTo(col("p_code"))), "left_outer")
+        .join(
+            population,
+            col("period").equalTo(col("p_period")).and(col("commune_code").equalTo(col("p_code"))),
+            "left_outer")
         .select(
-            col("period"), col("commune_code"), col("commune_name"), col("commune_code_2025"), col("provider_type"),
+            col("period"),
+            col("commune_code"),
+            col("commune_name"),
+            col("commune_code_2025"),
+            col("provider_type"),
             col("provider_count"),
-            col("accounts_total"), col("accounts_total_suppressed"),
-            col("accounts_opened"), col("accounts_opened_suppressed"),
-            col("accounts_active"), col("accounts_active_suppressed"),
+            col("accounts_total"),
+            col("accounts_total_suppressed"),
+            col("accounts_opened"),
+            col("accounts_opened_suppressed"),
+            col("accounts_active"),
+            col("accounts_active_suppressed"),
             when(col("accounts_total_suppressed"), lit(null))
-                .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
-                .cast("decimal(11,2)").as("accounts_per_1000_inhabitants"));
+                .otherwise(
+                    Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
+                .cast("decimal(11,2)")
+                .as("accounts_per_1000_inhabitants"));
   }
 }

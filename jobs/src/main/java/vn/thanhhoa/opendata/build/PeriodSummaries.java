@@ -19,12 +19,12 @@ import vn.thanhhoa.opendata.core.Sha256;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * A summary per period of a staging table, kept under {@code state/} with the fingerprint of
- * the staging partition each period's summary was made from (its files' names, sizes and
- * times). A build summarises again only the periods whose partition changed since, and reads
- * the others as they are: a night that adds one day re-reads one month, not the whole history.
- * Whatever happened in between (a failed run, a back-fill, a rollback), a summary is only ever
- * used with the exact partition it was made from.
+ * A summary per period of a staging table, kept under {@code state/} with the fingerprint of the
+ * staging partition each period's summary was made from (its files' names, sizes and times). A
+ * build summarises again only the periods whose partition changed since, and reads the others as
+ * they are: a night that adds one day re-reads one month, not the whole history. Whatever happened
+ * in between (a failed run, a back-fill, a rollback), a summary is only ever used with the exact
+ * partition it was made from.
  */
 final class PeriodSummaries {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,9 @@ final class PeriodSummaries {
   private final Store store;
   private final String folder;
 
-  /** @param folder where the summaries and their fingerprints live */
+  /**
+   * @param folder where the summaries and their fingerprints live
+   */
   PeriodSummaries(SparkSession spark, Store store, String folder) {
     this.spark = spark;
     this.store = store;
@@ -48,7 +50,8 @@ final class PeriodSummaries {
       return summarise.apply(table);
     }
     Map<String, String> kept = kept();
-    List<String> stale = now.keySet().stream().filter(p -> !now.get(p).equals(kept.get(p))).toList();
+    List<String> stale =
+        now.keySet().stream().filter(p -> !now.get(p).equals(kept.get(p))).toList();
     List<String> gone = kept.keySet().stream().filter(p -> !now.containsKey(p)).toList();
     if (!stale.isEmpty() || !gone.isEmpty()) {
       refresh(table, summarise, stale, gone);
@@ -57,12 +60,20 @@ final class PeriodSummaries {
     return spark.read().option("basePath", folder).parquet(folder + "/" + PERIOD + "=*");
   }
 
-  private void refresh(Dataset<Row> table, UnaryOperator<Dataset<Row>> summarise, List<String> stale, List<String> gone) {
+  private void refresh(
+      Dataset<Row> table,
+      UnaryOperator<Dataset<Row>> summarise,
+      List<String> stale,
+      List<String> gone) {
     String incoming = folder + ".incoming";
     if (!stale.isEmpty()) {
-      summarise.apply(table.filter(col(PERIOD).isin(stale.toArray())))
+      summarise
+          .apply(table.filter(col(PERIOD).isin(stale.toArray())))
           .repartition(col(PERIOD))
-          .write().mode(SaveMode.Overwrite).partitionBy(PERIOD).parquet(incoming);
+          .write()
+          .mode(SaveMode.Overwrite)
+          .partitionBy(PERIOD)
+          .parquet(incoming);
     }
     for (String period : gone) {
       store.delete(folder + "/" + PERIOD + "=" + period);
@@ -83,14 +94,22 @@ final class PeriodSummaries {
     for (FileStatus s : store.statuses(staging)) {
       String parent = s.getPath().getParent().getName();
       if (parent.startsWith(PERIOD + "=")) {
-        listing.computeIfAbsent(parent.substring(PERIOD.length() + 1), p -> new StringBuilder())
-            .append(s.getPath().getName()).append(' ').append(s.getLen()).append(' ')
-            .append(s.getModificationTime()).append('\n');
+        listing
+            .computeIfAbsent(parent.substring(PERIOD.length() + 1), p -> new StringBuilder())
+            .append(s.getPath().getName())
+            .append(' ')
+            .append(s.getLen())
+            .append(' ')
+            .append(s.getModificationTime())
+            .append('\n');
       }
     }
     Map<String, String> hashes = new TreeMap<>();
-    listing.forEach((period, files) -> hashes.put(period,
-        Sha256.of(files.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    listing.forEach(
+        (period, files) ->
+            hashes.put(
+                period,
+                Sha256.of(files.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     return hashes;
   }
 

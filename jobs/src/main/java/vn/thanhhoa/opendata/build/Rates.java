@@ -12,9 +12,14 @@ final class Rates {
 
   /** {@code numerator × scale / denominator}; null when the denominator is null or zero. */
   static Column ratio(Column numerator, Column denominator, long scale, String type) {
-    Column exact = numerator.cast("decimal(38,10)").multiply(lit(scale)).divide(denominator.cast("decimal(38,10)"));
+    Column exact =
+        numerator
+            .cast("decimal(38,10)")
+            .multiply(lit(scale))
+            .divide(denominator.cast("decimal(38,10)"));
     return when(denominator.isNull().or(denominator.equalTo(0)), lit(null))
-        .otherwise(round(exact, 2)).cast(type);
+        .otherwise(round(exact, 2))
+        .cast(type);
   }
 
   static Column pct(Column numerator, Column denominator) {

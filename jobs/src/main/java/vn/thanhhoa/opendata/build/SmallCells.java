@@ -14,38 +14,57 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Small-cell suppression with complementary suppression. Within each group whose total the
- * feed publishes, a count below the threshold is suppressed (primary); where that leaves
- * exactly one suppressed cell in a group of several, the smallest other cell is suppressed too
- * (secondary), so no suppressed value can be recovered by subtracting published cells from
- * the total. A group of one cell needs no partner: its total equals the cell and is itself
- * below the threshold, so it is suppressed wherever it is published.
+ * Small-cell suppression with complementary suppression. Within each group whose total the feed
+ * publishes, a count below the threshold is suppressed (primary); where that leaves exactly one
+ * suppressed cell in a group of several, the smallest other cell is suppressed too (secondary), so
+ * no suppressed value can be recovered by subtracting published cells from the total. A group of
+ * one cell needs no partner: its total equals the cell and is itself below the threshold, so it is
+ * suppressed wherever it is published.
  */
 public final class SmallCells {
   private SmallCells() {}
 
   /**
-   * For each count column {@code c}: nulls {@code c} where suppressed and adds boolean
-   * {@code c_suppressed}. {@code order} breaks ties between equal counts deterministically.
+   * For each count column {@code c}: nulls {@code c} where suppressed and adds boolean {@code
+   * c_suppressed}. {@code order} breaks ties between equal counts deterministically.
    */
   public static Dataset<Row> suppress(
-      Dataset<Row> cells, List<String> group, List<String> order, List<String> counts, long threshold) {
+      Dataset<Row> cells,
+      List<String> group,
+      List<String> order,
+      List<String> counts,
+      long threshold) {
     Dataset<Row> out = cells;
     Column[] groupCols = group.stream().map(c -> col(c)).toArray(Column[]::new);
     for (String count : counts) {
       String primary = "_" + count + "_primary";
       String rank = "_" + count + "_rank";
-      Column[] rankOrder = java.util.stream.Stream.concat(
-          java.util.stream.Stream.of(col(count).asc_nulls_last()), order.stream().map(c -> col(c).asc()))
-          .toArray(Column[]::new);
-      out = out
-          .withColumn(primary, col(count).isNotNull().and(col(count).lt(lit(threshold))))
-          .withColumn(rank, row_number().over(Window.partitionBy(concat(groupCols, col(primary))).orderBy(rankOrder)))
-          .withColumn(count + "_suppressed", col(primary).or(
-              not(col(primary)).and(col(rank).equalTo(1)).and(col(count).isNotNull())
-                  .and(sum(col(primary).cast("int")).over(Window.partitionBy(groupCols)).equalTo(1))))
-          .withColumn(count, when(col(count + "_suppressed"), lit(null).cast("long")).otherwise(col(count)))
-          .drop(primary, rank);
+      Column[] rankOrder =
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(col(count).asc_nulls_last()),
+                  order.stream().map(c -> col(c).asc()))
+              .toArray(Column[]::new);
+      out =
+          out.withColumn(primary, col(count).isNotNull().and(col(count).lt(lit(threshold))))
+              .withColumn(
+                  rank,
+                  row_number()
+                      .over(Window.partitionBy(concat(groupCols, col(primary))).orderBy(rankOrder)))
+              .withColumn(
+                  count + "_suppressed",
+                  col(primary)
+                      .or(
+                          not(col(primary))
+                              .and(col(rank).equalTo(1))
+                              .and(col(count).isNotNull())
+                              .and(
+                                  sum(col(primary).cast("int"))
+                                      .over(Window.partitionBy(groupCols))
+                                      .equalTo(1))))
+              .withColumn(
+                  count,
+                  when(col(count + "_suppressed"), lit(null).cast("long")).otherwise(col(count)))
+              .drop(primary, rank);
     }
     return out;
   }

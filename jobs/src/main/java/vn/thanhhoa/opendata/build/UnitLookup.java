@@ -11,7 +11,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.thanhhoa.opendata.core.AdminUnits;
 
-/** Attaches the unit valid on a row's date to the row: always on (date, code), never on code alone. */
+/**
+ * Attaches the unit valid on a row's date to the row: always on (date, code), never on code alone.
+ */
 final class UnitLookup {
   private UnitLookup() {}
 
@@ -24,19 +26,23 @@ final class UnitLookup {
    * Adds {@code <prefix>name, <prefix>type, <prefix>district_code, <prefix>district_name,
    * <prefix>code_2025} for the unit with code {@code code} valid on {@code date}.
    */
-  static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> dimension, String code, Column date, String prefix) {
-    Dataset<Row> units = dimension.select(
-        col(AdminUnits.CODE).as(prefix + "code_key"),
-        col(AdminUnits.VALID_FROM).as(prefix + "valid_from"),
-        col(AdminUnits.VALID_TO).as(prefix + "valid_to"),
-        col(AdminUnits.NAME).as(prefix + "name"),
-        col(AdminUnits.TYPE).as(prefix + "type"),
-        col(AdminUnits.DISTRICT_CODE).as(prefix + "district_code"),
-        col(AdminUnits.DISTRICT_NAME).as(prefix + "district_name"),
-        col(AdminUnits.CODE_2025).as(prefix + "code_2025"));
-    Column on = col(code).equalTo(col(prefix + "code_key"))
-        .and(date.geq(col(prefix + "valid_from")))
-        .and(col(prefix + "valid_to").isNull().or(date.leq(col(prefix + "valid_to"))));
+  static Dataset<Row> attach(
+      Dataset<Row> rows, Dataset<Row> dimension, String code, Column date, String prefix) {
+    Dataset<Row> units =
+        dimension.select(
+            col(AdminUnits.CODE).as(prefix + "code_key"),
+            col(AdminUnits.VALID_FROM).as(prefix + "valid_from"),
+            col(AdminUnits.VALID_TO).as(prefix + "valid_to"),
+            col(AdminUnits.NAME).as(prefix + "name"),
+            col(AdminUnits.TYPE).as(prefix + "type"),
+            col(AdminUnits.DISTRICT_CODE).as(prefix + "district_code"),
+            col(AdminUnits.DISTRICT_NAME).as(prefix + "district_name"),
+            col(AdminUnits.CODE_2025).as(prefix + "code_2025"));
+    Column on =
+        col(code)
+            .equalTo(col(prefix + "code_key"))
+            .and(date.geq(col(prefix + "valid_from")))
+            .and(col(prefix + "valid_to").isNull().or(date.leq(col(prefix + "valid_to"))));
     return rows.join(broadcast(units), on, "left_outer")
         .drop(prefix + "code_key", prefix + "valid_from", prefix + "valid_to");
   }

@@ -50,14 +50,26 @@ final class BuildCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     try (PipelineRun run = PipelineRun.prepare("build", common, List.of(), console, lock.wait)) {
       datasets.forEach(run.catalog::get);
-      return Runs.guarded(run, () -> {
-        Release release = run.buildAndPublish(run.keepingInStep(new Build.Selection(datasets, from, to)), List.of());
-        console.out("Run " + run.runId + " published: " + run.layout.current() + " -> releases/" + release.id());
-        console.datasets(run.written, run.changed);
-        return ExitCode.OK;
-      });
+      return Runs.guarded(
+          run,
+          () -> {
+            Release release =
+                run.buildAndPublish(
+                    run.keepingInStep(new Build.Selection(datasets, from, to)), List.of());
+            console.out(
+                "Run "
+                    + run.runId
+                    + " published: "
+                    + run.layout.current()
+                    + " -> releases/"
+                    + release.id());
+            console.datasets(run.written, run.changed);
+            return ExitCode.OK;
+          });
     } catch (ConfigException e) {
-      throw e.getMessage().startsWith("unknown dataset") ? new ConfigException("--dataset: " + e.getMessage()) : e;
+      throw e.getMessage().startsWith("unknown dataset")
+          ? new ConfigException("--dataset: " + e.getMessage())
+          : e;
     }
   }
 
@@ -71,7 +83,8 @@ final class BuildCommand implements Callable<Integer> {
       }
       YearMonth.parse(value);
     } catch (DateTimeException e) {
-      throw new ParameterException(spec.commandLine(), option + ": not a month (YYYY-MM): " + value);
+      throw new ParameterException(
+          spec.commandLine(), option + ": not a month (YYYY-MM): " + value);
     }
   }
 }

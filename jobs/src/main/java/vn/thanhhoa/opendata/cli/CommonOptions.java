@@ -17,20 +17,24 @@ final class CommonOptions {
   @Option(
       names = "--input",
       paramLabel = "DIR",
-      description = "Landing root holding commune-reports/, payment-accounts/ and ocop-listings/ "
-          + "(default: 'input' of the configuration, relative to its folder: the project's sample-data/ "
-          + "as shipped).")
+      description =
+          "Landing root holding commune-reports/, payment-accounts/ and ocop-listings/ "
+              + "(default: 'input' of the configuration, relative to its folder: the project's sample-data/ "
+              + "as shipped).")
   String input;
 
   @Option(
       names = "--output",
       paramLabel = "DIR",
-      description = "Output root for releases/, current, quarantine/, staging/ and state/ "
-          + "(default: 'output' of the configuration, relative to its folder: the project's output/ "
-          + "as shipped).")
+      description =
+          "Output root for releases/, current, quarantine/, staging/ and state/ "
+              + "(default: 'output' of the configuration, relative to its folder: the project's output/ "
+              + "as shipped).")
   String output;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log and full error traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show Spark's own log and full error traces.")
   boolean verbose;
 
   /** The configuration with the command-line overrides applied. */

@@ -28,38 +28,63 @@ final class Console {
 
   void ingested(vn.thanhhoa.opendata.ingest.Ingest.Outcome o) {
     SourceReport r = o.report();
-    String how = switch (o.change()) {
-      case UNCHANGED -> "no new or changed file (" + r.files() + " already ingested)";
-      case NEW_FILES -> o.filesRead() + " new file(s) merged into " + o.touchedPeriods().size() + " period(s)";
-      case FULL -> "all " + r.files() + " files read";
-    };
-    progress(String.format("ingest %s: %s; in all %s rows read, %s accepted, %s quarantined", r.source(), how,
-        count(r.rowsRead()), count(r.rowsAccepted()), count(r.rowsQuarantined())));
+    String how =
+        switch (o.change()) {
+          case UNCHANGED -> "no new or changed file (" + r.files() + " already ingested)";
+          case NEW_FILES ->
+              o.filesRead()
+                  + " new file(s) merged into "
+                  + o.touchedPeriods().size()
+                  + " period(s)";
+          case FULL -> "all " + r.files() + " files read";
+        };
+    progress(
+        String.format(
+            "ingest %s: %s; in all %s rows read, %s accepted, %s quarantined",
+            r.source(),
+            how,
+            count(r.rowsRead()),
+            count(r.rowsAccepted()),
+            count(r.rowsQuarantined())));
   }
 
   void built(vn.thanhhoa.opendata.build.DatasetFiles.Written w, boolean changed) {
-    progress(String.format("build %s: %s rows, %d files%s", w.name(), count(w.rows()), w.files().size(),
-        changed ? "" : " (unchanged)"));
+    progress(
+        String.format(
+            "build %s: %s rows, %d files%s",
+            w.name(), count(w.rows()), w.files().size(), changed ? "" : " (unchanged)"));
   }
 
   /** The end-of-run table: per source files, rows and the most frequent rules. */
   void summary(String headline, Iterable<SourceReport> reports, String quarantine) {
     out.println(headline);
-    out.printf("  %-18s %6s %9s %10s %10s %12s  %s%n", "source", "files", "rejected", "rows read",
-        "accepted", "quarantined", "top rules");
+    out.printf(
+        "  %-18s %6s %9s %10s %10s %12s  %s%n",
+        "source", "files", "rejected", "rows read", "accepted", "quarantined", "top rules");
     for (SourceReport r : reports) {
-      out.printf("  %-18s %6d %9d %10s %10s %12s  %s%n", r.source(), r.files(), r.filesRejected(),
-          count(r.rowsRead()), count(r.rowsAccepted()), count(r.rowsQuarantined()), topRules(r));
+      out.printf(
+          "  %-18s %6d %9d %10s %10s %12s  %s%n",
+          r.source(),
+          r.files(),
+          r.filesRejected(),
+          count(r.rowsRead()),
+          count(r.rowsAccepted()),
+          count(r.rowsQuarantined()),
+          topRules(r));
     }
     out.println("  quarantined rows (file, line, rule, raw text): " + quarantine);
     out.flush();
   }
 
   /** The datasets of a published release: rows and whether they changed. */
-  void datasets(java.util.List<vn.thanhhoa.opendata.build.DatasetFiles.Written> written, java.util.Set<String> changed) {
+  void datasets(
+      java.util.List<vn.thanhhoa.opendata.build.DatasetFiles.Written> written,
+      java.util.Set<String> changed) {
     out.printf("  %-42s %10s  %s%n", "dataset", "rows", "changed");
     for (var w : written) {
-      out.printf("  %-42s %10s  %s%n", w.name(), count(w.rows()), changed.contains(w.name()) ? "yes" : "no");
+      out.printf(
+          "  %-42s %10s  %s%n",
+          w.name(), count(w.rows()), changed.contains(w.name()) ? "yes" : "no");
     }
     out.flush();
   }
@@ -75,9 +100,10 @@ final class Console {
   }
 
   private static String topRules(SourceReport r) {
-    String rules = r.topRules(3).stream()
-        .map((Map.Entry<String, Long> e) -> e.getKey() + " " + count(e.getValue()))
-        .collect(Collectors.joining(", "));
+    String rules =
+        r.topRules(3).stream()
+            .map((Map.Entry<String, Long> e) -> e.getKey() + " " + count(e.getValue()))
+            .collect(Collectors.joining(", "));
     return rules.isEmpty() ? "-" : rules;
   }
 

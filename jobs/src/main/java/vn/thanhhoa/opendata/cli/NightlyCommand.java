@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 
@@ -25,8 +25,11 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Mixin LockOptions lock;
 
-  @picocli.CommandLine.Option(names = "--full", description = "Read every landing file and rebuild every dataset, "
-      + "whatever changed (by default only new files are read and only the datasets and months they touch rebuilt).")
+  @picocli.CommandLine.Option(
+      names = "--full",
+      description =
+          "Read every landing file and rebuild every dataset, "
+              + "whatever changed (by default only new files are read and only the datasets and months they touch rebuilt).")
   boolean full;
 
   @Spec CommandSpec spec;
@@ -35,23 +38,36 @@ final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console, lock.wait)) {
-      return Runs.guarded(run, () -> {
-        List<vn.thanhhoa.opendata.ingest.Ingest.Outcome> outcomes = run.ingest(full);
-        List<SourceReport> reports = PipelineRun.reports(outcomes);
-        var plan = run.plan(outcomes, full);
-        if (plan.isEmpty()) {
-          run.record("unchanged", null);
-          console.out("Run " + run.runId + ": no new or changed landing file and no configuration change; "
-              + "the published release stays " + run.currentRelease().orElse("no release")
-              + " (nothing published)");
-          return ExitCode.OK;
-        }
-        Release release = run.buildAndPublish(plan.get(), reports);
-        console.summary("Run " + run.runId + " published: " + run.layout.current() + " -> releases/"
-            + release.id(), reports, run.layout.root() + "/quarantine/" + run.runId);
-        console.datasets(run.written, run.changed);
-        return ExitCode.OK;
-      });
+      return Runs.guarded(
+          run,
+          () -> {
+            List<vn.thanhhoa.opendata.ingest.Ingest.Outcome> outcomes = run.ingest(full);
+            List<SourceReport> reports = PipelineRun.reports(outcomes);
+            var plan = run.plan(outcomes, full);
+            if (plan.isEmpty()) {
+              run.record("unchanged", null);
+              console.out(
+                  "Run "
+                      + run.runId
+                      + ": no new or changed landing file and no configuration change; "
+                      + "the published release stays "
+                      + run.currentRelease().orElse("no release")
+                      + " (nothing published)");
+              return ExitCode.OK;
+            }
+            Release release = run.buildAndPublish(plan.get(), reports);
+            console.summary(
+                "Run "
+                    + run.runId
+                    + " published: "
+                    + run.layout.current()
+                    + " -> releases/"
+                    + release.id(),
+                reports,
+                run.layout.root() + "/quarantine/" + run.runId);
+            console.datasets(run.written, run.changed);
+            return ExitCode.OK;
+          });
     }
   }
 }

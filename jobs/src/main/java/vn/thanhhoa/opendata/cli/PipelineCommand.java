@@ -13,10 +13,19 @@ import vn.thanhhoa.opendata.core.ConfigException;
     name = "pipeline",
     mixinStandardHelpOptions = true,
     version = "Thanh Hóa open-data pipeline 0.1.0",
-    description = "Ingests commune digital-transformation reports, non-cash payment-account counts "
-        + "and OCOP e-commerce listings, and publishes them as an open-data feed.",
-    subcommands = {NightlyCommand.class, IngestCommand.class, BuildCommand.class, ValidateCommand.class,
-        ReleasesCommand.class, RollbackCommand.class, ServeCommand.class, BackfillCommand.class},
+    description =
+        "Ingests commune digital-transformation reports, non-cash payment-account counts "
+            + "and OCOP e-commerce listings, and publishes them as an open-data feed.",
+    subcommands = {
+      NightlyCommand.class,
+      IngestCommand.class,
+      BuildCommand.class,
+      ValidateCommand.class,
+      ReleasesCommand.class,
+      RollbackCommand.class,
+      ServeCommand.class,
+      BackfillCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
@@ -29,8 +38,9 @@ public final class PipelineCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** Runs the command line and returns the exit code, without exiting: tests call this. */
@@ -42,21 +52,22 @@ public final class PipelineCommand implements Runnable {
     CommandLine line = new CommandLine(new PipelineCommand());
     line.setOut(out);
     line.setErr(err);
-    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException) {
-        cmd.getErr().println("error: " + e.getMessage());
-        return ExitCode.USAGE.code();
-      }
-      if (e instanceof vn.thanhhoa.opendata.publish.RunLock.Held) {
-        cmd.getErr().println("error: " + e.getMessage());
-        return ExitCode.LOCKED.code();
-      }
-      cmd.getErr().println("error: " + describe(e));
-      if (Logging.isVerbose()) {
-        e.printStackTrace(cmd.getErr());
-      }
-      return ExitCode.FAILED.code();
-    });
+    line.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ConfigException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return ExitCode.USAGE.code();
+          }
+          if (e instanceof vn.thanhhoa.opendata.publish.RunLock.Held) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return ExitCode.LOCKED.code();
+          }
+          cmd.getErr().println("error: " + describe(e));
+          if (Logging.isVerbose()) {
+            e.printStackTrace(cmd.getErr());
+          }
+          return ExitCode.FAILED.code();
+        });
     int code = line.execute(args);
     out.flush();
     err.flush();

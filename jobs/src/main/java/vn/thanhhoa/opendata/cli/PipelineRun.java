@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.AdminUnits;
-import vn.thanhhoa.opendata.core.DatasetCatalog;
+import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.ConfigException;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.SourceSchema;
@@ -19,7 +20,6 @@ import vn.thanhhoa.opendata.core.Sparks;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.Ingest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
-import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.publish.Feed;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
@@ -28,8 +28,8 @@ import vn.thanhhoa.opendata.publish.RunLock;
 import vn.thanhhoa.opendata.publish.RunReport;
 
 /**
- * One run of the pipeline: everything checked before Spark starts (configuration, schemas,
- * unit lists, landing folders), then the stages, with the run report kept up to date.
+ * One run of the pipeline: everything checked before Spark starts (configuration, schemas, unit
+ * lists, landing folders), then the stages, with the run report kept up to date.
  */
 final class PipelineRun implements AutoCloseable {
   final PipelineConfig config;
@@ -45,16 +45,27 @@ final class PipelineRun implements AutoCloseable {
   private SparkSession spark;
   private boolean ownsSpark;
   private RunLock lock;
+
   /** What the last build wrote, and which of those datasets changed. */
   List<DatasetFiles.Written> written = List.of();
+
   /** Set when this run republished an earlier release's datasets (a rollback). */
   private String restored;
+
   java.util.Set<String> changed = java.util.Set.of();
   private final PublishedState state;
-  /** Whether the published release was in step with the staging tables when this run's ingest began. */
+
+  /**
+   * Whether the published release was in step with the staging tables when this run's ingest began.
+   */
   private Boolean inStepBeforeIngest;
 
-  private PipelineRun(String command, PipelineConfig config, Store store, List<SourceSchema> sources, Console console) {
+  private PipelineRun(
+      String command,
+      PipelineConfig config,
+      Store store,
+      List<SourceSchema> sources,
+      Console console) {
     this.config = config;
     this.layout = new Layout(config.output());
     this.store = store;
@@ -72,36 +83,49 @@ final class PipelineRun implements AutoCloseable {
    *
    * @param only the sources to run, or empty for all configured sources
    */
-  static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console) {
+  static PipelineRun prepare(
+      String command, CommonOptions options, List<String> only, Console console) {
     return prepare(command, options, only, console, Optional.empty());
   }
 
   /** As {@link #prepare(String, CommonOptions, List, Console)}, then takes the run lock. */
-  static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console, boolean wait) {
+  static PipelineRun prepare(
+      String command, CommonOptions options, List<String> only, Console console, boolean wait) {
     return prepare(command, options, only, console, Optional.of(wait));
   }
 
   /** With a lock ({@code wait} present), the run id is chosen once the lock is held. */
-  private static PipelineRun prepare(String command, CommonOptions options, List<String> only, Console console,
+  private static PipelineRun prepare(
+      String command,
+      CommonOptions options,
+      List<String> only,
+      Console console,
       Optional<Boolean> wait) {
     Logging.verbose(options.verbose);
     PipelineConfig config = options.config();
     for (String name : only) {
       if (!config.sources().contains(name)) {
-        throw new ConfigException("--source: unknown source '" + name + "'; known: "
-            + String.join(", ", config.sources()));
+        throw new ConfigException(
+            "--source: unknown source '"
+                + name
+                + "'; known: "
+                + String.join(", ", config.sources()));
       }
     }
     Store store = outputStore(config);
     List<String> names = only.isEmpty() ? config.sources() : only;
-    List<SourceSchema> schemas = names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
+    List<SourceSchema> schemas =
+        names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
     if (command.equals("nightly") || command.equals("ingest") || command.equals("backfill")) {
       for (String name : names) {
         requireFolder(config.input(), name);
       }
     }
-    RunLock lock = wait.isEmpty() ? null
-        : RunLock.acquire(store, new Layout(config.output()).state(), command, wait.get(), console::progress);
+    RunLock lock =
+        wait.isEmpty()
+            ? null
+            : RunLock.acquire(
+                store, new Layout(config.output()).state(), command, wait.get(), console::progress);
     try {
       PipelineRun run = new PipelineRun(command, config, store, schemas, console);
       run.lock = lock;
@@ -117,9 +141,11 @@ final class PipelineRun implements AutoCloseable {
   /** The output's filesystem; an unknown scheme or unreachable store is a configuration error. */
   static Store outputStore(PipelineConfig config) {
     try {
-      return Store.at(config.output(), Store.configuration(Sparks.settings(config))).requireAtomicReplace(config.output());
+      return Store.at(config.output(), Store.configuration(Sparks.settings(config)))
+          .requireAtomicReplace(config.output());
     } catch (RuntimeException e) {
-      throw new ConfigException("output: cannot open " + config.output() + ": " + PipelineCommand.describe(e));
+      throw new ConfigException(
+          "output: cannot open " + config.output() + ": " + PipelineCommand.describe(e));
     }
   }
 
@@ -143,15 +169,23 @@ final class PipelineRun implements AutoCloseable {
     return spark;
   }
 
-  /** Ingests every source: only new landing files unless {@code full} (or a file or schema changed). */
+  /**
+   * Ingests every source: only new landing files unless {@code full} (or a file or schema changed).
+   */
   List<Ingest.Outcome> ingest(boolean full) {
     inStepBeforeIngest = state.inStep();
     long start = System.nanoTime();
     Ingest ingest = new Ingest(spark(), units, config.input(), layout, store, this::verifyLock);
-    List<Ingest.Outcome> outcomes = ingest.run(sources, runId, full, o -> {
-      console.ingested(o);
-      report.add(o.report(), o.change().name().toLowerCase(java.util.Locale.ROOT), o.filesRead());
-    });
+    List<Ingest.Outcome> outcomes =
+        ingest.run(
+            sources,
+            runId,
+            full,
+            o -> {
+              console.ingested(o);
+              report.add(
+                  o.report(), o.change().name().toLowerCase(java.util.Locale.ROOT), o.filesRead());
+            });
     report.stage("ingest", seconds(start), outcomes.stream().mapToLong(o -> o.filesRead()).sum());
     return outcomes;
   }
@@ -169,7 +203,8 @@ final class PipelineRun implements AutoCloseable {
    * rollback: nothing while nothing changes, then everything.
    */
   Optional<Build.Selection> plan(List<Ingest.Outcome> outcomes, boolean full) {
-    List<Ingest.Outcome> changed = outcomes.stream().filter(o -> o.change() != Ingest.Change.UNCHANGED).toList();
+    List<Ingest.Outcome> changed =
+        outcomes.stream().filter(o -> o.change() != Ingest.Change.UNCHANGED).toList();
     boolean published = currentRelease().isPresent();
     if (published && !full && changed.isEmpty() && state.rollbackHolds()) {
       return Optional.empty(); // a rollback holds until landing files or the configuration change
@@ -182,27 +217,33 @@ final class PipelineRun implements AutoCloseable {
     }
     java.util.Set<String> sourcesChanged = new java.util.TreeSet<>();
     changed.forEach(o -> sourcesChanged.add(o.report().source()));
-    List<String> datasets = catalog.datasets().stream()
-        .filter(d -> d.sources().stream().anyMatch(sourcesChanged::contains)).map(d -> d.name()).toList();
+    List<String> datasets =
+        catalog.datasets().stream()
+            .filter(d -> d.sources().stream().anyMatch(sourcesChanged::contains))
+            .map(d -> d.name())
+            .toList();
     if (changed.stream().allMatch(o -> o.change() == Ingest.Change.NEW_FILES)) {
-      List<String> touched = changed.stream().flatMap(o -> o.touchedPeriods().stream()).sorted().toList();
+      List<String> touched =
+          changed.stream().flatMap(o -> o.touchedPeriods().stream()).sorted().toList();
       if (!touched.isEmpty()) {
-        return Optional.of(new Build.Selection(datasets, touched.get(0), touched.get(touched.size() - 1)));
+        return Optional.of(
+            new Build.Selection(datasets, touched.get(0), touched.get(touched.size() - 1)));
       }
     }
     return Optional.of(new Build.Selection(datasets, null, null));
   }
 
   /**
-   * The selection of a back-fill or a build, as asked, while the published release is in step
-   * with the staging tables; otherwise everything, since the rest of that release cannot be kept.
+   * The selection of a back-fill or a build, as asked, while the published release is in step with
+   * the staging tables; otherwise everything, since the rest of that release cannot be kept.
    */
   Build.Selection keepingInStep(Build.Selection asked) {
     if (asked.equals(Build.Selection.ALL) || state.inStep() || currentRelease().isEmpty()) {
       return asked;
     }
-    console.progress("the published release was not made from the staging tables as they are now (a rollback, an "
-        + "ingest without a build, or a changed landing file): rebuilding every dataset over the whole range");
+    console.progress(
+        "the published release was not made from the staging tables as they are now (a rollback, an "
+            + "ingest without a build, or a changed landing file): rebuilding every dataset over the whole range");
     return Build.Selection.ALL;
   }
 
@@ -211,25 +252,27 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Builds the datasets into a new release, writes its metadata, validates it, and only then
-   * writes its run report and switches {@code current} to it. A release that fails validation
-   * is not published; its report says why.
+   * Builds the datasets into a new release, writes its metadata, validates it, and only then writes
+   * its run report and switches {@code current} to it. A release that fails validation is not
+   * published; its report says why.
    */
   Release buildAndPublish(Build.Selection selection, List<SourceReport> ingested) {
     Optional<String> previous = currentRelease();
     Release release = Release.create(store, layout, runId);
     Datasets recorder = new Datasets(previous);
     long buildStart = System.nanoTime();
-    List<DatasetFiles.Written> written = new Build(spark(), units, catalog, layout, store, sources)
-        .run(release.folder(), previous, selection, ingested, recorder::add);
-    report.stage("build", seconds(buildStart), written.stream().mapToLong(DatasetFiles.Written::rows).sum());
+    List<DatasetFiles.Written> written =
+        new Build(spark(), units, catalog, layout, store, sources)
+            .run(release.folder(), previous, selection, ingested, recorder::add);
+    report.stage(
+        "build", seconds(buildStart), written.stream().mapToLong(DatasetFiles.Written::rows).sum());
     return publish(release, recorder, previous);
   }
 
   /**
-   * Publishes the datasets of an earlier release again, as a new release: harvesters then see
-   * the restored packages as modified now, not as the older release's times, which they would
-   * skip. Nothing is rebuilt, and Spark is not started.
+   * Publishes the datasets of an earlier release again, as a new release: harvesters then see the
+   * restored packages as modified now, not as the older release's times, which they would skip.
+   * Nothing is rebuilt, and Spark is not started.
    */
   Release restore(Releases.Info target) {
     Optional<String> previous = currentRelease();
@@ -241,17 +284,26 @@ final class PipelineRun implements AutoCloseable {
     for (vn.thanhhoa.opendata.core.DatasetSpec spec : catalog.datasets()) {
       Long n = rows.get(spec.name());
       if (n == null) {
-        throw new IllegalStateException("release " + target.id() + " has no dataset " + spec.name() + " in its run report");
+        throw new IllegalStateException(
+            "release " + target.id() + " has no dataset " + spec.name() + " in its run report");
       }
-      recorder.add(DatasetFiles.copy(store, spec.name(), n, from + "/datasets/" + spec.name(),
-          release.folder() + "/datasets/" + spec.name()));
+      recorder.add(
+          DatasetFiles.copy(
+              store,
+              spec.name(),
+              n,
+              from + "/datasets/" + spec.name(),
+              release.folder() + "/datasets/" + spec.name()));
     }
     // The release whose data this is, through any earlier rollback, so that rolling back again
     // goes before it and never to the release a rollback withdrew.
     String original = target.restores() != null ? target.restores() : target.id();
     report.put("restores", original);
     restored = original;
-    report.stage("copy", seconds(start), recorder.written.stream().mapToLong(DatasetFiles.Written::rows).sum());
+    report.stage(
+        "copy",
+        seconds(start),
+        recorder.written.stream().mapToLong(DatasetFiles.Written::rows).sum());
     return publish(release, recorder, previous);
   }
 
@@ -282,16 +334,23 @@ final class PipelineRun implements AutoCloseable {
     long publishStart = System.nanoTime();
     Checkpoint.reach(Checkpoint.DATASETS_WRITTEN);
     // Stamped when written, not when the run started: a harvest between the two would miss it.
-    new Feed(catalog, config.portal(), store).write(release.folder(), written, previous, Instant.now());
+    new Feed(catalog, config.portal(), store)
+        .write(release.folder(), written, previous, Instant.now());
     Checkpoint.reach(Checkpoint.FEED_WRITTEN);
     console.progress("validating release " + release.id());
-    List<String> problems = new ReleaseValidator(config.schemas()).validate(store, release.folder());
+    List<String> problems =
+        new ReleaseValidator(config.schemas()).validate(store, release.folder());
     if (!problems.isEmpty()) {
       report.put("validation", problems);
       report.finish("rejected", Instant.now(), problems.size() + " validation problem(s)");
       report.write(store, release.folder() + "/run-report.json");
-      throw new IllegalStateException("Cannot publish release " + release.id() + ": " + problems.size()
-          + " validation problem(s), first: " + problems.get(0));
+      throw new IllegalStateException(
+          "Cannot publish release "
+              + release.id()
+              + ": "
+              + problems.size()
+              + " validation problem(s), first: "
+              + problems.get(0));
     }
     Checkpoint.reach(Checkpoint.VALIDATED);
     verifyLock(); // a lease taken over by another run: that run publishes, not this one
@@ -307,14 +366,19 @@ final class PipelineRun implements AutoCloseable {
     return release;
   }
 
-  /** Throws unless this run still holds its lock (a lease on HDFS or an object store can be lost). */
+  /**
+   * Throws unless this run still holds its lock (a lease on HDFS or an object store can be lost).
+   */
   void verifyLock() {
     if (lock != null) {
       lock.verify();
     }
   }
 
-  /** Housekeeping once current has switched: its failure must not turn a published run into a failed one. */
+  /**
+   * Housekeeping once current has switched: its failure must not turn a published run into a failed
+   * one.
+   */
   private void afterPublishing() {
     try {
       record("published", null);
@@ -327,7 +391,9 @@ final class PipelineRun implements AutoCloseable {
         console.progress("removed old or incomplete releases " + removed);
       }
     } catch (RuntimeException e) {
-      console.error("warning: the release is published, but housekeeping failed: " + PipelineCommand.describe(e));
+      console.error(
+          "warning: the release is published, but housekeeping failed: "
+              + PipelineCommand.describe(e));
     }
   }
 

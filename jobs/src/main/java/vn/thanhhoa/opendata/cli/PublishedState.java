@@ -19,10 +19,10 @@ import vn.thanhhoa.opendata.ingest.SourceReport;
 /**
  * What the published release was made from, kept in {@code state/}: the configuration, and the
  * staging tables' inputs (every source's ingested files by content, and its schema). A build may
- * rebuild only some months or datasets and keep the rest of the published release only while
- * that release is "in step": made from the staging tables as they are. A rollback, an ingest
- * that was not followed by a publish, or a failed build each leave it out of step, and the next
- * build then rebuilds everything.
+ * rebuild only some months or datasets and keep the rest of the published release only while that
+ * release is "in step": made from the staging tables as they are. A rollback, an ingest that was
+ * not followed by a publish, or a failed build each leave it out of step, and the next build then
+ * rebuilds everything.
  */
 final class PublishedState {
   private static final String CONFIGURATION = "configuration.sha256";
@@ -32,6 +32,7 @@ final class PublishedState {
   private final PipelineConfig config;
   private final Layout layout;
   private final Store store;
+
   /** The configuration's hash, made once: it does not change during a run. */
   private String configuration;
 
@@ -52,7 +53,10 @@ final class PublishedState {
     return !read(CONFIGURATION).equals(configuration());
   }
 
-  /** The published release was made from the staging tables as they are now, under this configuration. */
+  /**
+   * The published release was made from the staging tables as they are now, under this
+   * configuration.
+   */
   boolean inStep() {
     return read(INPUTS).equals(inputs());
   }
@@ -91,14 +95,24 @@ final class PublishedState {
     return Sha256.hex(digest);
   }
 
-  /** The configuration and, per source, its schema and the content of every file its staging table holds. */
+  /**
+   * The configuration and, per source, its schema and the content of every file its staging table
+   * holds.
+   */
   String inputs() {
     StringBuilder text = new StringBuilder(configuration()).append('\n');
     for (String source : config.sources()) {
       Optional<SourceReport> report = IngestState.load(store, layout, source);
-      text.append(source).append(' ').append(report.map(SourceReport::schemaSha256).orElse("-")).append('\n');
-      report.ifPresent(r -> r.fileReports().stream().map(f -> f.file() + " " + f.sha256()).sorted()
-          .forEach(line -> text.append(line).append('\n')));
+      text.append(source)
+          .append(' ')
+          .append(report.map(SourceReport::schemaSha256).orElse("-"))
+          .append('\n');
+      report.ifPresent(
+          r ->
+              r.fileReports().stream()
+                  .map(f -> f.file() + " " + f.sha256())
+                  .sorted()
+                  .forEach(line -> text.append(line).append('\n')));
     }
     return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
   }
@@ -109,6 +123,7 @@ final class PublishedState {
   }
 
   private void write(String name, String value) {
-    store.writeAtomically(layout.state() + "/" + name, (value + "\n").getBytes(StandardCharsets.UTF_8));
+    store.writeAtomically(
+        layout.state() + "/" + name, (value + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

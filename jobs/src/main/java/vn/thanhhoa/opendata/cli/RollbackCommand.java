@@ -28,7 +28,10 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Mixin LockOptions lock;
 
-  @Option(names = "--to", paramLabel = "RELEASE", description = "The release whose datasets to publish again (see `releases`).")
+  @Option(
+      names = "--to",
+      paramLabel = "RELEASE",
+      description = "The release whose datasets to publish again (see `releases`).")
   String to;
 
   @Spec CommandSpec spec;
@@ -44,17 +47,25 @@ final class RollbackCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ConfigException(e.getMessage());
       }
-      return Runs.guarded(run, () -> {
-        List<String> problems = new ReleaseValidator(run.config.schemas())
-            .validate(run.store, run.layout.release(target.id()));
-        if (!problems.isEmpty()) {
-          throw new IllegalStateException("release " + target.id() + " does not validate: " + problems.get(0));
-        }
-        Release release = run.restore(target);
-        console.out("restored the datasets of releases/" + target.id() + " as releases/" + release.id()
-            + ", now published");
-        return ExitCode.OK;
-      });
+      return Runs.guarded(
+          run,
+          () -> {
+            List<String> problems =
+                new ReleaseValidator(run.config.schemas())
+                    .validate(run.store, run.layout.release(target.id()));
+            if (!problems.isEmpty()) {
+              throw new IllegalStateException(
+                  "release " + target.id() + " does not validate: " + problems.get(0));
+            }
+            Release release = run.restore(target);
+            console.out(
+                "restored the datasets of releases/"
+                    + target.id()
+                    + " as releases/"
+                    + release.id()
+                    + ", now published");
+            return ExitCode.OK;
+          });
     }
   }
 }

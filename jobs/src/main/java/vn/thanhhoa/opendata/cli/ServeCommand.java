@@ -26,10 +26,18 @@ import vn.thanhhoa.opendata.serve.FeedServer;
 final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "5000",
+      description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
   @Spec CommandSpec spec;
@@ -41,17 +49,36 @@ final class ServeCommand implements Callable<Integer> {
     Layout layout = new Layout(config.output());
     Store store = PipelineRun.outputStore(config);
     if (!store.isLocal()) {
-      throw new ConfigException("output: serve reads a folder on this machine; copy the feed here first (e.g. "
-          + "`hdfs dfs -get` or `aws s3 sync` of " + layout.root() + ") and point --output at the copy");
+      throw new ConfigException(
+          "output: serve reads a folder on this machine; copy the feed here first (e.g. "
+              + "`hdfs dfs -get` or `aws s3 sync` of "
+              + layout.root()
+              + ") and point --output at the copy");
     }
     if (new Releases(store, layout).current().isEmpty()) {
-      throw new ConfigException("--output: no published release at " + layout.current() + "; run `./pipeline nightly` first");
+      throw new ConfigException(
+          "--output: no published release at "
+              + layout.current()
+              + "; run `./pipeline nightly` first");
     }
-    try (FeedServer server = new FeedServer(store.localPath(layout.current()), bind, port, config.portal().baseUrl(),
-        config.portal().siteTitle())) {
+    try (FeedServer server =
+        new FeedServer(
+            store.localPath(layout.current()),
+            bind,
+            port,
+            config.portal().baseUrl(),
+            config.portal().siteTitle())) {
       server.start();
-      console.out("serving " + layout.current() + " on http://" + bind + ":" + server.port() + "/ (resources name "
-          + config.portal().baseUrl() + ")");
+      console.out(
+          "serving "
+              + layout.current()
+              + " on http://"
+              + bind
+              + ":"
+              + server.port()
+              + "/ (resources name "
+              + config.portal().baseUrl()
+              + ")");
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();

@@ -27,7 +27,10 @@ import vn.thanhhoa.opendata.publish.Releases;
 final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "0..1", paramLabel = "RELEASE", description = "Release folder or URI (default: the published release).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "RELEASE",
+      description = "Release folder or URI (default: the published release).")
   String release;
 
   @Spec CommandSpec spec;
@@ -37,9 +40,19 @@ final class ValidateCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     PipelineConfig config = common.config();
     Layout layout = new Layout(config.output());
-    Store store = release != null ? Store.at(release, Store.configuration(Sparks.settings(config))) : PipelineRun.outputStore(config);
-    String target = release != null ? release : new Releases(store, layout).current()
-        .orElseThrow(() -> new ConfigException("--output: no published release under " + layout.root()));
+    Store store =
+        release != null
+            ? Store.at(release, Store.configuration(Sparks.settings(config)))
+            : PipelineRun.outputStore(config);
+    String target =
+        release != null
+            ? release
+            : new Releases(store, layout)
+                .current()
+                .orElseThrow(
+                    () ->
+                        new ConfigException(
+                            "--output: no published release under " + layout.root()));
     List<String> problems = new ReleaseValidator(config.schemas()).validate(store, target);
     if (problems.isEmpty()) {
       console.out("valid: " + target);

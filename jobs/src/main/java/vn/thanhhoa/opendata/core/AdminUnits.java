@@ -20,9 +20,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The administrative units of the province with the dates each list is valid for, and the
- * 2025 crosswalk from old to new communes. A commune code means nothing without its date: codes
- * were reused across the 1 July 2025 reform, so every lookup is on (date, code).
+ * The administrative units of the province with the dates each list is valid for, and the 2025
+ * crosswalk from old to new communes. A commune code means nothing without its date: codes were
+ * reused across the 1 July 2025 reform, so every lookup is on (date, code).
  */
 public final class AdminUnits {
   public static final String CODE = "unit_code";
@@ -34,6 +34,7 @@ public final class AdminUnits {
   public static final String VALID_TO = "valid_to";
   public static final String NAME_BASE = "name_base";
   public static final String DISTRICT_BASE = "district_base";
+
   /** The post-reform commune a unit's figures are counted in (itself for a post-reform unit). */
   public static final String CODE_2025 = "code_2025";
 
@@ -94,10 +95,10 @@ public final class AdminUnits {
   }
 
   /**
-   * Old code → the one new commune its figures are counted in. A merged unit has one successor.
-   * An old unit split between several new communes (no published weights) is counted wholly in
-   * the successor that took over its code, otherwise in the successor with the lowest code, so
-   * that its counts are never added to every successor.
+   * Old code → the one new commune its figures are counted in. A merged unit has one successor. An
+   * old unit split between several new communes (no published weights) is counted wholly in the
+   * successor that took over its code, otherwise in the successor with the lowest code, so that its
+   * counts are never added to every successor.
    */
   public Map<String, String> assignments() {
     Map<String, String> assigned = new java.util.TreeMap<>();
@@ -114,17 +115,19 @@ public final class AdminUnits {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-
-
   /** The first day any unit list covers; rows dated earlier cannot be placed. */
   public LocalDate earliest() {
     return units.stream().map(Unit::validFrom).min(Comparator.naturalOrder()).orElseThrow();
   }
 
-  /** The condition "the dimension's unit is valid on {@code date}", for joins with the dimension frame. */
+  /**
+   * The condition "the dimension's unit is valid on {@code date}", for joins with the dimension
+   * frame.
+   */
   public static org.apache.spark.sql.Column validOn(org.apache.spark.sql.Column date) {
     org.apache.spark.sql.Column to = org.apache.spark.sql.functions.col(VALID_TO);
-    return date.geq(org.apache.spark.sql.functions.col(VALID_FROM)).and(to.isNull().or(date.leq(to)));
+    return date.geq(org.apache.spark.sql.functions.col(VALID_FROM))
+        .and(to.isNull().or(date.leq(to)));
   }
 
   /** The units as a small Spark frame for broadcast joins. */
@@ -136,8 +139,16 @@ public final class AdminUnits {
       String code2025 = u.validTo() == null ? u.code() : assigned.get(u.code());
       rows.add(
           RowFactory.create(
-              u.code(), u.name(), u.type(), u.districtCode(), u.districtName(), u.validFrom(),
-              u.validTo(), NameKey.base(u.name()), NameKey.base(u.districtName()), code2025));
+              u.code(),
+              u.name(),
+              u.type(),
+              u.districtCode(),
+              u.districtName(),
+              u.validFrom(),
+              u.validTo(),
+              NameKey.base(u.name()),
+              NameKey.base(u.districtName()),
+              code2025));
     }
     return spark.createDataFrame(rows, DIMENSION_SCHEMA);
   }

@@ -64,12 +64,18 @@ public record ColumnSpec(
   void validate(Path file, String at) {
     check(file, at + ".name", name != null && name.matches("[a-z][a-z0-9_]*"));
     check(file, at + ".type", type != null);
-    check(file, at + ".precision", type != ColumnType.DECIMAL || (precision != null && scale != null));
+    check(
+        file,
+        at + ".precision",
+        type != ColumnType.DECIMAL || (precision != null && scale != null));
     check(
         file,
         at + ".formats",
         !formats.isEmpty() || !(type == ColumnType.MONTH || type == ColumnType.TIMESTAMP));
-    check(file, at + ".pattern", pattern == null || (pattern.regex() != null && pattern.rule() != null));
+    check(
+        file,
+        at + ".pattern",
+        pattern == null || (pattern.regex() != null && pattern.rule() != null));
   }
 
   private static void check(Path file, String key, boolean ok) {

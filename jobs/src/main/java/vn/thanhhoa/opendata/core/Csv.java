@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits RFC 4180 text into records, remembering for each the line it starts on and its raw
- * text: the two things a quarantine entry must show. (Spark's and univocity's CSV readers do not
- * report where a multi-line record starts.) Blank lines are not records.
+ * Splits RFC 4180 text into records, remembering for each the line it starts on and its raw text:
+ * the two things a quarantine entry must show. (Spark's and univocity's CSV readers do not report
+ * where a multi-line record starts.) Blank lines are not records.
  */
 public final class Csv {
   private Csv() {}

@@ -12,9 +12,8 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One published dataset as declared in {@code conf/datasets.yaml} (what it is) and
- * {@code schemas/datasets/<name>.yaml} (its columns): everything published about it is
- * derived from this.
+ * One published dataset as declared in {@code conf/datasets.yaml} (what it is) and {@code
+ * schemas/datasets/<name>.yaml} (its columns): everything published about it is derived from this.
  */
 public record DatasetSpec(
     String name,
@@ -50,7 +49,8 @@ public record DatasetSpec(
     public DataType sparkType() {
       Matcher decimal = DECIMAL.matcher(type);
       if (decimal.matches()) {
-        return DataTypes.createDecimalType(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)));
+        return DataTypes.createDecimalType(
+            Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)));
       }
       return switch (type) {
         case "string", "month" -> DataTypes.StringType;
@@ -64,7 +64,8 @@ public record DatasetSpec(
 
     /** Spark field metadata: the description travels into Parquet's file metadata. */
     public Metadata metadata() {
-      MetadataBuilder m = new MetadataBuilder().putString("comment", description).putString("label", label);
+      MetadataBuilder m =
+          new MetadataBuilder().putString("comment", description).putString("label", label);
       if (unit != null) {
         m.putString("unit", unit);
       }

@@ -1,8 +1,8 @@
 package vn.thanhhoa.opendata.core;
 
 /**
- * The output folder's layout (datasets.md): harvesters, {@code serve} and operators rely on
- * these paths, so they are named in this one place.
+ * The output folder's layout (datasets.md): harvesters, {@code serve} and operators rely on these
+ * paths, so they are named in this one place.
  */
 public record Layout(String root) {
   public Layout {
@@ -23,8 +23,8 @@ public record Layout(String root) {
   }
 
   /**
-   * The published release where there are no symbolic links (HDFS, object stores): a small
-   * JSON file naming it, written last and whole.
+   * The published release where there are no symbolic links (HDFS, object stores): a small JSON
+   * file naming it, written last and whole.
    */
   public String pointer() {
     return root + "/current.json";
@@ -43,23 +43,30 @@ public record Layout(String root) {
     return root + "/state";
   }
 
-  /** Run ids in the order runs started: the time, then the number after it ({@code -2} before {@code -10}). */
+  /**
+   * Run ids in the order runs started: the time, then the number after it ({@code -2} before {@code
+   * -10}).
+   */
   public static final java.util.Comparator<String> RUN_ORDER =
       java.util.Comparator.comparing(Layout::stamp).thenComparingLong(Layout::number);
 
   /**
    * A new run id from the run's start (UTC, second precision), unique in this output folder and
-   * later than every release already in it, even when this machine's clock is behind the one
-   * that made them: the newest release must be the newest id.
+   * later than every release already in it, even when this machine's clock is behind the one that
+   * made them: the newest release must be the newest id.
    */
   public String newRunId(java.time.Instant startedAt, Store store) {
-    String id = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-        .withZone(java.time.ZoneOffset.UTC).format(startedAt);
+    String id =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(startedAt);
     java.util.Optional<String> newest = store.list(releases()).stream().max(RUN_ORDER);
     if (newest.isPresent() && RUN_ORDER.compare(id, newest.get()) <= 0) {
       id = next(newest.get());
     }
-    while (store.exists(release(id)) || store.exists(root + "/quarantine/" + id) || store.exists(runReport(id))) {
+    while (store.exists(release(id))
+        || store.exists(root + "/quarantine/" + id)
+        || store.exists(runReport(id))) {
       id = next(id);
     }
     return id;
@@ -71,8 +78,11 @@ public record Layout(String root) {
 
   private static String stamp(String id) {
     int dash = id.lastIndexOf('-');
-    return dash > 0 && id.substring(dash + 1).chars().allMatch(Character::isDigit) && dash < id.length() - 1
-        ? id.substring(0, dash) : id;
+    return dash > 0
+            && id.substring(dash + 1).chars().allMatch(Character::isDigit)
+            && dash < id.length() - 1
+        ? id.substring(0, dash)
+        : id;
   }
 
   private static long number(String id) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Folds a Vietnamese unit name into a key for matching by name: NFC, lower case, spaces
- * collapsed, the type prefix ("Xã", "Phường", "Huyện"…) split off, and the tone mark of each
- * word moved to the end of the word, so that "Hóa" and "Hoá" (two placements seen in the
- * official registers) give the same key.
+ * Folds a Vietnamese unit name into a key for matching by name: NFC, lower case, spaces collapsed,
+ * the type prefix ("Xã", "Phường", "Huyện"…) split off, and the tone mark of each word moved to the
+ * end of the word, so that "Hóa" and "Hoá" (two placements seen in the official registers) give the
+ * same key.
  */
 public final class NameKey {
   private static final List<String> PREFIXES =

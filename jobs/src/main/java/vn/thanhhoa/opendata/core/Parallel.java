@@ -11,23 +11,27 @@ import java.util.function.Function;
 
 /**
  * Runs independent pieces of a stage (a source's ingest, a dataset's build) side by side on the
- * driver: each submits its own Spark jobs, so one piece's planning, code generation and small
- * tasks overlap another's instead of leaving cores idle. Results come back in the given order.
+ * driver: each submits its own Spark jobs, so one piece's planning, code generation and small tasks
+ * overlap another's instead of leaving cores idle. Results come back in the given order.
  */
 public final class Parallel {
   private Parallel() {}
 
   /**
-   * Applies {@code work} to every item, at most {@code threads} at a time, and hands each result
-   * to {@code done} in the items' order as soon as it and all before it are finished. The first
+   * Applies {@code work} to every item, at most {@code threads} at a time, and hands each result to
+   * {@code done} in the items' order as soon as it and all before it are finished. The first
    * failure (in that order) is thrown once every piece has stopped.
    */
-  public static <T, R> List<R> map(List<T> items, int threads, Function<T, R> work, Consumer<R> done) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), r -> {
-      Thread t = new Thread(r, "pipeline-worker");
-      t.setDaemon(true);
-      return t;
-    });
+  public static <T, R> List<R> map(
+      List<T> items, int threads, Function<T, R> work, Consumer<R> done) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(threads, items.size())),
+            r -> {
+              Thread t = new Thread(r, "pipeline-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>();
       items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 /**
  * The pipeline's settings, read once from {@code conf/pipeline.yaml}. Relative paths in the file
  * are resolved against the file's own folder, so the pipeline runs from any working directory.
- * Locations of input and output may also be URIs of any Hadoop filesystem ({@code hdfs://},
- * {@code s3a://}); those are kept as written.
+ * Locations of input and output may also be URIs of any Hadoop filesystem ({@code hdfs://}, {@code
+ * s3a://}); those are kept as written.
  */
 public record PipelineConfig(
     Path file,
@@ -56,13 +56,33 @@ public record PipelineConfig(
   public record Portal(String baseUrl, String siteTitle) {}
 
   public PipelineConfig withInput(String newInput) {
-    return new PipelineConfig(file, newInput, output, schemas, datasets, timezone, sources, adminUnits, spark,
-        portal, keepReleases);
+    return new PipelineConfig(
+        file,
+        newInput,
+        output,
+        schemas,
+        datasets,
+        timezone,
+        sources,
+        adminUnits,
+        spark,
+        portal,
+        keepReleases);
   }
 
   public PipelineConfig withOutput(String newOutput) {
-    return new PipelineConfig(file, input, newOutput, schemas, datasets, timezone, sources, adminUnits, spark,
-        portal, keepReleases);
+    return new PipelineConfig(
+        file,
+        input,
+        newOutput,
+        schemas,
+        datasets,
+        timezone,
+        sources,
+        adminUnits,
+        spark,
+        portal,
+        keepReleases);
   }
 
   /** Reads and checks the file; every problem is a {@link ConfigException} naming the key. */
@@ -142,13 +162,15 @@ public record PipelineConfig(
     if (partitions < 1) {
       throw check.error("spark.shuffle_partitions", "must be at least 1");
     }
-    Map<String, String> settings = new TreeMap<>(raw.settings() == null ? Map.of() : raw.settings());
+    Map<String, String> settings =
+        new TreeMap<>(raw.settings() == null ? Map.of() : raw.settings());
     settings.keySet().stream()
         .filter(k -> !k.startsWith("spark."))
         .findFirst()
-        .ifPresent(k -> {
-          throw check.error("spark.settings." + k, "Spark settings start with 'spark.'");
-        });
+        .ifPresent(
+            k -> {
+              throw check.error("spark.settings." + k, "Spark settings start with 'spark.'");
+            });
     return new SparkConfig(raw.master() == null ? "local[*]" : raw.master(), partitions, settings);
   }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One landing source as declared in {@code schemas/<source>.yaml}: how its files look, its
- * columns with their rules, cross-column checks, how it joins the unit list and its key.
+ * One landing source as declared in {@code schemas/<source>.yaml}: how its files look, its columns
+ * with their rules, cross-column checks, how it joins the unit list and its key.
  */
 public record SourceSchema(
     String source,

@@ -25,8 +25,8 @@ public final class Sparks {
   }
 
   /**
-   * A session with the pipeline's settings. What spark-submit sets ({@code --master},
-   * {@code --conf}) wins over the configuration file, as operators expect.
+   * A session with the pipeline's settings. What spark-submit sets ({@code --master}, {@code
+   * --conf}) wins over the configuration file, as operators expect.
    */
   public static SparkSession session(PipelineConfig config) {
     SparkConf conf = new SparkConf().setAppName("thanhhoa-opendata-pipeline");

@@ -23,19 +23,21 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 /**
- * The output folder's filesystem, local or any Hadoop one (HDFS, S3A, …), addressed by the
- * same location strings {@link Layout} builds. Locations come back in the form they were given
- * ({@code /srv/out/…} stays a plain path), so messages and reports read as the operator wrote
- * them. Local files are written without Hadoop's {@code .crc} side files.
+ * The output folder's filesystem, local or any Hadoop one (HDFS, S3A, …), addressed by the same
+ * location strings {@link Layout} builds. Locations come back in the form they were given ({@code
+ * /srv/out/…} stays a plain path), so messages and reports read as the operator wrote them. Local
+ * files are written without Hadoop's {@code .crc} side files.
  */
 public final class Store {
   /** Schemes whose rename of a file over another is one atomic step. */
   private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs");
+
   /**
    * Hadoop setting: schemes whose uploads become visible whole, when the stream closes (object
    * stores). Others, where a file is visible while written (webhdfs, abfs, ofs, …), are refused.
    */
   public static final String WHOLE_UPLOAD_SCHEMES = "opendata.output.whole-upload-schemes";
+
   private static final String DEFAULT_WHOLE_UPLOAD = "s3a,gs";
 
   private final FileSystem fs;
@@ -61,17 +63,21 @@ public final class Store {
     return at("file:///", new Configuration());
   }
 
-  /** A Hadoop configuration for commands that run without Spark: the {@code spark.hadoop.*} settings. */
+  /**
+   * A Hadoop configuration for commands that run without Spark: the {@code spark.hadoop.*}
+   * settings.
+   */
   public static Configuration configuration(Map<String, String> sparkSettings) {
     Configuration conf = new Configuration();
     Map<String, String> all = new java.util.TreeMap<>(sparkSettings);
     // spark-submit hands its --conf settings to the driver as system properties.
     System.getProperties().stringPropertyNames().forEach(k -> all.put(k, System.getProperty(k)));
-    all.forEach((k, v) -> {
-      if (k.startsWith("spark.hadoop.")) {
-        conf.set(k.substring("spark.hadoop.".length()), v);
-      }
-    });
+    all.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.hadoop.")) {
+            conf.set(k.substring("spark.hadoop.".length()), v);
+          }
+        });
     return conf;
   }
 
@@ -96,15 +102,22 @@ public final class Store {
   }
 
   /**
-   * Checks that a file can be replaced here so that readers never see a part of it: the
-   * condition for publishing on this store.
+   * Checks that a file can be replaced here so that readers never see a part of it: the condition
+   * for publishing on this store.
    */
   public Store requireAtomicReplace(String location) {
     if (!renamesAtomically() && !uploadsWhole()) {
-      throw new IllegalArgumentException(scheme() + ": files are visible while being written and cannot be renamed "
-          + "over atomically, so " + location + " cannot be published safely; use a local folder, hdfs:// or an "
-          + "object store (" + conf.get(WHOLE_UPLOAD_SCHEMES, DEFAULT_WHOLE_UPLOAD) + ", setting "
-          + WHOLE_UPLOAD_SCHEMES + ")");
+      throw new IllegalArgumentException(
+          scheme()
+              + ": files are visible while being written and cannot be renamed "
+              + "over atomically, so "
+              + location
+              + " cannot be published safely; use a local folder, hdfs:// or an "
+              + "object store ("
+              + conf.get(WHOLE_UPLOAD_SCHEMES, DEFAULT_WHOLE_UPLOAD)
+              + ", setting "
+              + WHOLE_UPLOAD_SCHEMES
+              + ")");
     }
     return this;
   }
@@ -201,9 +214,9 @@ public final class Store {
   }
 
   /**
-   * Every file below {@code folder}, by path: one paged listing on object stores; on a local
-   * disk a walk of plain statuses, since Hadoop's recursive listing there looks up each file's
-   * permissions by starting a process per file.
+   * Every file below {@code folder}, by path: one paged listing on object stores; on a local disk a
+   * walk of plain statuses, since Hadoop's recursive listing there looks up each file's permissions
+   * by starting a process per file.
    */
   public List<FileStatus> statuses(String folder) {
     try {
@@ -247,8 +260,8 @@ public final class Store {
   }
 
   /**
-   * Creates the file only if nothing is there; false if something is (HDFS also refuses, with
-   * other exceptions, a file another client has open).
+   * Creates the file only if nothing is there; false if something is (HDFS also refuses, with other
+   * exceptions, a file another client has open).
    */
   public boolean createNew(String location, byte[] bytes) throws IOException {
     try (OutputStream out = fs.create(new Path(location), false)) {
@@ -296,9 +309,9 @@ public final class Store {
   }
 
   /**
-   * Replaces the file so that a reader sees the old content or the new, never a part: a
-   * temporary file renamed over it where rename is atomic; elsewhere one upload, which object
-   * stores make visible only whole, when it completes.
+   * Replaces the file so that a reader sees the old content or the new, never a part: a temporary
+   * file renamed over it where rename is atomic; elsewhere one upload, which object stores make
+   * visible only whole, when it completes.
    */
   public void writeAtomically(String location, byte[] bytes) {
     if (!renamesAtomically()) {
@@ -311,7 +324,10 @@ public final class Store {
     write(tmp, bytes);
     try {
       if (isLocal()) {
-        java.nio.file.Files.move(localPath(tmp), localPath(location), StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.Files.move(
+            localPath(tmp),
+            localPath(location),
+            StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       } else if (fs instanceof DistributedFileSystem hdfs) {
         hdfs.rename(new Path(tmp), target, Options.Rename.OVERWRITE);
@@ -349,7 +365,8 @@ public final class Store {
         throw new IOException("rename refused (does " + to + " exist already?)");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot move " + from + " to " + to + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot move " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 
@@ -363,7 +380,8 @@ public final class Store {
         fs.setTimes(new Path(to), fs.getFileStatus(new Path(from)).getModificationTime(), -1);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 

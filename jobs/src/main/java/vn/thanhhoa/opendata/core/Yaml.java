@@ -57,9 +57,18 @@ public final class Yaml {
   private static String problem(JsonProcessingException e) {
     MarkedYAMLException syntax = syntaxError(e);
     if (syntax != null) {
-      String context = syntax.getContext() == null ? "" : syntax.getContext()
-          + (syntax.getContextMark() == null ? "" : " started at " + at(syntax.getContextMark())) + ": ";
-      return at(syntax.getProblemMark()) + ": not valid YAML: " + context + firstLine(syntax.getProblem());
+      String context =
+          syntax.getContext() == null
+              ? ""
+              : syntax.getContext()
+                  + (syntax.getContextMark() == null
+                      ? ""
+                      : " started at " + at(syntax.getContextMark()))
+                  + ": ";
+      return at(syntax.getProblemMark())
+          + ": not valid YAML: "
+          + context
+          + firstLine(syntax.getProblem());
     }
     if (e instanceof UnrecognizedPropertyException u) {
       return keyPath(u) + ": unknown key";
@@ -68,7 +77,10 @@ public final class Yaml {
       return keyPath(m) + ": " + firstLine(m.getOriginalMessage());
     }
     JsonLocation where = e.getLocation();
-    String at = where == null || where.getLineNr() < 1 ? "" : at(where.getLineNr(), where.getColumnNr()) + ": ";
+    String at =
+        where == null || where.getLineNr() < 1
+            ? ""
+            : at(where.getLineNr(), where.getColumnNr()) + ": ";
     return at + "not valid YAML: " + firstLine(e.getOriginalMessage());
   }
 
@@ -94,7 +106,10 @@ public final class Yaml {
     return "line " + line + ", column " + column;
   }
 
-  /** The dotted key path of a mapping error, e.g. {@code spark.shuffle_partitions} or {@code columns[3].type}. */
+  /**
+   * The dotted key path of a mapping error, e.g. {@code spark.shuffle_partitions} or {@code
+   * columns[3].type}.
+   */
   static String keyPath(JsonMappingException e) {
     String path =
         e.getPath().stream()

@@ -11,9 +11,9 @@ import vn.thanhhoa.opendata.core.Csv;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
- * CSV files: one header row naming the columns (canonical English names or Vietnamese aliases,
- * any order, any case), then one record per row. The delimiter is the schema's candidate that
- * occurs most in the header.
+ * CSV files: one header row naming the columns (canonical English names or Vietnamese aliases, any
+ * order, any case), then one record per row. The delimiter is the schema's candidate that occurs
+ * most in the header.
  */
 final class CsvRecords implements LandingFileReader.RecordFormat {
   private final SourceSchema schema;
@@ -40,16 +40,29 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
   }
 
   @Override
-  public void read(String name, String text, String encoding, List<String> warnings, List<Row> out) {
+  public void read(
+      String name, String text, String encoding, List<String> warnings, List<Row> out) {
     List<Csv.Record> records = Csv.parse(text, delimiter(text));
     if (records.isEmpty()) {
-      out.add(rows.fileInfo(name, encoding, null, null, with(warnings, List.of(name + ": empty file, no header row"))));
+      out.add(
+          rows.fileInfo(
+              name,
+              encoding,
+              null,
+              null,
+              with(warnings, List.of(name + ": empty file, no header row"))));
       return;
     }
     Header header = header(name, records.get(0));
     if (header.rejection != null) {
       quarantineAll(name, records, header.rule, header.rejection, out);
-      out.add(rows.fileInfo(name, encoding, header.rule, header.rejection, with(warnings, header.warnings.list())));
+      out.add(
+          rows.fileInfo(
+              name,
+              encoding,
+              header.rule,
+              header.rejection,
+              with(warnings, header.warnings.list())));
       return;
     }
     boolean[] blankFalse = blankMeansFalse(records, header);
@@ -66,13 +79,15 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
   }
 
   @Override
-  public void reject(String name, String text, String rule, String message, List<String> warnings, List<Row> out) {
+  public void reject(
+      String name, String text, String rule, String message, List<String> warnings, List<Row> out) {
     List<Csv.Record> records = Csv.parse(text, delimiter(text));
     quarantineAll(name, records, rule, message, out);
     out.add(rows.fileInfo(name, null, rule, message, warnings));
   }
 
-  private void quarantineAll(String name, List<Csv.Record> records, String rule, String message, List<Row> out) {
+  private void quarantineAll(
+      String name, List<Csv.Record> records, String rule, String message, List<Row> out) {
     for (Csv.Record r : records.subList(Math.min(1, records.size()), records.size())) {
       out.add(rows.quarantined(name, r.line(), r.raw(), rule, null, message));
     }
@@ -80,11 +95,21 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
 
   private Row row(String name, Csv.Record record, Header header, boolean[] blankFalse) {
     if (record.unclosedQuote()) {
-      return rows.quarantined(name, record.line(), record.raw(), Rules.UNCLOSED_QUOTE, null,
+      return rows.quarantined(
+          name,
+          record.line(),
+          record.raw(),
+          Rules.UNCLOSED_QUOTE,
+          null,
           "a quoted field is not closed before the end of the file");
     }
     if (record.fields().size() != header.width) {
-      return rows.quarantined(name, record.line(), record.raw(), Rules.FIELD_COUNT, null,
+      return rows.quarantined(
+          name,
+          record.line(),
+          record.raw(),
+          Rules.FIELD_COUNT,
+          null,
           record.fields().size() + " fields where the header has " + header.width);
     }
     String[] cells = new String[schema.columns().size()];
@@ -94,7 +119,8 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
       }
     }
     try {
-      return rows.accepted(name, record.line(), record.raw(), validator.fromText(cells, blankFalse));
+      return rows.accepted(
+          name, record.line(), record.raw(), validator.fromText(cells, blankFalse));
     } catch (RuleBreach breach) {
       return rows.quarantined(name, record.line(), record.raw(), breach);
     }
@@ -111,8 +137,16 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
       if (column == null) {
         header.warnings.add("unknown columns", name + ": unknown column '" + label + "' ignored");
       } else if (seen[column] != null) {
-        return header.reject(Rules.DUPLICATE_COLUMN, name + ": columns '" + seen[column] + "' and '"
-            + label + "' both mean " + columns.get(column).name() + "; the whole file is rejected");
+        return header.reject(
+            Rules.DUPLICATE_COLUMN,
+            name
+                + ": columns '"
+                + seen[column]
+                + "' and '"
+                + label
+                + "' both mean "
+                + columns.get(column).name()
+                + "; the whole file is rejected");
       } else {
         seen[column] = label;
         header.columnAt[h] = column;
@@ -120,8 +154,12 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
     }
     for (int c = 0; c < columns.size(); c++) {
       if (seen[c] == null && columns.get(c).isRequired()) {
-        return header.reject(Rules.MISSING_COLUMN, name + ": required column " + describe(columns.get(c))
-            + " is missing; the whole file is rejected");
+        return header.reject(
+            Rules.MISSING_COLUMN,
+            name
+                + ": required column "
+                + describe(columns.get(c))
+                + " is missing; the whole file is rejected");
       }
     }
     return header;
@@ -144,7 +182,8 @@ final class CsvRecords implements LandingFileReader.RecordFormat {
         continue;
       }
       for (Csv.Record r : records.subList(1, records.size())) {
-        if (h < r.fields().size() && marker.equalsIgnoreCase(FieldParser.clean(r.fields().get(h)))) {
+        if (h < r.fields().size()
+            && marker.equalsIgnoreCase(FieldParser.clean(r.fields().get(h)))) {
           result[c] = true;
           break;
         }

@@ -25,7 +25,8 @@ import vn.thanhhoa.opendata.core.ColumnSpec;
  */
 final class FieldParser {
   private static final Pattern PLAIN_INTEGER = Pattern.compile("[+-]?\\d+");
-  // Vietnamese thousands separators: 12.345 or 12 345 (also with no-break spaces), one kind per value.
+  // Vietnamese thousands separators: 12.345 or 12 345 (also with no-break spaces), one kind per
+  // value.
   private static final Pattern GROUPED_INTEGER =
       Pattern.compile("[+-]?\\d{1,3}(?:([. \u00A0\u202F])\\d{3})(?:\\1\\d{3})*");
   private static final Pattern POINT_DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
@@ -85,7 +86,9 @@ final class FieldParser {
     return nfc.substring(start, end);
   }
 
-  /** Text with nothing from U+0300 (the combining marks) up is NFC as it is; the rest is checked. */
+  /**
+   * Text with nothing from U+0300 (the combining marks) up is NFC as it is; the rest is checked.
+   */
   private static boolean isNfc(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= '\u0300') {
@@ -100,8 +103,8 @@ final class FieldParser {
   }
 
   /**
-   * Parses a CSV cell. {@code blankMeansFalse} is set for a boolean column in a file that uses
-   * the x/blank convention for it.
+   * Parses a CSV cell. {@code blankMeansFalse} is set for a boolean column in a file that uses the
+   * x/blank convention for it.
    */
   Object parseText(String raw, boolean blankMeansFalse) throws RuleBreach {
     String text = clean(raw);
@@ -179,7 +182,9 @@ final class FieldParser {
     boolean plain = PLAIN_INTEGER.matcher(text).matches();
     boolean grouped = spec.thousandsSeparators() && GROUPED_INTEGER.matcher(text).matches();
     if (!plain && !grouped) {
-      throw bad(text, spec.thousandsSeparators() ? "an integer (12345, 12.345 or 12 345)" : "a plain integer");
+      throw bad(
+          text,
+          spec.thousandsSeparators() ? "an integer (12345, 12.345 or 12 345)" : "a plain integer");
     }
     try {
       return Long.parseLong(text.replaceAll("[. \u00A0\u202F+]", ""));
@@ -199,7 +204,8 @@ final class FieldParser {
   /** Rounds half-up to the declared scale; a value too large for the precision is out of range. */
   private BigDecimal decimal(BigDecimal value) throws RuleBreach {
     // Checked before rounding: setScale on 1e999999999 or 1e-999999999 would build a huge number.
-    if (value.signum() != 0 && value.precision() - value.scale() > spec.precision() - spec.scale()) {
+    if (value.signum() != 0
+        && value.precision() - value.scale() > spec.precision() - spec.scale()) {
       throw breach(Rules.OUT_OF_RANGE, "value " + value.toString() + " is too large");
     }
     if (value.scale() - value.precision() > spec.scale()) {
@@ -261,7 +267,10 @@ final class FieldParser {
       }
     }
     try {
-      return LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10), Integer.parseInt(t, 8, 10, 10));
+      return LocalDate.of(
+          Integer.parseInt(t, 0, 4, 10),
+          Integer.parseInt(t, 5, 7, 10),
+          Integer.parseInt(t, 8, 10, 10));
     } catch (DateTimeException e) {
       return null;
     }
@@ -297,7 +306,8 @@ final class FieldParser {
       BigDecimal number = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
       if ((spec.min() != null && number.compareTo(spec.min()) < 0)
           || (spec.max() != null && number.compareTo(spec.max()) > 0)) {
-        throw breach(Rules.OUT_OF_RANGE, "value " + number.toPlainString() + " is outside " + range());
+        throw breach(
+            Rules.OUT_OF_RANGE, "value " + number.toPlainString() + " is outside " + range());
       }
     }
     if (values.isEmpty() && pattern == null) {
@@ -308,19 +318,24 @@ final class FieldParser {
       throw breach(Rules.UNKNOWN_VALUE, "'" + shown + "' is not one of " + spec.values());
     }
     if (pattern != null && !pattern.matcher(shown).matches()) {
-      throw breach(spec.pattern().rule(), "'" + shown + "' does not match " + spec.pattern().regex());
+      throw breach(
+          spec.pattern().rule(), "'" + shown + "' does not match " + spec.pattern().regex());
     }
     return value;
   }
 
   /** Whether both bounds are within the range where longs stand in for them exactly. */
   private boolean exactBounds() {
-    return (spec.min() == null || minLong != Long.MIN_VALUE) && (spec.max() == null || maxLong != Long.MAX_VALUE);
+    return (spec.min() == null || minLong != Long.MIN_VALUE)
+        && (spec.max() == null || maxLong != Long.MAX_VALUE);
   }
 
   private String range() {
-    return "[" + (spec.min() == null ? "" : spec.min().toPlainString()) + ", "
-        + (spec.max() == null ? "" : spec.max().toPlainString()) + "]";
+    return "["
+        + (spec.min() == null ? "" : spec.min().toPlainString())
+        + ", "
+        + (spec.max() == null ? "" : spec.max().toPlainString())
+        + "]";
   }
 
   private RuleBreach bad(String text, String expected) {
@@ -329,8 +344,15 @@ final class FieldParser {
   }
 
   private RuleBreach wrongType(JsonNode node, String expected) {
-    return breach(Rules.WRONG_JSON_TYPE, "JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-        + " " + node + " where " + expected + " is required");
+    return breach(
+        Rules.WRONG_JSON_TYPE,
+        "JSON "
+            + node.getNodeType().name().toLowerCase(Locale.ROOT)
+            + " "
+            + node
+            + " where "
+            + expected
+            + " is required");
   }
 
   private RuleBreach breach(String rule, String message) {
@@ -346,6 +368,7 @@ final class FieldParser {
   }
 
   private static DateTimeFormatter strict(String pattern) {
-    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+        .withResolverStyle(ResolverStyle.STRICT);
   }
 }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What reading one landing file gave, apart from its accepted rows (those go on to staging):
- * the file's report, its counts per rule, its warnings, its quarantined records and the periods
+ * What reading one landing file gave, apart from its accepted rows (those go on to staging): the
+ * file's report, its counts per rule, its warnings, its quarantined records and the periods
  * (staging partitions) of its accepted ones.
  */
 public record FileOutcome(
@@ -17,7 +17,8 @@ public record FileOutcome(
     Map<String, Long> quarantinedByRule,
     List<String> warnings,
     List<Quarantined> quarantined,
-    Set<String> periods) implements Serializable {
+    Set<String> periods)
+    implements Serializable {
 
   public FileOutcome {
     quarantinedByRule = new TreeMap<>(quarantinedByRule);
@@ -27,6 +28,7 @@ public record FileOutcome(
   }
 
   /** One quarantined record: where it is, the rule it broke and its raw text. */
-  public record Quarantined(String file, long line, String rule, String column, String message, String raw)
+  public record Quarantined(
+      String file, long line, String rule, String column, String message, String raw)
       implements Serializable {}
 }

@@ -38,8 +38,10 @@ final class Gzip {
       return new Inflated(data.toByteArray(), -1, null);
     } catch (IOException e) {
       long consumed = compressed.length - raw.available() - (in == null ? 0 : in.unread());
-      String problem = e instanceof java.io.EOFException ? "the data ends before the gzip stream does"
-          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String problem =
+          e instanceof java.io.EOFException
+              ? "the data ends before the gzip stream does"
+              : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Inflated(data.toByteArray(), Math.max(0, consumed), problem);
     }
   }

@@ -16,8 +16,8 @@ import vn.thanhhoa.opendata.core.Store;
 /**
  * The ingest stage: each source from its landing folder into staging and quarantine. The last
  * ingest's report ({@code state/ingest/<source>.json}) is the manifest of the files already
- * processed: when only new files arrived, only they are read; when a file changed or
- * disappeared, or the source's schema changed, the whole source is read again.
+ * processed: when only new files arrived, only they are read; when a file changed or disappeared,
+ * or the source's schema changed, the whole source is read again.
  */
 public final class Ingest {
   private final SparkSession spark;
@@ -28,10 +28,15 @@ public final class Ingest {
   private final Runnable stillLocked;
 
   /**
-   * @param stillLocked throws unless this run still holds the run lock; checked before each
-   *     staging table changes
+   * @param stillLocked throws unless this run still holds the run lock; checked before each staging
+   *     table changes
    */
-  public Ingest(SparkSession spark, AdminUnits units, String landingRoot, Layout layout, Store store,
+  public Ingest(
+      SparkSession spark,
+      AdminUnits units,
+      String landingRoot,
+      Layout layout,
+      Store store,
       Runnable stillLocked) {
     this.spark = spark;
     this.units = units;
@@ -51,38 +56,51 @@ public final class Ingest {
     FULL
   }
 
-  /** A source's report (over all its files), how it was ingested, and the periods new rows touched. */
-  public record Outcome(SourceReport report, Change change, List<String> touchedPeriods, int filesRead) {}
+  /**
+   * A source's report (over all its files), how it was ingested, and the periods new rows touched.
+   */
+  public record Outcome(
+      SourceReport report, Change change, List<String> touchedPeriods, int filesRead) {}
 
   /**
-   * Ingests the given sources side by side (they share nothing); {@code progress} hears of
-   * each in the given order. {@code full} reads every file whatever changed.
+   * Ingests the given sources side by side (they share nothing); {@code progress} hears of each in
+   * the given order. {@code full} reads every file whatever changed.
    */
-  public List<Outcome> run(List<SourceSchema> sources, String runId, boolean full, Consumer<Outcome> progress) {
+  public List<Outcome> run(
+      List<SourceSchema> sources, String runId, boolean full, Consumer<Outcome> progress) {
     return Parallel.map(sources, sources.size(), schema -> ingest(schema, runId, full), progress);
   }
 
   private Outcome ingest(SourceSchema schema, String runId, boolean full) {
-    SourceIngest.Paths paths = new SourceIngest.Paths(
-        landingRoot + schema.source(),
-        layout.staging(schema.source()),
-        layout.quarantine(runId, schema.source()));
+    SourceIngest.Paths paths =
+        new SourceIngest.Paths(
+            landingRoot + schema.source(),
+            layout.staging(schema.source()),
+            layout.quarantine(runId, schema.source()));
     SourceIngest source = new SourceIngest(spark, schema, units);
     SourceIngest.Landing landing = source.scan(paths.landing());
     Outcome ingested = ingest(source, paths, landing, full);
-    Outcome outcome = new Outcome(ingested.report().withWarnings(landing.ignored()),
-        ingested.change(), ingested.touchedPeriods(), ingested.filesRead());
+    Outcome outcome =
+        new Outcome(
+            ingested.report().withWarnings(landing.ignored()),
+            ingested.change(),
+            ingested.touchedPeriods(),
+            ingested.filesRead());
     if (outcome.change() != Change.UNCHANGED) {
       IngestState.save(store, layout, outcome.report());
     }
     return outcome;
   }
 
-  private Outcome ingest(SourceIngest source, SourceIngest.Paths paths, SourceIngest.Landing landing, boolean full) {
+  private Outcome ingest(
+      SourceIngest source, SourceIngest.Paths paths, SourceIngest.Landing landing, boolean full) {
     Map<String, LandingFileReader.LandingFile> now = landing.files();
     Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
-    boolean usable = !full && previous.isPresent() && store.isDirectory(paths.staging())
-        && source.schemaSha256().equals(previous.get().schemaSha256());
+    boolean usable =
+        !full
+            && previous.isPresent()
+            && store.isDirectory(paths.staging())
+            && source.schemaSha256().equals(previous.get().schemaSha256());
     if (usable) {
       Map<String, SourceReport.FileReport> before = new HashMap<>();
       previous.get().fileReports().forEach(f -> before.put(f.file(), f));
@@ -92,7 +110,8 @@ public final class Ingest {
         SourceReport.FileReport old = before.get(landing.names().get(file.getKey()));
         if (old == null) {
           fresh.add(file.getKey());
-        } else if (old.bytes() == file.getValue().bytes() && old.modified() == file.getValue().modified()) {
+        } else if (old.bytes() == file.getValue().bytes()
+            && old.modified() == file.getValue().modified()) {
           seen++;
         }
       }
@@ -100,14 +119,18 @@ public final class Ingest {
         if (fresh.isEmpty()) {
           return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
         }
-        SourceIngest.Incremental added = source.runNew(paths, landing, fresh, previous.get(), forget(source));
+        SourceIngest.Incremental added =
+            source.runNew(paths, landing, fresh, previous.get(), forget(source));
         return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
       }
     }
-    return new Outcome(source.run(paths, landing, forget(source)), Change.FULL, List.of(), now.size());
+    return new Outcome(
+        source.run(paths, landing, forget(source)), Change.FULL, List.of(), now.size());
   }
 
-  /** The manifest goes before the staging table changes, and comes back when the ingest succeeds. */
+  /**
+   * The manifest goes before the staging table changes, and comes back when the ingest succeeds.
+   */
   private Runnable forget(SourceIngest source) {
     return () -> {
       stillLocked.run();

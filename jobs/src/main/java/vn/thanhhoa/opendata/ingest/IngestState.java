@@ -11,7 +11,8 @@ import vn.thanhhoa.opendata.core.Store;
 
 /** The report of the ingest that produced each source's current staging table. */
 public final class IngestState {
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private IngestState() {}
 
@@ -29,15 +30,17 @@ public final class IngestState {
   }
 
   /**
-   * Forgets the source's manifest before its staging table is changed: on an object store the
-   * swap is many copies, and a run killed among them leaves a partial table that only a
-   * missing manifest reveals (the next ingest then reads every file again).
+   * Forgets the source's manifest before its staging table is changed: on an object store the swap
+   * is many copies, and a run killed among them leaves a partial table that only a missing manifest
+   * reveals (the next ingest then reads every file again).
    */
   static void forget(Store store, Layout layout, String source) {
     store.delete(file(layout, source));
   }
 
-  /** Whether the source's staging table is whole: its manifest was written after its last change. */
+  /**
+   * Whether the source's staging table is whole: its manifest was written after its last change.
+   */
   public static boolean isComplete(Store store, Layout layout, String source) {
     return !store.exists(layout.staging(source)) || store.exists(file(layout, source));
   }

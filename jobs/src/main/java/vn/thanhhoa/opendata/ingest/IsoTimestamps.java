@@ -7,16 +7,25 @@ import java.time.ZoneOffset;
 
 /**
  * The one timestamp shape nearly every crawler writes, {@code 2025-11-20T22:05:00+07:00}, read
- * without the general formatter. Anything else, valid or not, is left to the formatter, which
- * also words the errors.
+ * without the general formatter. Anything else, valid or not, is left to the formatter, which also
+ * words the errors.
  */
 final class IsoTimestamps {
   private IsoTimestamps() {}
 
-  /** The instant of {@code yyyy-MM-ddTHH:mm:ss±HH:mm}, or null for any other text or an invalid value. */
+  /**
+   * The instant of {@code yyyy-MM-ddTHH:mm:ss±HH:mm}, or null for any other text or an invalid
+   * value.
+   */
   static Instant plainOffset(String t) {
-    if (t.length() != 25 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-        || t.charAt(16) != ':' || (t.charAt(19) != '+' && t.charAt(19) != '-') || t.charAt(22) != ':') {
+    if (t.length() != 25
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || (t.charAt(19) != '+' && t.charAt(19) != '-')
+        || t.charAt(22) != ':') {
       return null;
     }
     int year = digits(t, 0, 4);

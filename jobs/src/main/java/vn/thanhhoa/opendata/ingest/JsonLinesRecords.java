@@ -23,13 +23,14 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * JSON Lines: one object per non-empty line, lines ending in LF, CRLF or a lone CR. A line that is not a JSON object is quarantined
- * with its line number and the rest of the file is read. Unknown fields are ignored.
+ * JSON Lines: one object per non-empty line, lines ending in LF, CRLF or a lone CR. A line that is
+ * not a JSON object is quarantined with its line number and the rest of the file is read. Unknown
+ * fields are ignored.
  *
- * <p>A line is read with Jackson's streaming parser, picking out only the values at the
- * columns' paths; a line the streaming pass cannot settle on its own (not well-formed, not an
- * object, an object or array where a value belongs) is read again as a tree, so every message
- * is the tree reader's.
+ * <p>A line is read with Jackson's streaming parser, picking out only the values at the columns'
+ * paths; a line the streaming pass cannot settle on its own (not well-formed, not an object, an
+ * object or array where a value belongs) is read again as a tree, so every message is the tree
+ * reader's.
  */
 final class JsonLinesRecords implements LandingFileReader.RecordFormat {
   private static final ObjectMapper JSON =
@@ -85,7 +86,8 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
     byte[] bytes = lines.array();
     for (int i = lines.offset(); i < lines.offset() + length; i++) {
       if (bytes[i] < 0) {
-        return new String(bytes, lines.offset(), length, java.nio.charset.StandardCharsets.UTF_8).isBlank();
+        return new String(bytes, lines.offset(), length, java.nio.charset.StandardCharsets.UTF_8)
+            .isBlank();
       }
       if (!Character.isWhitespace(bytes[i])) {
         return false;
@@ -100,7 +102,8 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
   }
 
   @Override
-  public void read(String name, String text, String encoding, List<String> warnings, List<Row> out) {
+  public void read(
+      String name, String text, String encoding, List<String> warnings, List<Row> out) {
     String[] lines = Lines.split(text);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
@@ -111,7 +114,8 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
   }
 
   @Override
-  public void reject(String name, String text, String rule, String message, List<String> warnings, List<Row> out) {
+  public void reject(
+      String name, String text, String rule, String message, List<String> warnings, List<Row> out) {
     String[] lines = Lines.split(text);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
@@ -160,10 +164,13 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
     return true;
   }
 
-  private Row streamed(String name, long lineNo, JsonParser p, java.util.function.Supplier<String> text)
+  private Row streamed(
+      String name, long lineNo, JsonParser p, java.util.function.Supplier<String> text)
       throws IOException {
     JsonNode[] leaves = new JsonNode[columns];
-    if (p.nextToken() != JsonToken.START_OBJECT || !fields(p, root, leaves) || p.nextToken() != null) {
+    if (p.nextToken() != JsonToken.START_OBJECT
+        || !fields(p, root, leaves)
+        || p.nextToken() != null) {
       return record(name, lineNo, text.get());
     }
     Object[] values;
@@ -200,14 +207,17 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
   private static JsonNode scalar(JsonParser p, JsonToken token) throws IOException {
     return switch (token) {
       case VALUE_STRING -> TextNode.valueOf(p.getText());
-      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-        case INT -> IntNode.valueOf(p.getIntValue());
-        case LONG -> LongNode.valueOf(p.getLongValue());
-        default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
-      };
-      case VALUE_NUMBER_FLOAT -> p.getNumberType() != JsonParser.NumberType.BIG_DECIMAL && p.isNaN()
-          ? JsonNodeFactory.instance.numberNode(p.getDoubleValue()) // beyond a double: the tree keeps Infinity
-          : DecimalNode.valueOf(stripped(p.getDecimalValue()));
+      case VALUE_NUMBER_INT ->
+          switch (p.getNumberType()) {
+            case INT -> IntNode.valueOf(p.getIntValue());
+            case LONG -> LongNode.valueOf(p.getLongValue());
+            default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+          };
+      case VALUE_NUMBER_FLOAT ->
+          p.getNumberType() != JsonParser.NumberType.BIG_DECIMAL && p.isNaN()
+              ? JsonNodeFactory.instance.numberNode(
+                  p.getDoubleValue()) // beyond a double: the tree keeps Infinity
+              : DecimalNode.valueOf(stripped(p.getDecimalValue()));
       case VALUE_TRUE -> BooleanNode.TRUE;
       case VALUE_FALSE -> BooleanNode.FALSE;
       default -> NullNode.instance;
@@ -229,7 +239,12 @@ final class JsonLinesRecords implements LandingFileReader.RecordFormat {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      return rows.quarantined(name, lineNo, line, Rules.MALFORMED_JSON, null,
+      return rows.quarantined(
+          name,
+          lineNo,
+          line,
+          Rules.MALFORMED_JSON,
+          null,
           "not valid JSON: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {

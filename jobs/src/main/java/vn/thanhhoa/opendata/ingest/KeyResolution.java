@@ -24,20 +24,31 @@ public final class KeyResolution {
   }
 
   /**
-   * The same rows, shuffled once by {@code partition} (a column the key determines, like the
-   * period of a dated key) and kept grouped by it, so they can be written partitioned by it
-   * without another shuffle or sort.
+   * The same rows, shuffled once by {@code partition} (a column the key determines, like the period
+   * of a dated key) and kept grouped by it, so they can be written partitioned by it without
+   * another shuffle or sort.
    */
-  public static Dataset<Row> latestByPartition(Dataset<Row> accepted, SourceSchema.KeySpec key, String partition) {
-    Column[] columns = java.util.stream.Stream.concat(java.util.stream.Stream.of(partition), key.columns().stream())
-        .distinct().map(c -> col(c)).toArray(Column[]::new);
+  public static Dataset<Row> latestByPartition(
+      Dataset<Row> accepted, SourceSchema.KeySpec key, String partition) {
+    Column[] columns =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(partition), key.columns().stream())
+            .distinct()
+            .map(c -> col(c))
+            .toArray(Column[]::new);
     return latest(accepted.repartition(col(partition)), columns, key);
   }
 
-  private static Dataset<Row> latest(Dataset<Row> accepted, Column[] partition, SourceSchema.KeySpec key) {
-    WindowSpec newestFirst = Window.partitionBy(partition).orderBy(
-        col(key.latestBy()).desc(), col(ParsedRecords.FILE).desc(), col(ParsedRecords.LINE).desc());
-    return accepted.withColumn(RANK, row_number().over(newestFirst))
+  private static Dataset<Row> latest(
+      Dataset<Row> accepted, Column[] partition, SourceSchema.KeySpec key) {
+    WindowSpec newestFirst =
+        Window.partitionBy(partition)
+            .orderBy(
+                col(key.latestBy()).desc(),
+                col(ParsedRecords.FILE).desc(),
+                col(ParsedRecords.LINE).desc());
+    return accepted
+        .withColumn(RANK, row_number().over(newestFirst))
         .filter(col(RANK).equalTo(1))
         .drop(RANK);
   }

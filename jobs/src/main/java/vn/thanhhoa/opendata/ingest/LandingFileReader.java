@@ -19,11 +19,11 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
  * Reads one landing file into parsed records: it runs on the executors, so files are read in
- * parallel wherever the data lives. JSON Lines that are well-formed UTF-8 are streamed, a line
- * at a time, whatever the file's size; other files are read whole. A file that cannot be
- * decoded is rejected whole: each of its records is quarantined under one rule, so rows read
- * still equals rows accepted plus rows quarantined. The file row (last) carries the number of
- * records read, the independent side of that equation.
+ * parallel wherever the data lives. JSON Lines that are well-formed UTF-8 are streamed, a line at a
+ * time, whatever the file's size; other files are read whole. A file that cannot be decoded is
+ * rejected whole: each of its records is quarantined under one rule, so rows read still equals rows
+ * accepted plus rows quarantined. The file row (last) carries the number of records read, the
+ * independent side of that equation.
  */
 public final class LandingFileReader implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,8 +34,8 @@ public final class LandingFileReader implements Serializable {
   private transient RecordFormat format;
 
   /**
-   * @param sourceRoot the qualified URI of the source folder; file names in the quarantine and
-   *     the report are given relative to its parent (e.g. {@code commune-reports/x.csv}).
+   * @param sourceRoot the qualified URI of the source folder; file names in the quarantine and the
+   *     report are given relative to its parent (e.g. {@code commune-reports/x.csv}).
    */
   public LandingFileReader(SourceSchema schema, String sourceRoot) {
     this(schema, sourceRoot, null);
@@ -72,14 +72,16 @@ public final class LandingFileReader implements Serializable {
   private record FirstPass(String sha256, long bytes, boolean gzip, String encoding, int bom) {}
 
   /**
-   * Hashes the file and checks that it decompresses (if gzip) and is well-formed UTF-8; null
-   * where it is not, so that the file takes the whole-file path that reports exactly why.
+   * Hashes the file and checks that it decompresses (if gzip) and is well-formed UTF-8; null where
+   * it is not, so that the file takes the whole-file path that reports exactly why.
    */
   private static FirstPass firstPass(FileSystem fs, Path path) {
     MessageDigest digest = Sha256.digest();
     Utf8Check utf8 = new Utf8Check();
-    try (BoundedInputStream raw = BoundedInputStream.builder()
-        .setInputStream(new DigestInputStream(fs.open(path), digest)).get()) {
+    try (BoundedInputStream raw =
+        BoundedInputStream.builder()
+            .setInputStream(new DigestInputStream(fs.open(path), digest))
+            .get()) {
       java.io.PushbackInputStream sniffed = new java.io.PushbackInputStream(raw, 2);
       byte[] head = sniffed.readNBytes(2);
       sniffed.unread(head);
@@ -90,7 +92,13 @@ public final class LandingFileReader implements Serializable {
       if (n >= 2 && (buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE) {
         return null; // UTF-16LE: decoded whole
       }
-      int bom = n == 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF ? 3 : 0;
+      int bom =
+          n == 3
+                  && (buffer[0] & 0xFF) == 0xEF
+                  && (buffer[1] & 0xFF) == 0xBB
+                  && (buffer[2] & 0xFF) == 0xBF
+              ? 3
+              : 0;
       utf8.feed(buffer, bom, n);
       while ((n = text.read(buffer)) > 0) {
         utf8.feed(buffer, 0, n);
@@ -98,24 +106,31 @@ public final class LandingFileReader implements Serializable {
       while (raw.read(buffer) > 0) {
         // the bytes after a gzip stream's end still count towards the file's hash and size
       }
-      return utf8.valid() ? new FirstPass(Sha256.hex(digest), raw.getCount(), gzip, bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom)
+      return utf8.valid()
+          ? new FirstPass(
+              Sha256.hex(digest), raw.getCount(), gzip, bom == 3 ? "UTF-8 (BOM)" : "UTF-8", bom)
           : null;
     } catch (IOException e) {
       return null;
     }
   }
 
-  /** A file whose name says gzip and content not, or the other way round, is read by its content. */
+  /**
+   * A file whose name says gzip and content not, or the other way round, is read by its content.
+   */
   private static List<String> misnamed(String name, boolean gzip) {
     if (gzip == name.endsWith(".gz")) {
       return List.of();
     }
-    return List.of(gzip ? name + ": gzip-compressed although the name does not end in .gz; read decompressed"
-        : name + ": named .gz but not gzip-compressed; read as plain text");
+    return List.of(
+        gzip
+            ? name + ": gzip-compressed although the name does not end in .gz; read decompressed"
+            : name + ": named .gz but not gzip-compressed; read as plain text");
   }
 
-  private Iterator<Row> streamed(JsonLinesRecords json, FileSystem fs, Path path, String name, FirstPass first,
-      long modified) throws IOException {
+  private Iterator<Row> streamed(
+      JsonLinesRecords json, FileSystem fs, Path path, String name, FirstPass first, long modified)
+      throws IOException {
     InputStream raw = fs.open(path);
     InputStream text = first.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
     text.skipNBytes(first.bom());
@@ -141,8 +156,12 @@ public final class LandingFileReader implements Serializable {
         }
         fileRowGiven = true;
         close(text);
-        return RowMaker.withContent(rows.fileInfo(name, first.encoding(), null, null, misnamed(name, first.gzip())),
-            first.sha256(), first.bytes(), modified, count);
+        return RowMaker.withContent(
+            rows.fileInfo(name, first.encoding(), null, null, misnamed(name, first.gzip())),
+            first.sha256(),
+            first.bytes(),
+            modified,
+            count);
       }
     };
   }
@@ -165,15 +184,24 @@ public final class LandingFileReader implements Serializable {
     Row file = out.remove(out.size() - 1);
     // Counted here, where the records are made, and checked against the records classified
     // later: a record lost or duplicated on the way (a join, a filter) stops the run.
-    out.add(RowMaker.withContent(file, vn.thanhhoa.opendata.core.Sha256.of(bytes), bytes.length, modified, out.size()));
+    out.add(
+        RowMaker.withContent(
+            file, vn.thanhhoa.opendata.core.Sha256.of(bytes), bytes.length, modified, out.size()));
     return out;
   }
 
   private List<Row> records(String name, byte[] bytes) {
     List<Row> out = new ArrayList<>();
     if (bytes.length == 0) {
-      out.add(format().rows().fileInfo(name, null, null, null,
-          List.of(name + ": empty file: 0 bytes, no record (an export that failed?)")));
+      out.add(
+          format()
+              .rows()
+              .fileInfo(
+                  name,
+                  null,
+                  null,
+                  null,
+                  List.of(name + ": empty file: 0 bytes, no record (an export that failed?)")));
       return out;
     }
     boolean gzip = Gzip.isGzip(bytes, bytes.length);
@@ -182,30 +210,52 @@ public final class LandingFileReader implements Serializable {
     byte[] data = inflated.data();
     int cut = inflated.damaged() ? afterLastLineEnd(data) : data.length;
     if (inflated.damaged()) {
-      warnings.add(name + ": the gzip data is damaged at byte " + inflated.damagedAt() + " of the compressed file ("
-          + inflated.problem() + "); the records before it were read, the rest is one quarantined record");
+      warnings.add(
+          name
+              + ": the gzip data is damaged at byte "
+              + inflated.damagedAt()
+              + " of the compressed file ("
+              + inflated.problem()
+              + "); the records before it were read, the rest is one quarantined record");
     }
     String text = decodeInto(name, gzip, Arrays.copyOf(data, cut), warnings, out);
     if (inflated.damaged()) {
       byte[] tail = Arrays.copyOfRange(data, cut, data.length);
-      out.add(out.size() - 1, format().rows().quarantined(name, Lines.split(text).length,
-          new String(tail, java.nio.charset.StandardCharsets.UTF_8), Rules.UNREADABLE_FILE, null,
-          name + ": the gzip data is damaged at byte " + inflated.damagedAt() + " of the compressed file ("
-              + inflated.problem() + "); the rest of the file from this line on cannot be read"));
+      out.add(
+          out.size() - 1,
+          format()
+              .rows()
+              .quarantined(
+                  name,
+                  Lines.split(text).length,
+                  new String(tail, java.nio.charset.StandardCharsets.UTF_8),
+                  Rules.UNREADABLE_FILE,
+                  null,
+                  name
+                      + ": the gzip data is damaged at byte "
+                      + inflated.damagedAt()
+                      + " of the compressed file ("
+                      + inflated.problem()
+                      + "); the rest of the file from this line on cannot be read"));
     }
     return out;
   }
 
   /** Reads the decoded text's records into {@code out} (file row last); returns the text. */
-  private String decodeInto(String name, boolean gzip, byte[] data, List<String> warnings, List<Row> out) {
+  private String decodeInto(
+      String name, boolean gzip, byte[] data, List<String> warnings, List<Row> out) {
     RecordFormat reader = format();
     try {
       TextDecoder.Decoded text = TextDecoder.decode(data);
       reader.read(name, text.text(), text.encoding(), warnings, out);
       return text.text();
     } catch (TextDecoder.InvalidEncoding e) {
-      String message = name + ": not UTF-8 or UTF-16LE with BOM: invalid byte at offset " + e.offset()
-          + (gzip ? " of the uncompressed data" : "") + "; the whole file is rejected";
+      String message =
+          name
+              + ": not UTF-8 or UTF-16LE with BOM: invalid byte at offset "
+              + e.offset()
+              + (gzip ? " of the uncompressed data" : "")
+              + "; the whole file is rejected";
       reader.reject(name, e.lossyText(), Rules.INVALID_ENCODING, message, warnings, out);
       return e.lossyText();
     }
@@ -229,15 +279,17 @@ public final class LandingFileReader implements Serializable {
     if (format == null) {
       RowMaker rows = new RowMaker(schema, units);
       RecordValidator validator = new RecordValidator(schema);
-      format = schema.format() == SourceSchema.Format.CSV
-          ? new CsvRecords(schema, validator, rows)
-          : new JsonLinesRecords(validator, rows);
+      format =
+          schema.format() == SourceSchema.Format.CSV
+              ? new CsvRecords(schema, validator, rows)
+              : new JsonLinesRecords(validator, rows);
     }
     return format;
   }
 
   String relativeName(String path) {
-    String parent = sourceRoot.substring(0, sourceRoot.lastIndexOf('/', sourceRoot.length() - 2) + 1);
+    String parent =
+        sourceRoot.substring(0, sourceRoot.lastIndexOf('/', sourceRoot.length() - 2) + 1);
     if (path.startsWith(parent)) {
       return path.substring(parent.length());
     }
@@ -248,10 +300,18 @@ public final class LandingFileReader implements Serializable {
   interface RecordFormat {
     RowMaker rows();
 
-    /** The records of a decoded text, then its file row with these warnings and the format's own. */
+    /**
+     * The records of a decoded text, then its file row with these warnings and the format's own.
+     */
     void read(String name, String text, String encoding, List<String> warnings, List<Row> out);
 
     /** Quarantines every record of a file rejected whole, plus its file row. */
-    void reject(String name, String text, String rule, String message, List<String> warnings, List<Row> out);
+    void reject(
+        String name,
+        String text,
+        String rule,
+        String message,
+        List<String> warnings,
+        List<Row> out);
   }
 }

@@ -20,10 +20,10 @@ import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
- * Reads a group of landing files on an executor, in one pass over each file's records: every
- * record is validated and placed on its unit by the reader, the accepted ones go on as
- * staging rows (the data columns, then the file and line they came from), and each file's
- * outcome (counts, warnings, quarantined records) goes to {@link FileOutcomes}.
+ * Reads a group of landing files on an executor, in one pass over each file's records: every record
+ * is validated and placed on its unit by the reader, the accepted ones go on as staging rows (the
+ * data columns, then the file and line they came from), and each file's outcome (counts, warnings,
+ * quarantined records) goes to {@link FileOutcomes}.
  */
 final class LandingRead implements FlatMapFunction<List<LandingFileReader.LandingFile>, Row> {
   private static final long serialVersionUID = 1L;
@@ -47,8 +47,11 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   private final int width;
   private final int periodAt;
 
-  /** @param reader reads each file, placing every valid record on its unit */
-  LandingRead(SourceSchema schema, LandingFileReader reader, Configuration hadoop, FileOutcomes outcomes) {
+  /**
+   * @param reader reads each file, placing every valid record on its unit
+   */
+  LandingRead(
+      SourceSchema schema, LandingFileReader reader, Configuration hadoop, FileOutcomes outcomes) {
     this.reader = reader;
     this.hadoop = new TreeMap<>();
     hadoop.forEach(e -> this.hadoop.put(e.getKey(), e.getValue()));
@@ -99,7 +102,10 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     }
   }
 
-  /** The staging rows of one file's parsed records (file row last); its outcome goes to the accumulator. */
+  /**
+   * The staging rows of one file's parsed records (file row last); its outcome goes to the
+   * accumulator.
+   */
   Iterator<Row> classified(Iterator<Row> records) {
     return new Classified(records);
   }
@@ -152,18 +158,34 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     }
 
     private void keep(Row r, String rule, String column, String message) {
-      quarantined.add(new FileOutcome.Quarantined(r.getString(width + FILE), r.getLong(width + LINE), rule, column,
-          message, r.getString(width + RAW)));
+      quarantined.add(
+          new FileOutcome.Quarantined(
+              r.getString(width + FILE),
+              r.getLong(width + LINE),
+              rule,
+              column,
+              message,
+              r.getString(width + RAW)));
       byRule.merge(rule, 1L, Long::sum);
     }
 
     private FileOutcome outcome(Row f) {
-      List<String> warnings = f.isNullAt(width + WARNINGS) ? List.of()
-          : List.of(f.getString(width + WARNINGS).split("\n"));
-      SourceReport.FileReport report = new SourceReport.FileReport(f.getString(width + FILE), f.getLong(width + SIZE),
-          f.getLong(width + MODIFIED), f.getString(width + SHA256), f.getString(width + ENCODING),
-          f.getLong(width + RECORDS), accepted, quarantined.size(), f.getString(width + RULE),
-          f.getString(width + MESSAGE));
+      List<String> warnings =
+          f.isNullAt(width + WARNINGS)
+              ? List.of()
+              : List.of(f.getString(width + WARNINGS).split("\n"));
+      SourceReport.FileReport report =
+          new SourceReport.FileReport(
+              f.getString(width + FILE),
+              f.getLong(width + SIZE),
+              f.getLong(width + MODIFIED),
+              f.getString(width + SHA256),
+              f.getString(width + ENCODING),
+              f.getLong(width + RECORDS),
+              accepted,
+              quarantined.size(),
+              f.getString(width + RULE),
+              f.getString(width + MESSAGE));
       return new FileOutcome(report, byRule, warnings, quarantined, periods);
     }
   }

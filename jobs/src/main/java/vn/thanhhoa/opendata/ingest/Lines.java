@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Splits a UTF-8 stream into lines without holding more than one line. A line ends at LF, CRLF
- * or a lone CR (old Mac exports), so lines are numbered from 1 as a text editor shows them, and
- * as {@link #split} numbers a decoded text: the text after the last line end is one more line.
- * A line is handed out as bytes (valid until the next call), without its line end; text only on
- * request.
+ * Splits a UTF-8 stream into lines without holding more than one line. A line ends at LF, CRLF or a
+ * lone CR (old Mac exports), so lines are numbered from 1 as a text editor shows them, and as
+ * {@link #split} numbers a decoded text: the text after the last line end is one more line. A line
+ * is handed out as bytes (valid until the next call), without its line end; text only on request.
  */
 final class Lines {
   private final InputStream in;
@@ -20,8 +19,10 @@ final class Lines {
   private int end;
   private byte[] carried = new byte[1 << 12];
   private boolean done;
+
   /** The last line ended in CR: an LF right after it belongs to that line end. */
   private boolean afterCr;
+
   private long number;
   private byte[] array;
   private int offset;
@@ -132,5 +133,6 @@ final class Lines {
     return LINE_END.split(text, -1);
   }
 
-  private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\r\n|\r|\n");
+  private static final java.util.regex.Pattern LINE_END =
+      java.util.regex.Pattern.compile("\r\n|\r|\n");
 }

@@ -3,7 +3,10 @@ package vn.thanhhoa.opendata.ingest;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** An iterator that works out its next element one step ahead; {@link #advance} returns null at the end. */
+/**
+ * An iterator that works out its next element one step ahead; {@link #advance} returns null at the
+ * end.
+ */
 abstract class Lookahead<T> implements Iterator<T> {
   private T next;
   private boolean started;

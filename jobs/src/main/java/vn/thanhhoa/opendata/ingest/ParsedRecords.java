@@ -28,6 +28,7 @@ public final class ParsedRecords {
   public static final String SHA256 = "_sha256";
   public static final String SIZE = "_size";
   public static final String MODIFIED = "_modified";
+
   /** On the file row: how many records the reader split the file into, counted as it read. */
   public static final String RECORDS = "_records";
 
@@ -36,15 +37,31 @@ public final class ParsedRecords {
 
   /** Bookkeeping columns, in order, after the data columns. */
   static final List<String> META =
-      List.of(KIND, FILE, LINE, RAW, RULE, COLUMN, MESSAGE, NAME_TYPE, NAME_BASE, DISTRICT_BASE,
-          ENCODING, WARNINGS, SHA256, SIZE, MODIFIED, RECORDS);
+      List.of(
+          KIND,
+          FILE,
+          LINE,
+          RAW,
+          RULE,
+          COLUMN,
+          MESSAGE,
+          NAME_TYPE,
+          NAME_BASE,
+          DISTRICT_BASE,
+          ENCODING,
+          WARNINGS,
+          SHA256,
+          SIZE,
+          MODIFIED,
+          RECORDS);
 
   private ParsedRecords() {}
 
   public static StructType schema(SourceSchema source) {
     StructType type = dataSchema(source);
     for (String meta : META) {
-      boolean number = meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
+      boolean number =
+          meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
       type = type.add(meta, number ? DataTypes.LongType : DataTypes.StringType, true);
     }
     return type;
@@ -57,7 +74,8 @@ public final class ParsedRecords {
       type = type.add(c.stagingName(), sparkType(c), true);
     }
     for (SourceSchema.DerivedSpec d : source.derived()) {
-      DataType t = d.as() == SourceSchema.Derivation.LOCAL_DATE ? DataTypes.DateType : DataTypes.StringType;
+      DataType t =
+          d.as() == SourceSchema.Derivation.LOCAL_DATE ? DataTypes.DateType : DataTypes.StringType;
       type = type.add(d.name(), t, true);
     }
     return type;

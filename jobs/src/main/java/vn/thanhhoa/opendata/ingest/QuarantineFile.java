@@ -24,14 +24,20 @@ final class QuarantineFile {
   private QuarantineFile() {}
 
   static void write(Store store, String folder, Collection<FileOutcome> outcomes) {
-    List<FileOutcome.Quarantined> records = outcomes.stream().flatMap(o -> o.quarantined().stream())
-        .sorted(Comparator.comparing(FileOutcome.Quarantined::file).thenComparingLong(FileOutcome.Quarantined::line))
-        .toList();
+    List<FileOutcome.Quarantined> records =
+        outcomes.stream()
+            .flatMap(o -> o.quarantined().stream())
+            .sorted(
+                Comparator.comparing(FileOutcome.Quarantined::file)
+                    .thenComparingLong(FileOutcome.Quarantined::line))
+            .toList();
     store.delete(folder);
     store.mkdirs(folder);
-    try (Writer out = new OutputStreamWriter(store.create(folder + "/" + NAME), StandardCharsets.UTF_8)) {
+    try (Writer out =
+        new OutputStreamWriter(store.create(folder + "/" + NAME), StandardCharsets.UTF_8)) {
       for (FileOutcome.Quarantined q : records) {
-        try (JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json =
+            JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
           json.writeStartObject();
           field(json, "file", q.file());
           json.writeNumberField("line", q.line());

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.SourceSchema.CheckOp;
@@ -30,10 +29,9 @@ final class RecordValidator {
     this.names = schema.stagingNames();
   }
 
-
   /**
-   * Validates CSV cells given in column order (null where the file lacks the column).
-   * {@code blankMeansFalse[i]} is set where the file uses the x/blank convention for column i.
+   * Validates CSV cells given in column order (null where the file lacks the column). {@code
+   * blankMeansFalse[i]} is set where the file uses the x/blank convention for column i.
    */
   Object[] fromText(String[] cells, boolean[] blankMeansFalse) throws RuleBreach {
     Object[] values = new Object[names.size()];
@@ -109,12 +107,19 @@ final class RecordValidator {
       throw new RuleBreach(
           check.rule(),
           check.column(),
-          check.column() + " " + value + " must be " + check.op() + " " + check.other() + " " + other);
+          check.column()
+              + " "
+              + value
+              + " must be "
+              + check.op()
+              + " "
+              + check.other()
+              + " "
+              + other);
     }
   }
 
   private static BigDecimal number(Object value) {
     return value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
   }
-
 }

@@ -7,9 +7,9 @@ import vn.thanhhoa.opendata.core.NameKey;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
- * Lays out the rows of {@link ParsedRecords#schema}: data values first, then bookkeeping. With
- * a {@link UnitPlacement}, a valid record is also placed on its unit here, where it is read;
- * its raw text is then kept only if it is quarantined.
+ * Lays out the rows of {@link ParsedRecords#schema}: data values first, then bookkeeping. With a
+ * {@link UnitPlacement}, a valid record is also placed on its unit here, where it is read; its raw
+ * text is then kept only if it is quarantined.
  */
 final class RowMaker {
   private final int width;
@@ -21,7 +21,8 @@ final class RowMaker {
     List<String> names = schema.stagingNames();
     this.width = names.size();
     this.nameAt = schema.unit().name() == null ? -1 : names.indexOf(schema.unit().name());
-    this.districtAt = schema.unit().district() == null ? -1 : names.indexOf(schema.unit().district());
+    this.districtAt =
+        schema.unit().district() == null ? -1 : names.indexOf(schema.unit().district());
     this.units = units;
   }
 
@@ -45,7 +46,15 @@ final class RowMaker {
         return quarantined(file, line, raw.get(), breach);
       }
     }
-    fillMeta(row, ParsedRecords.KIND_RECORD, file, line, units == null ? raw.get() : null, null, null, null);
+    fillMeta(
+        row,
+        ParsedRecords.KIND_RECORD,
+        file,
+        line,
+        units == null ? raw.get() : null,
+        null,
+        null,
+        null);
     row[width + 7] = type;
     row[width + 8] = nameBase;
     row[width + 9] = districtBase;
@@ -72,8 +81,8 @@ final class RowMaker {
   }
 
   /**
-   * The file row with the landing file's own sha256, size and modification time filled in, and
-   * the number of records read from it.
+   * The file row with the landing file's own sha256, size and modification time filled in, and the
+   * number of records read from it.
    */
   static Row withContent(Row fileRow, String sha256, long size, long modified, long records) {
     Object[] values = new Object[fileRow.length()];
@@ -88,7 +97,13 @@ final class RowMaker {
   }
 
   private void fillMeta(
-      Object[] row, String kind, String file, long line, String raw, String rule, String column,
+      Object[] row,
+      String kind,
+      String file,
+      long line,
+      String raw,
+      String rule,
+      String column,
       String message) {
     row[width] = kind;
     row[width + 1] = file;

@@ -1,8 +1,8 @@
 package vn.thanhhoa.opendata.ingest;
 
 /**
- * A record broke a rule of its source's schema. It is data for the quarantine, not an error:
- * thrown and caught inside one record's validation, without a stack trace.
+ * A record broke a rule of its source's schema. It is data for the quarantine, not an error: thrown
+ * and caught inside one record's validation, without a stack trace.
  */
 final class RuleBreach extends Exception {
   private static final long serialVersionUID = 1L;

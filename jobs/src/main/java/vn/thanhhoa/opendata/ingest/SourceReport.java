@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What ingesting one source did, in the run report's terms: for the source and for every file,
- * rows read = rows accepted + rows quarantined.
+ * What ingesting one source did, in the run report's terms: for the source and for every file, rows
+ * read = rows accepted + rows quarantined.
  */
 public record SourceReport(
     String source,
@@ -39,20 +39,35 @@ public record SourceReport(
       long rowsAccepted,
       long rowsQuarantined,
       String rejectedBy,
-      String rejection) implements java.io.Serializable {}
+      String rejection)
+      implements java.io.Serializable {}
 
   /** The same report with {@code more} warnings (each once). */
   public SourceReport withWarnings(List<String> more) {
     List<String> all = new java.util.ArrayList<>(warnings);
     more.stream().filter(w -> !all.contains(w)).forEach(all::add);
-    return new SourceReport(source, files, filesRejected, rowsRead, rowsAccepted, rowsQuarantined, quarantinedByRule,
-        rowsSuperseded, rowsStaged, all, fileReports, schemaSha256);
+    return new SourceReport(
+        source,
+        files,
+        filesRejected,
+        rowsRead,
+        rowsAccepted,
+        rowsQuarantined,
+        quarantinedByRule,
+        rowsSuperseded,
+        rowsStaged,
+        all,
+        fileReports,
+        schemaSha256);
   }
 
   /** Rules by descending count, then by name: what the summary shows first. */
   public List<Map.Entry<String, Long>> topRules(int n) {
     return quarantinedByRule.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(n)
         .toList();
   }

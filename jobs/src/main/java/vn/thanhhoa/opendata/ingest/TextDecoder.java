@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Turns a landing file's bytes into text: UTF-8 with or without a byte-order mark, or UTF-16LE
- * with a BOM (Excel's "Unicode text"). Anything else fails as invalid UTF-8 at the first bad
- * byte; nothing is silently mangled.
+ * Turns a landing file's bytes into text: UTF-8 with or without a byte-order mark, or UTF-16LE with
+ * a BOM (Excel's "Unicode text"). Anything else fails as invalid UTF-8 at the first bad byte;
+ * nothing is silently mangled.
  */
 final class TextDecoder {
   private TextDecoder() {}
@@ -49,7 +49,8 @@ final class TextDecoder {
       return new Decoded(strictUtf8(bytes, 3), "UTF-8 (BOM)");
     }
     if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+      return new Decoded(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
     }
     return new Decoded(strictUtf8(bytes, 0), "UTF-8");
   }

@@ -12,10 +12,10 @@ import vn.thanhhoa.opendata.core.NameKey;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
- * Places a valid record on the unit list valid at its date, where the record is read: a given
- * code must exist on that date; a blank code is resolved from the name (and the district, where
- * the list has one). The rule of the first check that fails is the record's; a resolved code
- * fills the blank one. Small enough to travel with every task (a few thousand units).
+ * Places a valid record on the unit list valid at its date, where the record is read: a given code
+ * must exist on that date; a blank code is resolved from the name (and the district, where the list
+ * has one). The rule of the first check that fails is the record's; a resolved code fills the blank
+ * one. Small enough to travel with every task (a few thousand units).
  */
 final class UnitPlacement implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -48,50 +48,78 @@ final class UnitPlacement implements Serializable {
     this.districtAt = unit.district() == null ? -1 : names.indexOf(unit.district());
     this.monthly = isMonth(schema, unit.date());
     for (AdminUnits.Unit u : units.units()) {
-      Entry e = new Entry(u.code(), u.type(), NameKey.base(u.districtName()), u.validFrom(), u.validTo());
+      Entry e =
+          new Entry(u.code(), u.type(), NameKey.base(u.districtName()), u.validFrom(), u.validTo());
       byCode.computeIfAbsent(u.code(), c -> new ArrayList<>()).add(e);
       byName.computeIfAbsent(NameKey.base(u.name()), n -> new ArrayList<>()).add(e);
     }
   }
 
   private static boolean isMonth(SourceSchema schema, String date) {
-    return schema.column(date).map(c -> c.type() == ColumnSpec.ColumnType.MONTH)
-        .orElse(schema.derived().stream().anyMatch(d -> d.name().equals(date)
-            && d.as() == SourceSchema.Derivation.MONTH));
+    return schema
+        .column(date)
+        .map(c -> c.type() == ColumnSpec.ColumnType.MONTH)
+        .orElse(
+            schema.derived().stream()
+                .anyMatch(d -> d.name().equals(date) && d.as() == SourceSchema.Derivation.MONTH));
   }
 
   /**
-   * Checks the record's unit and fills a blank code that its name resolves; a breach names the
-   * code column. {@code nameType}, {@code nameBase} and {@code districtBase} are the record's
-   * folded name parts.
+   * Checks the record's unit and fills a blank code that its name resolves; a breach names the code
+   * column. {@code nameType}, {@code nameBase} and {@code districtBase} are the record's folded
+   * name parts.
    */
-  void place(Object[] values, String nameType, String nameBase, String districtBase) throws RuleBreach {
+  void place(Object[] values, String nameType, String nameBase, String districtBase)
+      throws RuleBreach {
     String code = (String) values[codeAt];
     LocalDate date = date(values[dateAt]);
     String day = date == null ? null : date.toString();
     if (date != null && date.isBefore(earliest)) {
-      throw breach(Rules.UNIT_LIST_UNAVAILABLE,
+      throw breach(
+          Rules.UNIT_LIST_UNAVAILABLE,
           "no unit list covers " + day + "; the earliest list starts on " + earliest);
     }
     if (code != null) {
       if (date == null || !anyValidOn(byCode.get(code), date)) {
-        throw breach(Rules.UNKNOWN_COMMUNE_CODE,
-            day == null ? null : unit.code() + " " + code + " is not in the unit list valid on " + day);
+        throw breach(
+            Rules.UNKNOWN_COMMUNE_CODE,
+            day == null
+                ? null
+                : unit.code() + " " + code + " is not in the unit list valid on " + day);
       }
       return;
     }
-    List<Entry> matches = date == null || nameAt < 0 || nameBase == null ? List.of() : byName.getOrDefault(nameBase, List.of()).stream()
-        .filter(e -> e.validOn(date))
-        .filter(e -> nameType == null || nameType.equals(e.type()))
-        .filter(e -> districtBase == null || e.districtBase() == null || districtBase.equals(e.districtBase()))
-        .toList();
+    List<Entry> matches =
+        date == null || nameAt < 0 || nameBase == null
+            ? List.of()
+            : byName.getOrDefault(nameBase, List.of()).stream()
+                .filter(e -> e.validOn(date))
+                .filter(e -> nameType == null || nameType.equals(e.type()))
+                .filter(
+                    e ->
+                        districtBase == null
+                            || e.districtBase() == null
+                            || districtBase.equals(e.districtBase()))
+                .toList();
     if (matches.size() == 1) {
       values[codeAt] = matches.get(0).code();
       return;
     }
     String rule = matches.isEmpty() ? Rules.UNRESOLVED_COMMUNE_NAME : Rules.AMBIGUOUS_COMMUNE_NAME;
-    throw breach(rule, day == null ? null : unit.code() + " is blank and resolving '" + text(values, nameColumnAt())
-        + "' on " + day + ": " + matches.size() + " units match (district '" + text(values, districtColumnAt()) + "')");
+    throw breach(
+        rule,
+        day == null
+            ? null
+            : unit.code()
+                + " is blank and resolving '"
+                + text(values, nameColumnAt())
+                + "' on "
+                + day
+                + ": "
+                + matches.size()
+                + " units match (district '"
+                + text(values, districtColumnAt())
+                + "')");
   }
 
   private static boolean anyValidOn(List<Entry> entries, LocalDate date) {

@@ -2,9 +2,9 @@ package vn.thanhhoa.opendata.ingest;
 
 /**
  * Tells whether a byte stream, fed in chunks, is well-formed UTF-8 (no overlong forms, no
- * surrogates, nothing above U+10FFFF), without decoding it: the streaming reader's first pass
- * over a large file. Where it says no, the file takes the exact, in-memory path that names the
- * offset of the first bad byte.
+ * surrogates, nothing above U+10FFFF), without decoding it: the streaming reader's first pass over
+ * a large file. Where it says no, the file takes the exact, in-memory path that names the offset of
+ * the first bad byte.
  */
 final class Utf8Check {
   private int pending;
@@ -60,7 +60,13 @@ final class Utf8Check {
   }
 
   private static long readLong(byte[] b, int i) {
-    return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
-        | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48 | (b[i + 7] & 0xFFL) << 56;
+    return (b[i] & 0xFFL)
+        | (b[i + 1] & 0xFFL) << 8
+        | (b[i + 2] & 0xFFL) << 16
+        | (b[i + 3] & 0xFFL) << 24
+        | (b[i + 4] & 0xFFL) << 32
+        | (b[i + 5] & 0xFFL) << 40
+        | (b[i + 6] & 0xFFL) << 48
+        | (b[i + 7] & 0xFFL) << 56;
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Warnings about one file or folder, grouped by kind: the first {@value #PER_KIND} of a kind are
- * kept word for word, the rest counted in one closing line ("… and 3,990 more unknown columns"),
- * so a report stays small whatever the input.
+ * kept word for word, the rest counted in one closing line ("… and 3,990 more unknown columns"), so
+ * a report stays small whatever the input.
  */
 final class Warnings {
   static final int PER_KIND = 10;
@@ -17,12 +17,16 @@ final class Warnings {
   private final List<String> kept = new ArrayList<>();
   private final Map<String, Integer> counts = new LinkedHashMap<>();
 
-  /** @param subject what the closing lines are about (a file or folder name) */
+  /**
+   * @param subject what the closing lines are about (a file or folder name)
+   */
   Warnings(String subject) {
     this.subject = subject;
   }
 
-  /** @param kind the plural noun the closing line counts, e.g. "unknown columns" */
+  /**
+   * @param kind the plural noun the closing line counts, e.g. "unknown columns"
+   */
   void add(String kind, String warning) {
     int seen = counts.merge(kind, 1, Integer::sum);
     if (seen <= PER_KIND) {
@@ -32,11 +36,17 @@ final class Warnings {
 
   List<String> list() {
     List<String> all = new ArrayList<>(kept);
-    counts.forEach((kind, n) -> {
-      if (n > PER_KIND) {
-        all.add(subject + ": … and " + String.format(java.util.Locale.ROOT, "%,d", n - PER_KIND) + " more " + kind);
-      }
-    });
+    counts.forEach(
+        (kind, n) -> {
+          if (n > PER_KIND) {
+            all.add(
+                subject
+                    + ": … and "
+                    + String.format(java.util.Locale.ROOT, "%,d", n - PER_KIND)
+                    + " more "
+                    + kind);
+          }
+        });
     return all;
   }
 }

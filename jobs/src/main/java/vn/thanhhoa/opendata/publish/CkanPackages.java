@@ -16,10 +16,16 @@ import vn.thanhhoa.opendata.core.PipelineConfig;
  */
 final class CkanPackages {
   static final String CREATOR = Ids.user("thanhhoa-opendata-pipeline");
-  private static final Map<String, String[]> FORMATS = Map.of(
-      "csv", new String[] {"CSV", "text/csv", "CSV (UTF-8 có BOM, phân tách bằng dấu phẩy)"},
-      "json", new String[] {"JSON", "application/json", "JSON (mảng các đối tượng)"},
-      "parquet", new String[] {"Parquet", "application/vnd.apache.parquet", "Apache Parquet (nén zstd, có kiểu dữ liệu)"});
+  private static final Map<String, String[]> FORMATS =
+      Map.of(
+          "csv", new String[] {"CSV", "text/csv", "CSV (UTF-8 có BOM, phân tách bằng dấu phẩy)"},
+          "json", new String[] {"JSON", "application/json", "JSON (mảng các đối tượng)"},
+          "parquet",
+              new String[] {
+                "Parquet",
+                "application/vnd.apache.parquet",
+                "Apache Parquet (nén zstd, có kiểu dữ liệu)"
+              });
 
   private final DatasetCatalog catalog;
   private final PipelineConfig.Portal portal;
@@ -72,8 +78,17 @@ final class CkanPackages {
     p.put("tags", tags);
     p.put("num_tags", tags.size());
     p.put("extras", extras(spec));
-    p.put("groups", spec.groups().stream().map(g -> groupRef(catalog.groups().stream()
-        .filter(x -> x.name().equals(g)).findFirst().orElseThrow())).toList());
+    p.put(
+        "groups",
+        spec.groups().stream()
+            .map(
+                g ->
+                    groupRef(
+                        catalog.groups().stream()
+                            .filter(x -> x.name().equals(g))
+                            .findFirst()
+                            .orElseThrow()))
+            .toList());
     List<Map<String, Object>> resources = resources(spec, id, written);
     p.put("resources", resources);
     p.put("num_resources", resources.size());
@@ -84,30 +99,47 @@ final class CkanPackages {
 
   /** Markdown notes: the Vietnamese description, the English one, and the columns. */
   private static String notes(DatasetSpec spec) {
-    StringBuilder md = new StringBuilder(spec.description().vi().strip())
-        .append("\n\n").append(spec.description().en().strip())
-        .append("\n\nMỗi dòng / one row per: ").append(spec.grain()).append("\n\n")
-        .append("| Cột (column) | Kiểu (type) | Đơn vị (unit) | Nhãn | Description |\n|---|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder(spec.description().vi().strip())
+            .append("\n\n")
+            .append(spec.description().en().strip())
+            .append("\n\nMỗi dòng / one row per: ")
+            .append(spec.grain())
+            .append("\n\n")
+            .append(
+                "| Cột (column) | Kiểu (type) | Đơn vị (unit) | Nhãn | Description |\n|---|---|---|---|---|\n");
     for (DatasetSpec.Column c : spec.columns()) {
-      md.append("| `").append(c.name()).append("` | ").append(c.type()).append(" | ")
-          .append(c.unit() == null ? "" : c.unit()).append(" | ").append(c.label()).append(" | ")
-          .append(c.description().replace("|", "\\|")).append(" |\n");
+      md.append("| `")
+          .append(c.name())
+          .append("` | ")
+          .append(c.type())
+          .append(" | ")
+          .append(c.unit() == null ? "" : c.unit())
+          .append(" | ")
+          .append(c.label())
+          .append(" | ")
+          .append(c.description().replace("|", "\\|"))
+          .append(" |\n");
     }
     return md.toString().strip();
   }
 
   private static List<Map<String, Object>> tags(DatasetSpec spec) {
     List<Map<String, Object>> tags = new ArrayList<>();
-    spec.tags().stream().map(t -> java.text.Normalizer.normalize(t.strip(), java.text.Normalizer.Form.NFC))
-        .distinct().sorted().forEach(t -> {
-          Map<String, Object> tag = new LinkedHashMap<>();
-          tag.put("id", Ids.tag(t));
-          tag.put("name", t);
-          tag.put("display_name", t);
-          tag.put("state", "active");
-          tag.put("vocabulary_id", null);
-          tags.add(tag);
-        });
+    spec.tags().stream()
+        .map(t -> java.text.Normalizer.normalize(t.strip(), java.text.Normalizer.Form.NFC))
+        .distinct()
+        .sorted()
+        .forEach(
+            t -> {
+              Map<String, Object> tag = new LinkedHashMap<>();
+              tag.put("id", Ids.tag(t));
+              tag.put("name", t);
+              tag.put("display_name", t);
+              tag.put("state", "active");
+              tag.put("vocabulary_id", null);
+              tags.add(tag);
+            });
     return tags;
   }
 
@@ -122,19 +154,23 @@ final class CkanPackages {
     extras.put("spatial_text", "Tỉnh Thanh Hóa, Việt Nam");
     extras.put("title_en", spec.title().en().strip());
     List<Map<String, Object>> list = new ArrayList<>();
-    extras.forEach((k, v) -> {
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("key", k);
-      extra.put("value", v);
-      list.add(extra);
-    });
+    extras.forEach(
+        (k, v) -> {
+          Map<String, Object> extra = new LinkedHashMap<>();
+          extra.put("key", k);
+          extra.put("value", v);
+          list.add(extra);
+        });
     return list;
   }
 
-  private List<Map<String, Object>> resources(DatasetSpec spec, String packageId, DatasetFiles.Written written) {
+  private List<Map<String, Object>> resources(
+      DatasetSpec spec, String packageId, DatasetFiles.Written written) {
     List<DatasetFiles.FileEntry> files = new ArrayList<>(written.files());
-    files.sort(Comparator.comparing((DatasetFiles.FileEntry f) -> List.of("csv", "json", "parquet").indexOf(f.format()))
-        .thenComparing(DatasetFiles.FileEntry::path));
+    files.sort(
+        Comparator.comparing(
+                (DatasetFiles.FileEntry f) -> List.of("csv", "json", "parquet").indexOf(f.format()))
+            .thenComparing(DatasetFiles.FileEntry::path));
     List<Map<String, Object>> resources = new ArrayList<>();
     for (DatasetFiles.FileEntry f : files) {
       String[] format = FORMATS.get(f.format());
@@ -216,7 +252,9 @@ final class CkanPackages {
     return withCounts(o, packageCount);
   }
 
-  /** The fields organization_show and group_show add to the row: counts and (empty) member lists. */
+  /**
+   * The fields organization_show and group_show add to the row: counts and (empty) member lists.
+   */
   private static Map<String, Object> withCounts(Map<String, Object> o, int packageCount) {
     o.put("package_count", packageCount);
     o.put("num_followers", 0);
@@ -229,23 +267,26 @@ final class CkanPackages {
 
   /** license_list: the register. */
   List<Map<String, Object>> licenseList() {
-    return catalog.licenses().stream().map(l -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", l.id());
-      m.put("title", l.title());
-      m.put("url", l.url());
-      m.put("od_conformance", l.odConformance());
-      m.put("osd_conformance", "not reviewed");
-      m.put("status", "active");
-      m.put("maintainer", "");
-      m.put("family", "");
-      m.put("is_generic", l.url().isEmpty());
-      m.put("is_okd_compliant", l.isOpen());
-      m.put("is_osi_compliant", false);
-      m.put("domain_content", false);
-      m.put("domain_data", false);
-      m.put("domain_software", false);
-      return m;
-    }).toList();
+    return catalog.licenses().stream()
+        .map(
+            l -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", l.id());
+              m.put("title", l.title());
+              m.put("url", l.url());
+              m.put("od_conformance", l.odConformance());
+              m.put("osd_conformance", "not reviewed");
+              m.put("status", "active");
+              m.put("maintainer", "");
+              m.put("family", "");
+              m.put("is_generic", l.url().isEmpty());
+              m.put("is_okd_compliant", l.isOpen());
+              m.put("is_osi_compliant", false);
+              m.put("domain_content", false);
+              m.put("domain_data", false);
+              m.put("domain_software", false);
+              return m;
+            })
+        .toList();
   }
 }

@@ -8,13 +8,26 @@ import java.util.Map;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 
-/** A Frictionless Data Package (v2) per dataset: its files as resources, each with the Table Schema. */
+/**
+ * A Frictionless Data Package (v2) per dataset: its files as resources, each with the Table Schema.
+ */
 final class DataPackages {
   static final String PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Map<String, String> TYPES = Map.of(
-      "string", "string", "month", "yearmonth", "integer", "integer", "boolean", "boolean",
-      "date", "date", "timestamp", "datetime");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "string",
+          "string",
+          "month",
+          "yearmonth",
+          "integer",
+          "integer",
+          "boolean",
+          "boolean",
+          "date",
+          "date",
+          "timestamp",
+          "datetime");
 
   private DataPackages() {}
 
@@ -31,11 +44,13 @@ final class DataPackages {
     ArrayNode keywords = dp.putArray("keywords");
     pkg.path("tags").forEach(t -> keywords.add(t.path("name").asText()));
     DatasetCatalog.License license = catalog.license(spec.licenseId());
-    ObjectNode l = dp.putArray("licenses").addObject().put("name", license.id()).put("title", license.title());
+    ObjectNode l =
+        dp.putArray("licenses").addObject().put("name", license.id()).put("title", license.title());
     if (!license.url().isEmpty()) {
       l.put("path", license.url());
     }
-    ObjectNode publisher = dp.putArray("contributors").addObject().put("title", catalog.organization().title());
+    ObjectNode publisher =
+        dp.putArray("contributors").addObject().put("title", catalog.organization().title());
     publisher.putArray("roles").add("publisher");
     if (catalog.organization().email() != null) {
       publisher.put("email", catalog.organization().email());
@@ -49,11 +64,20 @@ final class DataPackages {
 
   private static ObjectNode resource(DatasetSpec spec, JsonNode r) {
     String url = r.path("url").asText();
-    String path = url.substring(url.indexOf("/datasets/" + spec.name() + "/") + ("/datasets/" + spec.name() + "/").length());
+    String path =
+        url.substring(
+            url.indexOf("/datasets/" + spec.name() + "/")
+                + ("/datasets/" + spec.name() + "/").length());
     String format = r.path("format").asText().toLowerCase(java.util.Locale.ROOT);
     ObjectNode res = NODES.objectNode();
-    res.put("name", (spec.name() + "-" + path.replaceAll("^parquet/year=", "parquet-").replaceAll("[^a-z0-9.]+", "-")
-        .replaceAll("\\.(csv|json|parquet)$", "")).replaceAll("-+", "-"));
+    res.put(
+        "name",
+        (spec.name()
+                + "-"
+                + path.replaceAll("^parquet/year=", "parquet-")
+                    .replaceAll("[^a-z0-9.]+", "-")
+                    .replaceAll("\\.(csv|json|parquet)$", ""))
+            .replaceAll("-+", "-"));
     res.put("path", path);
     res.put("type", "table");
     res.put("title", r.path("name").asText());
@@ -65,7 +89,11 @@ final class DataPackages {
     res.put("bytes", r.path("size").asLong());
     res.put("hash", "sha256:" + r.path("hash").asText());
     if (format.equals("csv")) {
-      res.putObject("dialect").put("delimiter", ",").put("quoteChar", "\"").put("doubleQuote", true).put("header", true);
+      res.putObject("dialect")
+          .put("delimiter", ",")
+          .put("quoteChar", "\"")
+          .put("doubleQuote", true)
+          .put("header", true);
     }
     res.set("schema", tableSchema(spec));
     return res;
@@ -79,7 +107,9 @@ final class DataPackages {
       f.put("name", c.name());
       f.put("type", c.type().startsWith("decimal") ? "number" : TYPES.get(c.type()));
       f.put("title", c.label());
-      f.put("description", c.unit() == null ? c.description() : c.description() + " (" + c.unit() + ")");
+      f.put(
+          "description",
+          c.unit() == null ? c.description() : c.description() + " (" + c.unit() + ")");
       if (spec.key().contains(c.name())) {
         f.putObject("constraints").put("required", true);
       }

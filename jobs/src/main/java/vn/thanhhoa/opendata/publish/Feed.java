@@ -20,11 +20,12 @@ import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue
- * and a data package per dataset, all derived from the datasets' definitions and files.
+ * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue and a
+ * data package per dataset, all derived from the datasets' definitions and files.
  */
 public final class Feed {
-  static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final DatasetCatalog catalog;
   private final PipelineConfig.Portal portal;
@@ -37,29 +38,41 @@ public final class Feed {
   }
 
   /** Writes everything and returns the packages as published, by name. */
-  public Map<String, JsonNode> write(String release, List<DatasetFiles.Written> written, Optional<String> previous, Instant now) {
+  public Map<String, JsonNode> write(
+      String release, List<DatasetFiles.Written> written, Optional<String> previous, Instant now) {
     CkanPackages ckan = new CkanPackages(catalog, portal);
     Map<String, JsonNode> packages = new LinkedHashMap<>();
     List<JsonNode> ordered = new ArrayList<>();
     for (DatasetSpec spec : catalog.datasets()) {
-      DatasetFiles.Written files = written.stream().filter(w -> w.name().equals(spec.name())).findFirst().orElseThrow();
+      DatasetFiles.Written files =
+          written.stream().filter(w -> w.name().equals(spec.name())).findFirst().orElseThrow();
       ObjectNode draft = JSON.valueToTree(ckan.packageShow(spec, files));
-      JsonNode before = previous.map(p -> read(store, p + "/ckan/packages/" + spec.name() + ".json")).orElse(null);
+      JsonNode before =
+          previous
+              .map(p -> read(store, p + "/ckan/packages/" + spec.name() + ".json"))
+              .orElse(null);
       ObjectNode pkg = FeedTimes.apply(normalized(draft), before, CkanTime.format(now));
       write(store, release + "/ckan/packages/" + spec.name() + ".json", pkg);
-      write(store, release + "/datasets/" + spec.name() + "/datapackage.json", DataPackages.build(spec, pkg, catalog));
+      write(
+          store,
+          release + "/datasets/" + spec.name() + "/datapackage.json",
+          DataPackages.build(spec, pkg, catalog));
       packages.put(spec.name(), pkg);
       ordered.add(pkg);
     }
     write(store, release + "/ckan/package_list.json", packages.keySet().stream().sorted().toList());
-    write(store, release + "/ckan/organizations/" + catalog.organization().name() + ".json",
+    write(
+        store,
+        release + "/ckan/organizations/" + catalog.organization().name() + ".json",
         ckan.organizationShow(packages.size()));
     for (DatasetCatalog.Group g : catalog.groups()) {
-      int count = (int) catalog.datasets().stream().filter(d -> d.groups().contains(g.name())).count();
+      int count =
+          (int) catalog.datasets().stream().filter(d -> d.groups().contains(g.name())).count();
       write(store, release + "/ckan/groups/" + g.name() + ".json", ckan.groupShow(g, count));
     }
     write(store, release + "/ckan/license_list.json", ckan.licenseList());
-    DcatCatalog.write(new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), store, release);
+    DcatCatalog.write(
+        new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), store, release);
     return packages;
   }
 

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Dates of a package against the previous release's copy: an unchanged package is the
- * previous one, byte for byte (harvesters skip it); a changed one gets a new
- * metadata_modified, and each resource keeps its dates where its file did not change.
+ * Dates of a package against the previous release's copy: an unchanged package is the previous one,
+ * byte for byte (harvesters skip it); a changed one gets a new metadata_modified, and each resource
+ * keeps its dates where its file did not change.
  */
 final class FeedTimes {
-  private static final List<String> PACKAGE_TIMES = List.of("metadata_created", "metadata_modified");
-  private static final List<String> RESOURCE_TIMES = List.of("created", "last_modified", "metadata_modified");
+  private static final List<String> PACKAGE_TIMES =
+      List.of("metadata_created", "metadata_modified");
+  private static final List<String> RESOURCE_TIMES =
+      List.of("created", "last_modified", "metadata_modified");
 
   private FeedTimes() {}
 
@@ -25,7 +27,8 @@ final class FeedTimes {
       return (ObjectNode) previous.deepCopy();
     }
     ObjectNode pkg = draft.deepCopy();
-    pkg.put("metadata_created", previous == null ? now : previous.path("metadata_created").asText(now));
+    pkg.put(
+        "metadata_created", previous == null ? now : previous.path("metadata_created").asText(now));
     pkg.put("metadata_modified", now);
     for (JsonNode node : pkg.withArray("resources")) {
       ObjectNode resource = (ObjectNode) node;
@@ -36,8 +39,11 @@ final class FeedTimes {
         RESOURCE_TIMES.forEach(t -> resource.set(t, before.get(t)));
       } else {
         resource.set("created", before.get("created"));
-        boolean sameFile = before.path("hash").equals(resource.path("hash")) && before.path("size").equals(resource.path("size"));
-        resource.set("last_modified", sameFile ? before.get("last_modified") : resource.textNode(now));
+        boolean sameFile =
+            before.path("hash").equals(resource.path("hash"))
+                && before.path("size").equals(resource.path("size"));
+        resource.set(
+            "last_modified", sameFile ? before.get("last_modified") : resource.textNode(now));
         resource.put("metadata_modified", now);
       }
     }

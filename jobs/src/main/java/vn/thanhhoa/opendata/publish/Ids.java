@@ -7,12 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Stable ids: name-based UUIDs (version 5, SHA-1) in one fixed namespace, so a dataset,
- * resource, organization, group or tag keeps its id in every release and on every machine.
+ * Stable ids: name-based UUIDs (version 5, SHA-1) in one fixed namespace, so a dataset, resource,
+ * organization, group or tag keeps its id in every release and on every machine.
  */
 public final class Ids {
   /** UUIDv5 of the DNS name "opendata.thanhhoa.gov.vn" in the RFC 4122 DNS namespace. */
-  static final UUID NAMESPACE = v5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "opendata.thanhhoa.gov.vn");
+  static final UUID NAMESPACE =
+      v5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "opendata.thanhhoa.gov.vn");
 
   private Ids() {}
 
@@ -43,8 +44,11 @@ public final class Ids {
   static UUID v5(UUID namespace, String name) {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-          .putLong(namespace.getLeastSignificantBits()).array());
+      sha1.update(
+          ByteBuffer.allocate(16)
+              .putLong(namespace.getMostSignificantBits())
+              .putLong(namespace.getLeastSignificantBits())
+              .array());
       byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
       hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
       hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);

@@ -14,15 +14,15 @@ import java.util.function.Consumer;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * The run lock on a store without operating-system locks (HDFS, object stores): a file created
- * only if absent, naming its holder and a token of its own, and rewritten every minute while
- * the run lives. A lock not rewritten for five minutes was left by a run that died: it is moved
- * aside (a rename, which only one of several waiting runs wins on HDFS) and taken over. A run
- * whose lock was taken over, or that could not renew it, must not publish: {@link #verify()}.
+ * The run lock on a store without operating-system locks (HDFS, object stores): a file created only
+ * if absent, naming its holder and a token of its own, and rewritten every minute while the run
+ * lives. A lock not rewritten for five minutes was left by a run that died: it is moved aside (a
+ * rename, which only one of several waiting runs wins on HDFS) and taken over. A run whose lock was
+ * taken over, or that could not renew it, must not publish: {@link #verify()}.
  *
  * <p>HDFS creates and renames atomically. S3A in Hadoop 3.3 checks and then uploads, so two runs
- * started in the same instant could both take it; with an object-store output, let one
- * scheduler start runs (cron, or Airflow's {@code max_active_runs=1}).
+ * started in the same instant could both take it; with an object-store output, let one scheduler
+ * start runs (cron, or Airflow's {@code max_active_runs=1}).
  */
 final class Lease implements AutoCloseable {
   static final Duration RENEW = Duration.ofMinutes(1);
@@ -33,8 +33,10 @@ final class Lease implements AutoCloseable {
   private final String token;
   private final byte[] text;
   private final ScheduledExecutorService renewer;
+
   /** Gives the lease back when the run is stopped (SIGTERM), so the next run need not wait. */
   private final Thread onShutdown = new Thread(this::releaseQuietly, "run-lock-release");
+
   private volatile Instant renewed = Instant.now();
   private volatile String lost;
 
@@ -43,19 +45,23 @@ final class Lease implements AutoCloseable {
     this.location = location;
     this.token = token;
     this.text = text;
-    this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "run-lock-renewer");
-      t.setDaemon(true);
-      return t;
-    });
-    renewer.scheduleAtFixedRate(this::renew, RENEW.toSeconds(), RENEW.toSeconds(), TimeUnit.SECONDS);
+    this.renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "run-lock-renewer");
+              t.setDaemon(true);
+              return t;
+            });
+    renewer.scheduleAtFixedRate(
+        this::renew, RENEW.toSeconds(), RENEW.toSeconds(), TimeUnit.SECONDS);
     Runtime.getRuntime().addShutdownHook(onShutdown);
   }
 
   /** Takes the lease, or returns null if a live run holds it. */
   static Lease tryTake(Store store, String location, String command, Consumer<String> progress) {
     String token = UUID.randomUUID().toString();
-    byte[] text = ("token " + token + "\n" + holderText(command) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        ("token " + token + "\n" + holderText(command) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       if (store.createNew(location, text)) {
         return new Lease(store, location, token, text);
@@ -65,7 +71,8 @@ final class Lease implements AutoCloseable {
         String aside = location + ".stale-" + token;
         if (store.renameIfPresent(location, aside)) {
           store.delete(aside);
-          progress.accept("taking over the lock left by a run that stopped renewing it (" + holder + ")");
+          progress.accept(
+              "taking over the lock left by a run that stopped renewing it (" + holder + ")");
           if (store.createNew(location, text)) {
             return new Lease(store, location, token, text);
           }
@@ -73,7 +80,8 @@ final class Lease implements AutoCloseable {
       }
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot take the run lock " + location + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot take the run lock " + location + ": " + e.getMessage(), e);
     }
   }
 
@@ -89,7 +97,8 @@ final class Lease implements AutoCloseable {
   static String holder(Store store, String location) {
     try {
       String text = store.readString(location).strip();
-      String who = text.lines().filter(l -> !l.startsWith("token ")).findFirst().orElse("unknown holder");
+      String who =
+          text.lines().filter(l -> !l.startsWith("token ")).findFirst().orElse("unknown holder");
       Instant at = store.modifiedAt(location);
       return who + "; last renewed " + at + ", taken over if not renewed by " + at.plus(STALE);
     } catch (UncheckedIOException e) {
@@ -104,10 +113,19 @@ final class Lease implements AutoCloseable {
     } catch (IOException e) {
       host = "unknown host";
     }
-    return "pid " + ProcessHandle.current().pid() + " on " + host + ", " + command + ", since " + Instant.now();
+    return "pid "
+        + ProcessHandle.current().pid()
+        + " on "
+        + host
+        + ", "
+        + command
+        + ", since "
+        + Instant.now();
   }
 
-  /** Whether the lease file still holds this run's token; a read error is thrown, not taken as "no". */
+  /**
+   * Whether the lease file still holds this run's token; a read error is thrown, not taken as "no".
+   */
   private boolean ours() {
     return store.exists(location) && store.readString(location).startsWith("token " + token + "\n");
   }
@@ -119,11 +137,18 @@ final class Lease implements AutoCloseable {
         renewer.shutdown();
         return;
       }
-      store.writeAtomically(location, text); // never seen empty, as a rewrite in place would be on HDFS
+      store.writeAtomically(
+          location, text); // never seen empty, as a rewrite in place would be on HDFS
       renewed = Instant.now();
     } catch (UncheckedIOException e) {
       if (renewed.plus(STALE).isBefore(Instant.now())) {
-        lost = "the lock " + location + " could not be renewed since " + renewed + ": " + e.getMessage();
+        lost =
+            "the lock "
+                + location
+                + " could not be renewed since "
+                + renewed
+                + ": "
+                + e.getMessage();
       }
     }
   }
@@ -160,7 +185,8 @@ final class Lease implements AutoCloseable {
   private synchronized void release() {
     renewer.shutdownNow();
     try {
-      renewer.awaitTermination(30, TimeUnit.SECONDS); // a renewal in flight must not re-create the file
+      renewer.awaitTermination(
+          30, TimeUnit.SECONDS); // a renewal in flight must not re-create the file
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

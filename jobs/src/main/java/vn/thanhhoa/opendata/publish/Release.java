@@ -12,11 +12,11 @@ import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * A release folder under {@code releases/} and the pointer that publishes it. On a local disk
- * the pointer is the {@code current} symbolic link, replaced by renaming a fresh link over it;
- * on HDFS and object stores, which have no such links and (object stores) no atomic rename,
- * it is {@code current.json}, written whole after everything else. Either way readers see the
- * old release or the new one, never a mix.
+ * A release folder under {@code releases/} and the pointer that publishes it. On a local disk the
+ * pointer is the {@code current} symbolic link, replaced by renaming a fresh link over it; on HDFS
+ * and object stores, which have no such links and (object stores) no atomic rename, it is {@code
+ * current.json}, written whole after everything else. Either way readers see the old release or the
+ * new one, never a mix.
  */
 public final class Release {
   private final Store store;
@@ -28,7 +28,6 @@ public final class Release {
     this.layout = layout;
     this.id = id;
   }
-
 
   /** Creates the new, empty release folder of run {@code id}. */
   public static Release create(Store store, Layout layout, String id) {
@@ -59,7 +58,8 @@ public final class Release {
         pointer.put("path", "releases/" + id);
         store.writeAtomically(layout.pointer(), Feed.JSON.writeValueAsBytes(pointer));
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot publish release " + id + " in " + layout.pointer(), e);
+        throw new UncheckedIOException(
+            "Cannot publish release " + id + " in " + layout.pointer(), e);
       }
     }
   }
@@ -70,7 +70,8 @@ public final class Release {
     try {
       Files.deleteIfExists(fresh);
       Files.createSymbolicLink(fresh, Paths.get("releases", id));
-      Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          fresh, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish release " + id + " as " + current, e);
     }

@@ -18,18 +18,18 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.graph.GraphFactory;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * Checks a release before it may become current, and any release on demand: every CKAN
- * package against CKAN's rules, the DCAT-AP catalogue against the official 3.0.0 SHACL shapes,
- * every data package against the official Frictionless profile, every file's size and hash
- * against what the metadata says, and row conservation in the run report.
+ * Checks a release before it may become current, and any release on demand: every CKAN package
+ * against CKAN's rules, the DCAT-AP catalogue against the official 3.0.0 SHACL shapes, every data
+ * package against the official Frictionless profile, every file's size and hash against what the
+ * metadata says, and row conservation in the run report.
  */
 public final class ReleaseValidator {
   private final JsonSchema ckanPackage;
@@ -40,7 +40,9 @@ public final class ReleaseValidator {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     this.ckanPackage = schema(factory, schemas.resolve("ckan/package.schema.json"));
     this.dataPackage = schema(factory, schemas.resolve("frictionless/datapackage-2.0.json"));
-    this.dcatShapes = Shapes.parse(RDFDataMgr.loadGraph(schemas.resolve("dcat-ap/dcat-ap-3.0.0-SHACL.ttl").toString()));
+    this.dcatShapes =
+        Shapes.parse(
+            RDFDataMgr.loadGraph(schemas.resolve("dcat-ap/dcat-ap-3.0.0-SHACL.ttl").toString()));
   }
 
   private static JsonSchema schema(JsonSchemaFactory factory, Path file) {
@@ -69,6 +71,7 @@ public final class ReleaseValidator {
     private final Store store;
     private final String release;
     private final List<String> problems = new ArrayList<>();
+
     /** Each file's sha256, read once: CKAN resources and data packages name the same files. */
     private final java.util.Map<String, String> hashes = new java.util.HashMap<>();
 
@@ -112,13 +115,19 @@ public final class ReleaseValidator {
 
     private List<String> packages(Set<String> licenses) {
       List<String> names = new ArrayList<>();
-      for (String file : store.list(at("ckan/packages")).stream().filter(f -> f.endsWith(".json")).toList()) {
+      for (String file :
+          store.list(at("ckan/packages")).stream().filter(f -> f.endsWith(".json")).toList()) {
         String relative = "ckan/packages/" + file;
         JsonNode pkg = json(relative);
         for (ValidationMessage m : ckanPackage.validate(pkg)) {
           problems.add(relative + ": " + m.getMessage());
         }
-        PackageRules.check(pkg, relative, licenses, o -> store.isFile(at("ckan/organizations/" + o + ".json")), problems);
+        PackageRules.check(
+            pkg,
+            relative,
+            licenses,
+            o -> store.isFile(at("ckan/organizations/" + o + ".json")),
+            problems);
         resources(pkg, relative);
         names.add(pkg.path("name").asText());
       }
@@ -134,14 +143,26 @@ public final class ReleaseValidator {
         String url = r.path("url").asText();
         int i = url.indexOf("/datasets/");
         if (i < 0) {
-          problems.add(relative + ": resource " + r.path("id").asText() + ": url does not name a file of the release: " + url);
+          problems.add(
+              relative
+                  + ": resource "
+                  + r.path("id").asText()
+                  + ": url does not name a file of the release: "
+                  + url);
           continue;
         }
         String file = url.substring(i + 1);
         if (!store.isFile(at(file))) {
           problems.add(relative + ": resource file missing: " + file);
         } else if (store.size(at(file)) != r.path("size").asLong(-1)) {
-          problems.add(relative + ": size of " + file + " is " + store.size(at(file)) + ", package says " + r.path("size"));
+          problems.add(
+              relative
+                  + ": size of "
+                  + file
+                  + " is "
+                  + store.size(at(file))
+                  + ", package says "
+                  + r.path("size"));
         } else if (!sha256(at(file)).equals(r.path("hash").asText())) {
           problems.add(relative + ": sha256 of " + file + " does not match the package's hash");
         }
@@ -161,9 +182,18 @@ public final class ReleaseValidator {
         return;
       }
       ValidationReport report = ShaclValidator.get().validate(dcatShapes, data);
-      report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).limit(20)
-          .forEach(e -> problems.add("catalog.ttl: DCAT-AP 3.0.0 violation at " + e.focusNode() + " "
-              + e.resultPath() + ": " + e.message()));
+      report.getEntries().stream()
+          .filter(e -> e.severity() == Severity.Violation)
+          .limit(20)
+          .forEach(
+              e ->
+                  problems.add(
+                      "catalog.ttl: DCAT-AP 3.0.0 violation at "
+                          + e.focusNode()
+                          + " "
+                          + e.resultPath()
+                          + ": "
+                          + e.message()));
     }
 
     private void dataPackage(String name) {
@@ -178,9 +208,14 @@ public final class ReleaseValidator {
       }
       for (JsonNode r : dp.path("resources")) {
         String file = at("datasets/" + name + "/" + r.path("path").asText());
-        if (!store.isFile(file) || store.size(file) != r.path("bytes").asLong(-1)
+        if (!store.isFile(file)
+            || store.size(file) != r.path("bytes").asLong(-1)
             || !("sha256:" + sha256(file)).equals(r.path("hash").asText())) {
-          problems.add(relative + ": resource " + r.path("name").asText() + " does not match its file (bytes or hash)");
+          problems.add(
+              relative
+                  + ": resource "
+                  + r.path("name").asText()
+                  + " does not match its file (bytes or hash)");
         }
       }
     }
@@ -190,12 +225,20 @@ public final class ReleaseValidator {
       if (report == null) {
         return; // checked before the report is written, and by `validate` on complete releases
       }
-      report.path("sources").fields().forEachRemaining(e -> {
-        JsonNode s = e.getValue();
-        if (s.path("rows_read").asLong() != s.path("rows_accepted").asLong() + s.path("rows_quarantined").asLong()) {
-          problems.add("run-report.json: " + e.getKey() + ": rows_read != rows_accepted + rows_quarantined");
-        }
-      });
+      report
+          .path("sources")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode s = e.getValue();
+                if (s.path("rows_read").asLong()
+                    != s.path("rows_accepted").asLong() + s.path("rows_quarantined").asLong()) {
+                  problems.add(
+                      "run-report.json: "
+                          + e.getKey()
+                          + ": rows_read != rows_accepted + rows_quarantined");
+                }
+              });
     }
   }
 
@@ -209,11 +252,16 @@ public final class ReleaseValidator {
   static final class PackageRules {
     private PackageRules() {}
 
-    static void check(JsonNode pkg, String at, Set<String> licenses, java.util.function.Predicate<String> organizationPublished,
+    static void check(
+        JsonNode pkg,
+        String at,
+        Set<String> licenses,
+        java.util.function.Predicate<String> organizationPublished,
         List<String> problems) {
       String id = pkg.path("id").asText();
       if (!licenses.contains(pkg.path("license_id").asText())) {
-        problems.add(at + ": license_id '" + pkg.path("license_id").asText() + "' is not in license_list");
+        problems.add(
+            at + ": license_id '" + pkg.path("license_id").asText() + "' is not in license_list");
       }
       if (!pkg.path("organization").path("id").asText().equals(pkg.path("owner_org").asText())) {
         problems.add(at + ": organization.id differs from owner_org");
@@ -228,29 +276,37 @@ public final class ReleaseValidator {
       if (pkg.path("num_resources").asInt(-1) != pkg.path("resources").size()) {
         problems.add(at + ": num_resources differs from the number of resources");
       }
-      if (pkg.path("metadata_modified").asText().compareTo(pkg.path("metadata_created").asText()) < 0) {
+      if (pkg.path("metadata_modified").asText().compareTo(pkg.path("metadata_created").asText())
+          < 0) {
         problems.add(at + ": metadata_modified is before metadata_created");
       }
       Set<String> tags = new HashSet<>();
       for (JsonNode t : pkg.path("tags")) {
         String name = t.path("name").asText();
         if (!Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
-          problems.add(at + ": tag '" + name + "' is not in Unicode NFC (CKAN rejects decomposed marks)");
+          problems.add(
+              at + ": tag '" + name + "' is not in Unicode NFC (CKAN rejects decomposed marks)");
         }
         if (!tags.add(name)) {
           problems.add(at + ": tag '" + name + "' appears twice");
         }
       }
       Set<String> keys = new HashSet<>();
-      pkg.path("extras").forEach(e -> {
-        if (!keys.add(e.path("key").asText())) {
-          problems.add(at + ": extra key '" + e.path("key").asText() + "' appears twice");
-        }
-      });
+      pkg.path("extras")
+          .forEach(
+              e -> {
+                if (!keys.add(e.path("key").asText())) {
+                  problems.add(at + ": extra key '" + e.path("key").asText() + "' appears twice");
+                }
+              });
       int position = 0;
       for (JsonNode r : pkg.path("resources")) {
         if (!r.path("package_id").asText().equals(id)) {
-          problems.add(at + ": resource " + r.path("id").asText() + ": package_id differs from the package id");
+          problems.add(
+              at
+                  + ": resource "
+                  + r.path("id").asText()
+                  + ": package_id differs from the package id");
         }
         if (r.path("position").asInt(-1) != position++) {
           problems.add(at + ": resource " + r.path("id").asText() + ": position is not its index");

@@ -11,7 +11,9 @@ import java.util.Optional;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Store;
 
-/** The releases under {@code releases/}: which are complete, which is current, retention, rollback. */
+/**
+ * The releases under {@code releases/}: which are complete, which is current, retention, rollback.
+ */
 public final class Releases {
   private final Store store;
   private final Layout layout;
@@ -22,11 +24,17 @@ public final class Releases {
   }
 
   /**
-   * One release folder; complete = published: its run report says so, and it is not newer than
-   * the current one. {@code restores} = the release whose datasets a rollback published again
-   * in it (null otherwise).
+   * One release folder; complete = published: its run report says so, and it is not newer than the
+   * current one. {@code restores} = the release whose datasets a rollback published again in it
+   * (null otherwise).
    */
-  public record Info(String id, boolean complete, boolean current, String status, String finishedAt, int changedDatasets,
+  public record Info(
+      String id,
+      boolean complete,
+      boolean current,
+      String status,
+      String finishedAt,
+      int changedDatasets,
       String restores) {}
 
   /** Every release, oldest first. */
@@ -40,7 +48,8 @@ public final class Releases {
       }
       JsonNode report = Feed.read(store, folder + "/run-report.json");
       String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
-      if ("published".equals(status) && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
+      if ("published".equals(status)
+          && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
         // Newer than the current release (ids only grow, and every publish and rollback moves
         // current to a new one), or no release current at all: a run stopped between writing
         // its report and switching. Valid, but never published.
@@ -52,9 +61,15 @@ public final class Releases {
           changed += d.path("changed").asBoolean() ? 1 : 0;
         }
       }
-      infos.add(new Info(id, "published".equals(status), id.equals(current), status,
-          report == null ? null : report.path("finished_at").asText(null), changed,
-          report == null ? null : report.path("restores").asText(null)));
+      infos.add(
+          new Info(
+              id,
+              "published".equals(status),
+              id.equals(current),
+              status,
+              report == null ? null : report.path("finished_at").asText(null),
+              changed,
+              report == null ? null : report.path("restores").asText(null)));
     }
     return infos;
   }
@@ -65,8 +80,8 @@ public final class Releases {
   }
 
   /**
-   * The id of the published release: the target of the {@code current} link on a local disk,
-   * else the release {@code current.json} names (also read locally, for a copy of an HDFS or
+   * The id of the published release: the target of the {@code current} link on a local disk, else
+   * the release {@code current.json} names (also read locally, for a copy of an HDFS or
    * object-store output).
    */
   public Optional<String> currentId() {
@@ -74,7 +89,9 @@ public final class Releases {
       Path link = store.localPath(layout.current());
       if (Files.isSymbolicLink(link)) {
         try {
-          return Files.exists(link) ? Optional.of(link.toRealPath().getFileName().toString()) : Optional.empty();
+          return Files.exists(link)
+              ? Optional.of(link.toRealPath().getFileName().toString())
+              : Optional.empty();
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read " + link, e);
         }
@@ -92,8 +109,8 @@ public final class Releases {
   }
 
   /**
-   * Removes what a run lock holder may remove: releases that never completed (a run that died
-   * or was rejected) and complete ones beyond the newest {@code keep}. The current release stays.
+   * Removes what a run lock holder may remove: releases that never completed (a run that died or
+   * was rejected) and complete ones beyond the newest {@code keep}. The current release stays.
    */
   public List<String> prune(int keep) {
     List<Info> all = list();
@@ -113,18 +130,27 @@ public final class Releases {
 
   /**
    * The complete release to roll back to: the one given, or the newest complete one before the
-   * current release (before the release it restores, if the current one is itself a rollback,
-   * so that rolling back twice goes further back rather than undoing the first).
+   * current release (before the release it restores, if the current one is itself a rollback, so
+   * that rolling back twice goes further back rather than undoing the first).
    */
   public Info rollbackTarget(Optional<String> to) {
     List<Info> all = list();
     if (to.isPresent()) {
-      return all.stream().filter(i -> i.id().equals(to.get())).findFirst()
+      return all.stream()
+          .filter(i -> i.id().equals(to.get()))
+          .findFirst()
           .filter(Info::complete)
-          .orElseThrow(() -> new IllegalArgumentException("--to: no complete release " + to.get() + " under " + layout.releases()));
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "--to: no complete release " + to.get() + " under " + layout.releases()));
     }
-    Info current = all.stream().filter(Info::current).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no published release to roll back from"));
+    Info current =
+        all.stream()
+            .filter(Info::current)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("no published release to roll back from"));
     String from = current.restores() != null ? current.restores() : current.id();
     for (int i = all.size() - 1; i >= 0; i--) {
       if (all.get(i).complete() && Layout.RUN_ORDER.compare(all.get(i).id(), from) < 0) {
@@ -133,5 +159,4 @@ public final class Releases {
     }
     throw new IllegalArgumentException("no complete release before " + from + " to roll back to");
   }
-
 }

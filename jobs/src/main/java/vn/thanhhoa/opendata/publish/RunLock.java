@@ -16,9 +16,9 @@ import vn.thanhhoa.opendata.core.Store;
 
 /**
  * The run lock, {@code state/run.lock}, held for the whole run. On a local disk it is an
- * operating-system lock on the file: the system releases it when the holder dies, even by
- * SIGKILL, so a lock left by a dead process is simply taken over; the file's text says who
- * holds (or held) it. On HDFS and object stores, which have no such locks, it is a {@link Lease}.
+ * operating-system lock on the file: the system releases it when the holder dies, even by SIGKILL,
+ * so a lock left by a dead process is simply taken over; the file's text says who holds (or held)
+ * it. On HDFS and object stores, which have no such locks, it is a {@link Lease}.
  */
 public final class RunLock implements AutoCloseable {
   private final AutoCloseable held;
@@ -40,19 +40,27 @@ public final class RunLock implements AutoCloseable {
    * Takes the lock; if another run holds it, throws {@link Held}, or with {@code wait} polls until
    * it is free, telling {@code progress} every 30 seconds.
    */
-  public static RunLock acquire(Store store, String state, String command, boolean wait, Consumer<String> progress) {
+  public static RunLock acquire(
+      Store store, String state, String command, boolean wait, Consumer<String> progress) {
     String location = state + "/run.lock";
     long waited = 0;
     while (true) {
-      AutoCloseable held = store.isLocal()
-          ? tryAcquire(store.localPath(location), command, progress)
-          : Lease.tryTake(store, location, command, progress);
+      AutoCloseable held =
+          store.isLocal()
+              ? tryAcquire(store.localPath(location), command, progress)
+              : Lease.tryTake(store, location, command, progress);
       if (held != null) {
         return new RunLock(held);
       }
-      String holder = store.isLocal() ? holder(store.localPath(location)) : Lease.holder(store, location);
+      String holder =
+          store.isLocal() ? holder(store.localPath(location)) : Lease.holder(store, location);
       if (!wait) {
-        throw new Held("another run holds the lock " + location + " (" + holder + "); try again later or use --wait");
+        throw new Held(
+            "another run holds the lock "
+                + location
+                + " ("
+                + holder
+                + "); try again later or use --wait");
       }
       if (waited % 30 == 0) {
         progress.accept("waiting for the lock held by " + holder);
@@ -65,8 +73,9 @@ public final class RunLock implements AutoCloseable {
   private static AutoCloseable tryAcquire(Path file, String command, Consumer<String> progress) {
     try {
       Files.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -82,8 +91,17 @@ public final class RunLock implements AutoCloseable {
         progress.accept("taking over the lock left by a run that died (" + previous.strip() + ")");
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + command + ", since "
-          + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              ("pid "
+                      + ProcessHandle.current().pid()
+                      + ", "
+                      + command
+                      + ", since "
+                      + Instant.now()
+                      + "\n")
+                  .getBytes(StandardCharsets.UTF_8)),
+          0);
       channel.force(true);
       FileLock taken = lock;
       return () -> {

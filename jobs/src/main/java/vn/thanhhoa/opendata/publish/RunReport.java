@@ -35,7 +35,6 @@ public final class RunReport {
     report.put("stages", stages);
   }
 
-
   /** A source's counts over all its files; {@code ingest} says how this run ingested it. */
   public void add(SourceReport s, String ingest, int filesRead) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -60,20 +59,27 @@ public final class RunReport {
     m.put("rows", w.rows());
     m.put("changed", changed);
     m.put("sha256", w.sha256());
-    m.put("files", w.files().stream().map(f -> {
-      Map<String, Object> file = new LinkedHashMap<>();
-      file.put("path", f.path());
-      file.put("format", f.format());
-      file.put("bytes", f.bytes());
-      file.put("sha256", f.sha256());
-      return file;
-    }).toList());
+    m.put(
+        "files",
+        w.files().stream()
+            .map(
+                f -> {
+                  Map<String, Object> file = new LinkedHashMap<>();
+                  file.put("path", f.path());
+                  file.put("format", f.format());
+                  file.put("bytes", f.bytes());
+                  file.put("sha256", f.sha256());
+                  return file;
+                })
+            .toList());
     datasets.put(w.name(), m);
   }
 
   /** The sha256 of every dataset of a release, from its run report (empty if none). */
   public static Map<String, String> datasetHashes(Store store, java.util.Optional<String> release) {
-    return release.map(r -> datasets(store, r, d -> d.path("sha256").asText())).orElseGet(LinkedHashMap::new);
+    return release
+        .map(r -> datasets(store, r, d -> d.path("sha256").asText()))
+        .orElseGet(LinkedHashMap::new);
   }
 
   /** The row count of every dataset of a release, from its run report (empty if none). */
@@ -81,16 +87,20 @@ public final class RunReport {
     return datasets(store, release, d -> d.path("rows").asLong());
   }
 
-  private static <T> Map<String, T> datasets(Store store, String release,
+  private static <T> Map<String, T> datasets(
+      Store store,
+      String release,
       java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> field) {
     Map<String, T> values = new LinkedHashMap<>();
     com.fasterxml.jackson.databind.JsonNode report = Feed.read(store, release + "/run-report.json");
     if (report != null) {
-      report.path("datasets").fields().forEachRemaining(e -> values.put(e.getKey(), field.apply(e.getValue())));
+      report
+          .path("datasets")
+          .fields()
+          .forEachRemaining(e -> values.put(e.getKey(), field.apply(e.getValue())));
     }
     return values;
   }
-
 
   private static Map<String, Object> file(SourceReport.FileReport f) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -26,7 +26,8 @@ final class ActionError extends RuntimeException {
   }
 
   private static ActionError typed(int status, String type, String message) {
-    return new ActionError(status, NODES.objectNode().put("__type", type).put("message", message), true);
+    return new ActionError(
+        status, NODES.objectNode().put("__type", type).put("message", message), true);
   }
 
   static ActionError notFound(String message) {
@@ -40,7 +41,6 @@ final class ActionError extends RuntimeException {
   static ActionError searchQuery(String message) {
     return typed(400, "Search Query Error", message);
   }
-
 
   /** CKAN's Validation Error: the field → messages dict itself, plus {@code __type}. */
   static ActionError validation(Map<String, List<String>> fields) {

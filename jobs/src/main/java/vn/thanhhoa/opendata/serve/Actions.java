@@ -11,13 +11,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The read actions of CKAN's Action API over one release, each of one shape:
- * {@code <object>_<verb>(feed, params) → result}. Write actions are refused.
+ * The read actions of CKAN's Action API over one release, each of one shape: {@code
+ * <object>_<verb>(feed, params) → result}. Write actions are refused.
  */
 final class Actions {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> WRITE_WORDS = List.of("create", "update", "patch", "delete", "purge", "upsert",
-      "revise", "reorder", "invite", "follow", "mark_", "send_", "trigger", "_clear", "rebuild", "reindex");
+  private static final List<String> WRITE_WORDS =
+      List.of(
+          "create", "update", "patch", "delete", "purge", "upsert", "revise", "reorder", "invite",
+          "follow", "mark_", "send_", "trigger", "_clear", "rebuild", "reindex");
 
   /** What an action needs besides its parameters. */
   record Context(FeedSnapshot feed, Params params, String path, String siteUrl, String siteTitle) {}
@@ -54,7 +56,9 @@ final class Actions {
   private static JsonNode statusShow(Context c) {
     ObjectNode s = NODES.objectNode();
     s.put("site_title", c.siteTitle());
-    s.put("site_description", "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa (read-only CKAN API over the published feed)");
+    s.put(
+        "site_description",
+        "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa (read-only CKAN API over the published feed)");
     s.put("site_url", c.siteUrl());
     s.put("ckan_version", "2.11.5");
     s.putNull("error_emails_to");
@@ -67,7 +71,11 @@ final class Actions {
     int limit = c.params().integer("limit", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, false);
     int offset = c.params().integer("offset", 0, 0, Integer.MAX_VALUE, false);
     ArrayNode names = NODES.arrayNode();
-    c.feed().packagesByName.keySet().stream().sorted().skip(offset).limit(limit).forEach(names::add);
+    c.feed().packagesByName.keySet().stream()
+        .sorted()
+        .skip(offset)
+        .limit(limit)
+        .forEach(names::add);
     return names;
   }
 
@@ -93,39 +101,50 @@ final class Actions {
     int offset = c.params().integer("offset", 0, 0, Integer.MAX_VALUE, false);
     String sort = c.params().string("sort", "title asc");
     String field = sort.strip().split("\\s+")[0];
-    Comparator<JsonNode> order = field.equals("package_count")
-        ? Comparator.comparingInt(g -> g.path("package_count").asInt())
-        : Comparator.comparing(g -> g.path(field.equals("name") ? "name" : "title").asText());
+    Comparator<JsonNode> order =
+        field.equals("package_count")
+            ? Comparator.comparingInt(g -> g.path("package_count").asInt())
+            : Comparator.comparing(g -> g.path(field.equals("name") ? "name" : "title").asText());
     if (sort.toLowerCase(java.util.Locale.ROOT).endsWith("desc")) {
       order = order.reversed();
     }
     ArrayNode list = NODES.arrayNode();
-    groups.values().stream().sorted(order).skip(offset).limit(limit).forEach(g -> {
-      if (allFields) {
-        ObjectNode copy = g.deepCopy();
-        copy.remove(List.of("users", "extras", "tags", "groups"));
-        list.add(copy);
-      } else {
-        list.add(g.path("name").asText());
-      }
-    });
+    groups.values().stream()
+        .sorted(order)
+        .skip(offset)
+        .limit(limit)
+        .forEach(
+            g -> {
+              if (allFields) {
+                ObjectNode copy = g.deepCopy();
+                copy.remove(List.of("users", "extras", "tags", "groups"));
+                list.add(copy);
+              } else {
+                list.add(g.path("name").asText());
+              }
+            });
     return list;
   }
 
   /** organization_show / group_show by id or name; NotFound if it names the other kind. */
   private static JsonNode groupShow(Context c, Map<String, JsonNode> groups) {
     String id = requiredId(c);
-    JsonNode g = groups.values().stream()
-        .filter(x -> x.path("name").asText().equals(id) || x.path("id").asText().equals(id)).findFirst()
-        .orElseThrow(() -> ActionError.notFound(null));
+    JsonNode g =
+        groups.values().stream()
+            .filter(x -> x.path("name").asText().equals(id) || x.path("id").asText().equals(id))
+            .findFirst()
+            .orElseThrow(() -> ActionError.notFound(null));
     ObjectNode copy = g.deepCopy();
     if (c.params().bool("include_datasets", false)) {
       ArrayNode packages = copy.putArray("packages");
       String name = g.path("name").asText();
       boolean organization = g.path("is_organization").asBoolean();
       c.feed().packagesByName.values().stream()
-          .filter(p -> organization ? p.path("organization").path("name").asText().equals(name)
-              : p.path("groups").findValuesAsText("name").contains(name))
+          .filter(
+              p ->
+                  organization
+                      ? p.path("organization").path("name").asText().equals(name)
+                      : p.path("groups").findValuesAsText("name").contains(name))
           .forEach(packages::add);
     }
     return copy;

@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * /api/action/NAME and /api/3/action/NAME, GET and POST: parameters in, CKAN's envelope
- * ({@code help, success, result | error}) and status codes out. The one place where action
- * errors become HTTP responses.
+ * /api/action/NAME and /api/3/action/NAME, GET and POST: parameters in, CKAN's envelope ({@code
+ * help, success, result | error}) and status codes out. The one place where action errors become
+ * HTTP responses.
  */
 final class ApiHandler {
   static final Pattern ROUTE = Pattern.compile("^/api(?:/3)?/action/([A-Za-z0-9_]+)/?$");
@@ -36,8 +36,15 @@ final class ApiHandler {
     envelope.put("help", siteUrl + "/api/3/action/help_show?name=" + name);
     try {
       Actions.Action action = actions.find(name).orElseThrow(() -> unknown(name, method));
-      Params params = new Params(method.equals("POST") ? postParams(exchange, body) : query(exchange.getRequestURI().getRawQuery()));
-      JsonNode result = action.run(new Actions.Context(current.get(), params, exchange.getRequestURI().getPath(), siteUrl, siteTitle));
+      Params params =
+          new Params(
+              method.equals("POST")
+                  ? postParams(exchange, body)
+                  : query(exchange.getRequestURI().getRawQuery()));
+      JsonNode result =
+          action.run(
+              new Actions.Context(
+                  current.get(), params, exchange.getRequestURI().getPath(), siteUrl, siteTitle));
       envelope.put("success", true);
       envelope.set("result", result);
       Http.json(exchange, 200, envelope);
@@ -56,7 +63,8 @@ final class ApiHandler {
     if (Actions.isWrite(name)) {
       return method.equals("POST")
           ? ActionError.notAuthorized("this portal feed is read-only; " + name + " is not allowed")
-          : ActionError.badRequest("JSON Error: Invalid request. Please use POST method for your request");
+          : ActionError.badRequest(
+              "JSON Error: Invalid request. Please use POST method for your request");
     }
     return ActionError.badRequest("Action name not known: " + name);
   }
@@ -73,12 +81,15 @@ final class ApiHandler {
     try {
       JsonNode node = FeedSnapshot.JSON.readTree(text);
       if (!node.isObject()) {
-        throw ActionError.badRequest("JSON Error: Request data JSON decoded to " + node.getNodeType()
-            + " but it needs to be a dictionary.");
+        throw ActionError.badRequest(
+            "JSON Error: Request data JSON decoded to "
+                + node.getNodeType()
+                + " but it needs to be a dictionary.");
       }
       return (ObjectNode) node;
     } catch (IOException e) {
-      throw ActionError.badRequest("JSON Error: Could not extract request body data: " + firstLine(e.getMessage()));
+      throw ActionError.badRequest(
+          "JSON Error: Could not extract request body data: " + firstLine(e.getMessage()));
     }
   }
 

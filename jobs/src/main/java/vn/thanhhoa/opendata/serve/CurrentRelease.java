@@ -9,12 +9,13 @@ import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.publish.Releases;
 
 /**
- * Follows {@code <output>/current} (or {@code current.json}): when it names another release,
- * the next request loads it and swaps the snapshot in one step. The pointer is switched
- * atomically and a published release never changes, so no request sees a half-switched feed.
+ * Follows {@code <output>/current} (or {@code current.json}): when it names another release, the
+ * next request loads it and swaps the snapshot in one step. The pointer is switched atomically and
+ * a published release never changes, so no request sees a half-switched feed.
  */
 final class CurrentRelease {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private final Path link;
   private final Releases releases;
   private volatile FeedSnapshot snapshot;
@@ -41,15 +42,19 @@ final class CurrentRelease {
   }
 
   /**
-   * The release folder: the link's target, or, in a copy of an HDFS or object-store output
-   * (no link there), the release {@code current.json} names, once its run report has arrived
-   * and says it was published: a copy in progress may bring the pointer before the release,
-   * and until then the release served so far stays.
+   * The release folder: the link's target, or, in a copy of an HDFS or object-store output (no link
+   * there), the release {@code current.json} names, once its run report has arrived and says it was
+   * published: a copy in progress may bring the pointer before the release, and until then the
+   * release served so far stays.
    */
   private Path target(FeedSnapshot serving) {
     try {
-      String id = releases.currentId()
-          .orElseThrow(() -> new IOException("neither " + link + " nor a current.json naming a release"));
+      String id =
+          releases
+              .currentId()
+              .orElseThrow(
+                  () ->
+                      new IOException("neither " + link + " nor a current.json naming a release"));
       if (serving != null && serving.release.getFileName().toString().equals(id)) {
         return serving.release; // checked when it was switched to; releases never change
       }
@@ -62,13 +67,18 @@ final class CurrentRelease {
       }
       throw new IOException(release + " is not complete yet");
     } catch (IOException | IllegalStateException e) {
-      throw new UncheckedIOException("No published release at " + link + " (run `./pipeline nightly` first): "
-          + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "No published release at "
+              + link
+              + " (run `./pipeline nightly` first): "
+              + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
     }
   }
 
   private static boolean published(Path release) throws IOException {
     Path report = release.resolve("run-report.json");
-    return Files.exists(report) && "published".equals(JSON.readTree(report.toFile()).path("status").asText());
+    return Files.exists(report)
+        && "published".equals(JSON.readTree(report.toFile()).path("status").asText());
   }
 }

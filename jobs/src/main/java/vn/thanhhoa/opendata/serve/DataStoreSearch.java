@@ -16,13 +16,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** datastore_search over a dataset's rows: filters, q, fields, sort, limit ≤ 32000, offset, total, _links. */
+/**
+ * datastore_search over a dataset's rows: filters, q, fields, sort, limit ≤ 32000, offset, total,
+ * _links.
+ */
 final class DataStoreSearch {
   static final int MAX_LIMIT = 32000;
+
   /** The row number CKAN adds to every table, counted from 1. */
-  private static final DataStoreTable.Field ID_FIELD = new DataStoreTable.Field("_id", "int", null, null);
-  /** Stands for {@code _id} in a list of column indexes (neither an index nor {@code NO_COLUMN}). */
+  private static final DataStoreTable.Field ID_FIELD =
+      new DataStoreTable.Field("_id", "int", null, null);
+
+  /**
+   * Stands for {@code _id} in a list of column indexes (neither an index nor {@code NO_COLUMN}).
+   */
   private static final int ID = -2;
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private DataStoreSearch() {}
@@ -32,8 +41,10 @@ final class DataStoreSearch {
     if (id == null || id.isBlank()) {
       throw ActionError.validation("resource_id", "Missing value");
     }
-    JsonNode resource = feed.resource(id).filter(r -> r.path("datastore_active").asBoolean())
-        .orElseThrow(() -> ActionError.notFound("Resource \"" + id + "\" was not found."));
+    JsonNode resource =
+        feed.resource(id)
+            .filter(r -> r.path("datastore_active").asBoolean())
+            .orElseThrow(() -> ActionError.notFound("Resource \"" + id + "\" was not found."));
     DataStoreTable table = feed.table(resource);
     int limit = p.integer("limit", 100, 0, MAX_LIMIT, true);
     int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE, false);
@@ -69,16 +80,23 @@ final class DataStoreSearch {
       result.put("total", hits.size());
       result.put("total_was_estimated", false);
     }
-    String start = path + "?resource_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-        + (p.has("limit") ? "&limit=" + limit : "");
-    result.putObject("_links").put("start", start).put("next", start + "&offset=" + (offset + limit));
+    String start =
+        path
+            + "?resource_id="
+            + URLEncoder.encode(id, StandardCharsets.UTF_8)
+            + (p.has("limit") ? "&limit=" + limit : "");
+    result
+        .putObject("_links")
+        .put("start", start)
+        .put("next", start + "&offset=" + (offset + limit));
     return result;
   }
 
   /**
-   * The columns to return, in order, as indexes into the table or {@link #ID} for {@code _id}: {@code _id}
-   * and then every column when {@code fields} is empty, else exactly the fields named, in the order named
-   * (a repeated name once), {@code _id} only when named. An unknown name is refused as CKAN refuses it.
+   * The columns to return, in order, as indexes into the table or {@link #ID} for {@code _id}:
+   * {@code _id} and then every column when {@code fields} is empty, else exactly the fields named,
+   * in the order named (a repeated name once), {@code _id} only when named. An unknown name is
+   * refused as CKAN refuses it.
    */
   private static List<Integer> columns(DataStoreTable table, List<String> fields) {
     List<Integer> columns = new ArrayList<>();
@@ -169,9 +187,12 @@ final class DataStoreSearch {
   private static Set<String> accepted(JsonNode value) {
     Set<String> accepted = new java.util.HashSet<>();
     if (value.isArray()) {
-      value.forEach(v -> accepted.add(v.isNull() ? null : show(v.isNumber() ? v.decimalValue() : v.asText())));
+      value.forEach(
+          v ->
+              accepted.add(v.isNull() ? null : show(v.isNumber() ? v.decimalValue() : v.asText())));
     } else {
-      accepted.add(value.isNull() ? null : show(value.isNumber() ? value.decimalValue() : value.asText()));
+      accepted.add(
+          value.isNull() ? null : show(value.isNumber() ? value.decimalValue() : value.asText()));
     }
     return accepted;
   }
@@ -189,35 +210,44 @@ final class DataStoreSearch {
     return v.toString();
   }
 
-  /** q: words that must all appear, diacritics-insensitive, in a row's text (or in the given columns). */
+  /**
+   * q: words that must all appear, diacritics-insensitive, in a row's text (or in the given
+   * columns).
+   */
   private static Predicate<Integer> q(DataStoreTable table, JsonNode q) {
     if (q == null || (q.isTextual() && q.asText().isBlank())) {
       return i -> true;
     }
     Map<Integer, String> byColumn = new LinkedHashMap<>();
     if (q.isObject()) {
-      q.fields().forEachRemaining(e -> {
-        int c = table.column(e.getKey());
-        if (c < 0) {
-          throw ActionError.validation("q", "field \"" + e.getKey() + "\" not in table");
-        }
-        byColumn.put(c, e.getValue().asText());
-      });
+      q.fields()
+          .forEachRemaining(
+              e -> {
+                int c = table.column(e.getKey());
+                if (c < 0) {
+                  throw ActionError.validation("q", "field \"" + e.getKey() + "\" not in table");
+                }
+                byColumn.put(c, e.getValue().asText());
+              });
     } else {
       byColumn.put(-1, q.asText());
     }
     Map<Integer, String[]> words = new java.util.LinkedHashMap<>();
     byColumn.forEach((column, value) -> words.put(column, Fold.fold(value).split("\\s+")));
-    return i -> words.entrySet().stream().allMatch(e -> {
-      Object[] row = table.rows.get(i);
-      String text = e.getKey() >= 0 ? Fold.fold(String.valueOf(row[e.getKey()])) : rowText(row);
-      for (String word : e.getValue()) {
-        if (!word.isEmpty() && !text.contains(word)) {
-          return false;
-        }
-      }
-      return true;
-    });
+    return i ->
+        words.entrySet().stream()
+            .allMatch(
+                e -> {
+                  Object[] row = table.rows.get(i);
+                  String text =
+                      e.getKey() >= 0 ? Fold.fold(String.valueOf(row[e.getKey()])) : rowText(row);
+                  for (String word : e.getValue()) {
+                    if (!word.isEmpty() && !text.contains(word)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                });
   }
 
   private static String rowText(Object[] row) {
@@ -242,7 +272,10 @@ final class DataStoreSearch {
         if (col < 0) {
           throw ActionError.validation("sort", "field \"" + words[0] + "\" not in table");
         }
-        c = Comparator.comparing(i -> comparable(table.rows.get(i)[col]), Comparator.nullsLast(Comparator.naturalOrder()));
+        c =
+            Comparator.comparing(
+                i -> comparable(table.rows.get(i)[col]),
+                Comparator.nullsLast(Comparator.naturalOrder()));
       }
       order = order.thenComparing(desc ? c.reversed() : c);
     }

@@ -23,9 +23,9 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * A dataset's rows as the DataStore serves them, read from the release's Parquet files with
- * Apache Parquet's Java reader (no Spark), in file order (the dataset's key order). Values are
- * JSON-ready: strings, numbers, booleans, ISO dates and naive-UTC timestamps.
+ * A dataset's rows as the DataStore serves them, read from the release's Parquet files with Apache
+ * Parquet's Java reader (no Spark), in file order (the dataset's key order). Values are JSON-ready:
+ * strings, numbers, booleans, ISO dates and naive-UTC timestamps.
  */
 final class DataStoreTable {
   /** A column: its id, PostgreSQL type name, and label and notes from the data package. */
@@ -53,8 +53,10 @@ final class DataStoreTable {
     List<Field> fields = null;
     List<Object[]> rows = new ArrayList<>();
     for (Path file : files) {
-      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-          new org.apache.hadoop.fs.Path(file.toUri())).withConf(new Configuration()).build()) {
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+              .withConf(new Configuration())
+              .build()) {
         Group g;
         while ((g = reader.read()) != null) {
           if (fields == null) {
@@ -78,8 +80,12 @@ final class DataStoreTable {
           info = f;
         }
       }
-      fields.add(new Field(t.getName(), postgresType(t.asPrimitiveType()),
-          info == null ? null : info.path("title").asText(null), info == null ? null : info.path("description").asText(null)));
+      fields.add(
+          new Field(
+              t.getName(),
+              postgresType(t.asPrimitiveType()),
+              info == null ? null : info.path("title").asText(null),
+              info == null ? null : info.path("description").asText(null)));
     }
     return fields;
   }
@@ -109,7 +115,8 @@ final class DataStoreTable {
     List<Type> types = g.getType().getFields();
     Object[] row = new Object[types.size()];
     for (int i = 0; i < row.length; i++) {
-      row[i] = g.getFieldRepetitionCount(i) == 0 ? null : value(g, i, types.get(i).asPrimitiveType());
+      row[i] =
+          g.getFieldRepetitionCount(i) == 0 ? null : value(g, i, types.get(i).asPrimitiveType());
     }
     return row;
   }
@@ -128,11 +135,16 @@ final class DataStoreTable {
     }
     if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
       long v = g.getLong(i, 0);
-      Instant instant = switch (ts.getUnit()) {
-        case MILLIS -> Instant.ofEpochMilli(v);
-        case MICROS -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
-        case NANOS -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
-      };
+      Instant instant =
+          switch (ts.getUnit()) {
+            case MILLIS -> Instant.ofEpochMilli(v);
+            case MICROS ->
+                Instant.ofEpochSecond(
+                    Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
+            case NANOS ->
+                Instant.ofEpochSecond(
+                    Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
+          };
       return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
     }
     return switch (t.getPrimitiveTypeName()) {

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The read-only CKAN site over {@code <output>/current}: the Action API, the files, the DCAT
- * catalogue and a page for people. Built on the JDK's own HTTP server (no HTTP parsing here,
- * no Spark); every request works on one release snapshot.
+ * catalogue and a page for people. Built on the JDK's own HTTP server (no HTTP parsing here, no
+ * Spark); every request works on one release snapshot.
  */
 public final class FeedServer implements AutoCloseable {
   private final HttpServer server;
@@ -21,7 +21,8 @@ public final class FeedServer implements AutoCloseable {
   private final FileServer files = new FileServer();
   private final String siteTitle;
 
-  public FeedServer(Path currentLink, String bind, int port, String siteUrl, String siteTitle) throws IOException {
+  public FeedServer(Path currentLink, String bind, int port, String siteUrl, String siteTitle)
+      throws IOException {
     this.current = new CurrentRelease(currentLink);
     this.siteTitle = siteTitle;
     this.api = new ApiHandler(current, siteUrl, siteTitle);
@@ -47,8 +48,15 @@ public final class FeedServer implements AutoCloseable {
     } catch (ActionError e) {
       Http.json(exchange, e.status, e.error);
     } catch (RuntimeException | IOException e) {
-      System.err.println("serve: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-          + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      System.err.println(
+          "serve: "
+              + exchange.getRequestMethod()
+              + " "
+              + exchange.getRequestURI().getRawPath()
+              + " failed: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage());
       try {
         Http.text(exchange, 500, "Internal Server Error");
       } catch (IOException | RuntimeException ignored) {
@@ -73,7 +81,10 @@ public final class FeedServer implements AutoCloseable {
       }
       byte[] body = Http.body(exchange);
       if (body == null) {
-        Http.json(exchange, 413, FeedSnapshot.JSON.getNodeFactory().textNode("Bad request - request body too large"));
+        Http.json(
+            exchange,
+            413,
+            FeedSnapshot.JSON.getNodeFactory().textNode("Bad request - request body too large"));
         return;
       }
       api.handle(exchange, action, body);
@@ -87,7 +98,8 @@ public final class FeedServer implements AutoCloseable {
     if (path.equals("/") || path.equals("/index.html")) {
       Http.html(exchange, 200, Pages.home(feed, siteTitle));
     } else if (path.startsWith("/dataset/") && feed.dataset(path.substring(9)).isPresent()) {
-      Http.html(exchange, 200, Pages.dataset(feed.dataset(path.substring(9)).get(), siteTitle, feed.id));
+      Http.html(
+          exchange, 200, Pages.dataset(feed.dataset(path.substring(9)).get(), siteTitle, feed.id));
     } else {
       Path file = FileServer.resolve(feed.release, path);
       if (file == null) {

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * One published release as the server sees it: its CKAN JSON loaded once, its DataStore tables
- * read lazily. Immutable apart from that cache, so a request that took a snapshot gets answers
- * from one release only, even if {@code current} is switched meanwhile.
+ * One published release as the server sees it: its CKAN JSON loaded once, its DataStore tables read
+ * lazily. Immutable apart from that cache, so a request that took a snapshot gets answers from one
+ * release only, even if {@code current} is switched meanwhile.
  */
 final class FeedSnapshot {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,8 @@ final class FeedSnapshot {
       packagesById.put(pkg.path("id").asText(), pkg);
       pkg.path("resources").forEach(r -> resources.put(r.path("id").asText(), r));
     }
-    readAll(release.resolve("ckan/organizations")).forEach(o -> organizations.put(o.path("name").asText(), o));
+    readAll(release.resolve("ckan/organizations"))
+        .forEach(o -> organizations.put(o.path("name").asText(), o));
     readAll(release.resolve("ckan/groups")).forEach(g -> groups.put(g.path("name").asText(), g));
     this.licenses = read(release.resolve("ckan/license_list.json"));
   }
@@ -62,10 +63,14 @@ final class FeedSnapshot {
     return packagesById.get(resource.path("package_id").asText());
   }
 
-  /** The DataStore table behind a datastore-active resource: the dataset's rows, from its Parquet files. */
+  /**
+   * The DataStore table behind a datastore-active resource: the dataset's rows, from its Parquet
+   * files.
+   */
   DataStoreTable table(JsonNode resource) {
     String dataset = packageOf(resource).path("name").asText();
-    return tables.computeIfAbsent(resource.path("id").asText(),
+    return tables.computeIfAbsent(
+        resource.path("id").asText(),
         id -> DataStoreTable.read(release.resolve("datasets").resolve(dataset)));
   }
 

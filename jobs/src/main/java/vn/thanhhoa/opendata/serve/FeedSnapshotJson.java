@@ -12,7 +12,11 @@ final class FeedSnapshotJson {
   /** The Table Schema of a dataset, from the first resource of its data package. */
   static JsonNode tableSchema(Path datapackage) {
     try {
-      return FeedSnapshot.JSON.readTree(datapackage.toFile()).path("resources").path(0).path("schema");
+      return FeedSnapshot.JSON
+          .readTree(datapackage.toFile())
+          .path("resources")
+          .path(0)
+          .path("schema");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + datapackage, e);
     }

@@ -18,16 +18,24 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The release's files at the URLs its resources name ({@code /datasets/<name>/<file>}) and the
- * DCAT catalogue: Content-Type, Content-Length, ETag, Last-Modified, single byte ranges, gzip
- * for text. Nothing outside the release's dataset files can be reached.
+ * The release's files at the URLs its resources name ({@code /datasets/<name>/<file>}) and the DCAT
+ * catalogue: Content-Type, Content-Length, ETag, Last-Modified, single byte ranges, gzip for text.
+ * Nothing outside the release's dataset files can be reached.
  */
 final class FileServer {
   private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
-  private static final Map<String, String> TYPES = Map.of(
-      "csv", "text/csv; charset=utf-8", "json", "application/json; charset=utf-8",
-      "parquet", "application/vnd.apache.parquet", "ttl", "text/turtle; charset=utf-8",
-      "jsonld", "application/ld+json; charset=utf-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "csv",
+          "text/csv; charset=utf-8",
+          "json",
+          "application/json; charset=utf-8",
+          "parquet",
+          "application/vnd.apache.parquet",
+          "ttl",
+          "text/turtle; charset=utf-8",
+          "jsonld",
+          "application/ld+json; charset=utf-8");
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
   private final Map<Path, String> etags = new ConcurrentHashMap<>();
 
@@ -56,7 +64,8 @@ final class FileServer {
 
   void serve(HttpExchange exchange, Path file) throws IOException {
     String name = file.getFileName().toString();
-    String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+    String type =
+        TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     long size = Files.size(file);
     Instant modified = Files.getLastModifiedTime(file).toInstant();
     String etag = "\"" + etags.computeIfAbsent(file, FileServer::hash) + "\"";
@@ -67,7 +76,8 @@ final class FileServer {
     h.set("Accept-Ranges", "bytes");
     h.set("Cache-Control", "public, max-age=60");
     var req = exchange.getRequestHeaders();
-    if (etag.equals(req.getFirst("If-None-Match")) || notModifiedSince(req.getFirst("If-Modified-Since"), modified)) {
+    if (etag.equals(req.getFirst("If-None-Match"))
+        || notModifiedSince(req.getFirst("If-Modified-Since"), modified)) {
       exchange.sendResponseHeaders(304, -1);
       exchange.close();
       return;
@@ -79,14 +89,17 @@ final class FileServer {
       return;
     }
     String encodings = String.valueOf(req.getFirst("Accept-Encoding"));
-    if (type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("application/ld+json")) {
+    if (type.startsWith("text/")
+        || type.startsWith("application/json")
+        || type.startsWith("application/ld+json")) {
       h.set("Vary", "Accept-Encoding");
       if (encodings.contains("gzip") && size > 1024) {
         h.set("Content-Encoding", "gzip");
         h.set("ETag", etag.substring(0, etag.length() - 1) + "-gzip\"");
         exchange.sendResponseHeaders(200, head ? -1 : 0);
         if (!head) {
-          try (InputStream in = Files.newInputStream(file); OutputStream out = new GZIPOutputStream(exchange.getResponseBody())) {
+          try (InputStream in = Files.newInputStream(file);
+              OutputStream out = new GZIPOutputStream(exchange.getResponseBody())) {
             in.transferTo(out);
           }
         }
@@ -99,11 +112,13 @@ final class FileServer {
     copy(exchange, file, 0, size, head);
   }
 
-  private static void range(HttpExchange exchange, Path file, long size, String header, boolean head) throws IOException {
+  private static void range(
+      HttpExchange exchange, Path file, long size, String header, boolean head) throws IOException {
     Matcher m = RANGE.matcher(header.strip());
     if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
       exchange.getResponseHeaders().set("Content-Length", String.valueOf(size));
-      exchange.sendResponseHeaders(200, head ? -1 : size); // unsupported (e.g. several ranges): the whole file
+      exchange.sendResponseHeaders(
+          200, head ? -1 : size); // unsupported (e.g. several ranges): the whole file
       copy(exchange, file, 0, size, head);
       return;
     }
@@ -129,9 +144,11 @@ final class FileServer {
     copy(exchange, file, start, length, head);
   }
 
-  private static void copy(HttpExchange exchange, Path file, long start, long length, boolean head) throws IOException {
+  private static void copy(HttpExchange exchange, Path file, long start, long length, boolean head)
+      throws IOException {
     if (!head) {
-      try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+      try (InputStream in = Files.newInputStream(file);
+          OutputStream out = exchange.getResponseBody()) {
         in.skipNBytes(start);
         long left = length;
         byte[] buffer = new byte[64 * 1024];
@@ -153,7 +170,8 @@ final class FileServer {
       return false;
     }
     try {
-      return !modified.isAfter(ZonedDateTime.parse(header, HTTP_DATE).toInstant().plusSeconds(1).minusNanos(1));
+      return !modified.isAfter(
+          ZonedDateTime.parse(header, HTTP_DATE).toInstant().plusSeconds(1).minusNanos(1));
     } catch (RuntimeException e) {
       return false;
     }

@@ -4,7 +4,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Vietnamese text folded for search: no diacritics, đ as d, lower case ("chuyển đổi số" → "chuyen doi so"). */
+/**
+ * Vietnamese text folded for search: no diacritics, đ as d, lower case ("chuyển đổi số" → "chuyen
+ * doi so").
+ */
 final class Fold {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 

@@ -17,12 +17,20 @@ final class Http {
     var h = exchange.getResponseHeaders();
     h.set("Access-Control-Allow-Origin", "*");
     h.set("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
-    h.set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-CKAN-API-Key, Range, If-None-Match");
-    h.set("Access-Control-Expose-Headers", "Content-Length, Content-Range, ETag, Last-Modified, Accept-Ranges");
+    h.set(
+        "Access-Control-Allow-Headers",
+        "Content-Type, Authorization, X-CKAN-API-Key, Range, If-None-Match");
+    h.set(
+        "Access-Control-Expose-Headers",
+        "Content-Length, Content-Range, ETag, Last-Modified, Accept-Ranges");
   }
 
   static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    send(exchange, status, "application/json;charset=utf-8", FeedSnapshot.JSON.writeValueAsBytes(body));
+    send(
+        exchange,
+        status,
+        "application/json;charset=utf-8",
+        FeedSnapshot.JSON.writeValueAsBytes(body));
   }
 
   static void html(HttpExchange exchange, int status, String page) throws IOException {
@@ -30,7 +38,11 @@ final class Http {
   }
 
   static void text(HttpExchange exchange, int status, String message) throws IOException {
-    send(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    send(
+        exchange,
+        status,
+        "text/plain; charset=utf-8",
+        (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
@@ -46,9 +58,9 @@ final class Http {
   }
 
   /**
-   * The request body, at most {@link #MAX_BODY} bytes; null when it is larger. The rest of a
-   * larger body is read and dropped (up to a bound) so the client gets its 413 cleanly; memory
-   * never holds more than {@link #MAX_BODY}.
+   * The request body, at most {@link #MAX_BODY} bytes; null when it is larger. The rest of a larger
+   * body is read and dropped (up to a bound) so the client gets its 413 cleanly; memory never holds
+   * more than {@link #MAX_BODY}.
    */
   static byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {

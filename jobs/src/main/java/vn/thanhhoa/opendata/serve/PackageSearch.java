@@ -20,15 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * package_search over a release's packages with the part of Solr's syntax that CKAN's clients
- * and harvesters use: q (diacritics-insensitive words over title, notes, tags), fq clauses
- * {@code field:value}, {@code -field:value}, {@code a OR b}, ranges {@code [A TO B]}; rows,
- * start, sort, facet.field.
+ * package_search over a release's packages with the part of Solr's syntax that CKAN's clients and
+ * harvesters use: q (diacritics-insensitive words over title, notes, tags), fq clauses {@code
+ * field:value}, {@code -field:value}, {@code a OR b}, ranges {@code [A TO B]}; rows, start, sort,
+ * facet.field.
  */
 final class PackageSearch {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern CLAUSE = Pattern.compile(
-      "([+-]?)([A-Za-z_.]+):(\"[^\"]*\"|[\\[{][^\\]}]*[\\]}]|\\S+)|\"([^\"]*)\"|(\\S+)");
+  private static final Pattern CLAUSE =
+      Pattern.compile(
+          "([+-]?)([A-Za-z_.]+):(\"[^\"]*\"|[\\[{][^\\]}]*[\\]}]|\\S+)|\"([^\"]*)\"|(\\S+)");
   private static final String DEFAULT_SORT = "score desc, metadata_modified desc";
 
   private final FeedSnapshot feed;
@@ -47,7 +48,8 @@ final class PackageSearch {
     for (String extra : p.list("fq_list")) {
       filter = filter.and(filterQuery(extra));
     }
-    List<JsonNode> matches = feed.packagesByName.values().stream().filter(filter).sorted(order(sort)).toList();
+    List<JsonNode> matches =
+        feed.packagesByName.values().stream().filter(filter).sorted(order(sort)).toList();
     ObjectNode result = NODES.objectNode();
     result.put("count", matches.size());
     ArrayNode results = result.putArray("results");
@@ -75,8 +77,12 @@ final class PackageSearch {
   }
 
   private static String text(JsonNode pkg) {
-    StringBuilder s = new StringBuilder(pkg.path("name").asText()).append(' ')
-        .append(pkg.path("title").asText()).append(' ').append(pkg.path("notes").asText());
+    StringBuilder s =
+        new StringBuilder(pkg.path("name").asText())
+            .append(' ')
+            .append(pkg.path("title").asText())
+            .append(' ')
+            .append(pkg.path("notes").asText());
     pkg.path("tags").forEach(t -> s.append(' ').append(t.path("name").asText()));
     return Fold.fold(s.toString());
   }
@@ -92,7 +98,8 @@ final class PackageSearch {
         or = m.group(5).equals("OR");
         continue;
       }
-      Predicate<JsonNode> c = m.group(2) != null ? clause(m.group(1), m.group(2), m.group(3)) : query(m.group());
+      Predicate<JsonNode> c =
+          m.group(2) != null ? clause(m.group(1), m.group(2), m.group(3)) : query(m.group());
       if (run != null && or) {
         run = run.or(c);
       } else {
@@ -112,7 +119,11 @@ final class PackageSearch {
     if (value.startsWith("[") || value.startsWith("{")) {
       test = range(field, value);
     } else if (value.startsWith("(") && value.endsWith(")")) {
-      test = filterQuery(field + ":" + value.substring(1, value.length() - 1).replace(" OR ", " OR " + field + ":"));
+      test =
+          filterQuery(
+              field
+                  + ":"
+                  + value.substring(1, value.length() - 1).replace(" OR ", " OR " + field + ":"));
     } else {
       test = pkg -> values(pkg, field).stream().anyMatch(v -> value.equals("*") || v.equals(value));
     }
@@ -133,11 +144,13 @@ final class PackageSearch {
       case "site_id" -> out.add("*");
       default -> {
         if (field.startsWith("extras_")) {
-          pkg.path("extras").forEach(e -> {
-            if (e.path("key").asText().equals(field.substring(7))) {
-              out.add(e.path("value").asText());
-            }
-          });
+          pkg.path("extras")
+              .forEach(
+                  e -> {
+                    if (e.path("key").asText().equals(field.substring(7))) {
+                      out.add(e.path("value").asText());
+                    }
+                  });
         } else if (pkg.has(field) && pkg.get(field).isValueNode()) {
           out.add(pkg.get(field).asText());
         }
@@ -162,8 +175,12 @@ final class PackageSearch {
             && (high == null || (upperIncl ? !at.isAfter(high) : at.isBefore(high)));
       };
     }
-    return pkg -> values(pkg, field).stream().anyMatch(v -> (parts[0].equals("*") || v.compareTo(parts[0]) >= 0)
-        && (parts[1].equals("*") || v.compareTo(parts[1]) <= 0));
+    return pkg ->
+        values(pkg, field).stream()
+            .anyMatch(
+                v ->
+                    (parts[0].equals("*") || v.compareTo(parts[0]) >= 0)
+                        && (parts[1].equals("*") || v.compareTo(parts[1]) <= 0));
   }
 
   private static Instant instant(String text) {
@@ -212,26 +229,44 @@ final class PackageSearch {
     ObjectNode searchFacets = result.putObject("search_facets");
     for (String field : p.list("facet.field")) {
       Map<String, Integer> counts = new TreeMap<>();
-      matches.forEach(pkg -> values(pkg, field).stream().distinct().forEach(v -> counts.merge(v, 1, Integer::sum)));
-      List<Map.Entry<String, Integer>> items = counts.entrySet().stream().filter(e -> e.getValue() >= minCount)
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(limit < 0 ? Long.MAX_VALUE : limit).toList();
+      matches.forEach(
+          pkg ->
+              values(pkg, field).stream()
+                  .distinct()
+                  .forEach(v -> counts.merge(v, 1, Integer::sum)));
+      List<Map.Entry<String, Integer>> items =
+          counts.entrySet().stream()
+              .filter(e -> e.getValue() >= minCount)
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(limit < 0 ? Long.MAX_VALUE : limit)
+              .toList();
       ObjectNode f = facets.putObject(field);
       ObjectNode sf = searchFacets.putObject(field).put("title", field);
       ArrayNode list = sf.putArray("items");
       Map<String, Integer> ordered = new LinkedHashMap<>();
       items.forEach(e -> ordered.put(e.getKey(), e.getValue()));
-      ordered.forEach((name, count) -> {
-        f.put(name, count);
-        list.addObject().put("name", name).put("display_name", displayName(field, name)).put("count", count);
-      });
+      ordered.forEach(
+          (name, count) -> {
+            f.put(name, count);
+            list.addObject()
+                .put("name", name)
+                .put("display_name", displayName(field, name))
+                .put("count", count);
+          });
     }
   }
 
   private String displayName(String field, String name) {
     return switch (field) {
-      case "organization" -> feed.organizations.containsKey(name) ? feed.organizations.get(name).path("title").asText() : name;
-      case "groups" -> feed.groups.containsKey(name) ? feed.groups.get(name).path("title").asText() : name;
+      case "organization" ->
+          feed.organizations.containsKey(name)
+              ? feed.organizations.get(name).path("title").asText()
+              : name;
+      case "groups" ->
+          feed.groups.containsKey(name) ? feed.groups.get(name).path("title").asText() : name;
       case "license_id" -> {
         for (JsonNode l : feed.licenses) {
           if (l.path("id").asText().equals(name)) {

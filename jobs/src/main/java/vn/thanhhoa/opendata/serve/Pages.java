@@ -6,11 +6,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The human pages: the list of datasets at {@code /} and one page per dataset, readable on a phone. */
+/**
+ * The human pages: the list of datasets at {@code /} and one page per dataset, readable on a phone.
+ */
 final class Pages {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   private static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f5f7fa}
       header{background:#0b5394;color:#fff;padding:1rem}header h1{margin:0;font-size:1.3rem}
       header p{margin:.3rem 0 0;opacity:.9;font-size:.9rem}main{max-width:60rem;margin:auto;padding:.8rem}
@@ -26,23 +29,47 @@ final class Pages {
   static String home(FeedSnapshot feed, String siteTitle) {
     StringBuilder body = new StringBuilder();
     for (JsonNode pkg : feed.packagesByName.values()) {
-      body.append("<article><h2><a href=\"/dataset/").append(esc(pkg.path("name").asText())).append("\">")
-          .append(esc(pkg.path("title").asText())).append("</a></h2>")
-          .append("<p class=\"meta\">Cập nhật: ").append(esc(local(pkg.path("metadata_modified").asText())))
-          .append(" · ").append(esc(pkg.path("organization").path("title").asText())).append("</p>")
-          .append("<p class=\"desc\">").append(esc(firstParagraph(pkg.path("notes").asText()))).append("</p>")
-          .append(downloads(pkg)).append("</article>\n");
+      body.append("<article><h2><a href=\"/dataset/")
+          .append(esc(pkg.path("name").asText()))
+          .append("\">")
+          .append(esc(pkg.path("title").asText()))
+          .append("</a></h2>")
+          .append("<p class=\"meta\">Cập nhật: ")
+          .append(esc(local(pkg.path("metadata_modified").asText())))
+          .append(" · ")
+          .append(esc(pkg.path("organization").path("title").asText()))
+          .append("</p>")
+          .append("<p class=\"desc\">")
+          .append(esc(firstParagraph(pkg.path("notes").asText())))
+          .append("</p>")
+          .append(downloads(pkg))
+          .append("</article>\n");
     }
-    return page(siteTitle, siteTitle, "Dữ liệu mở về chuyển đổi số: " + feed.packagesByName.size() + " bộ dữ liệu", body.toString(),
+    return page(
+        siteTitle,
+        siteTitle,
+        "Dữ liệu mở về chuyển đổi số: " + feed.packagesByName.size() + " bộ dữ liệu",
+        body.toString(),
         feed.id);
   }
 
   static String dataset(JsonNode pkg, String siteTitle, String release) {
-    String body = "<article><p class=\"meta\">Cập nhật: " + esc(local(pkg.path("metadata_modified").asText()))
-        + " · Giấy phép: " + esc(pkg.path("license_title").asText()) + "</p>" + downloads(pkg)
-        + "<pre>" + esc(pkg.path("notes").asText()) + "</pre></article>";
-    return page(pkg.path("title").asText() + " · " + siteTitle, pkg.path("title").asText(),
-        "<a style=\"color:#fff\" href=\"/\">← " + esc(siteTitle) + "</a>", body, release);
+    String body =
+        "<article><p class=\"meta\">Cập nhật: "
+            + esc(local(pkg.path("metadata_modified").asText()))
+            + " · Giấy phép: "
+            + esc(pkg.path("license_title").asText())
+            + "</p>"
+            + downloads(pkg)
+            + "<pre>"
+            + esc(pkg.path("notes").asText())
+            + "</pre></article>";
+    return page(
+        pkg.path("title").asText() + " · " + siteTitle,
+        pkg.path("title").asText(),
+        "<a style=\"color:#fff\" href=\"/\">← " + esc(siteTitle) + "</a>",
+        body,
+        release);
   }
 
   private static String downloads(JsonNode pkg) {
@@ -50,19 +77,37 @@ final class Pages {
     for (JsonNode r : pkg.path("resources")) {
       String url = r.path("url").asText();
       String path = url.substring(url.indexOf("/datasets/"));
-      links.append("<a class=\"dl\" download href=\"").append(esc(path)).append("\">Tải ").append(esc(r.path("format").asText()))
-          .append(" <small>(").append(size(r.path("size").asLong())).append(")</small></a>");
+      links
+          .append("<a class=\"dl\" download href=\"")
+          .append(esc(path))
+          .append("\">Tải ")
+          .append(esc(r.path("format").asText()))
+          .append(" <small>(")
+          .append(size(r.path("size").asLong()))
+          .append(")</small></a>");
     }
     return links.append("</p>").toString();
   }
 
-  private static String page(String title, String heading, String subtitle, String body, String release) {
+  private static String page(
+      String title, String heading, String subtitle, String body, String release) {
     boolean subtitleIsHtml = subtitle.startsWith("<a ");
     return "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body>"
-        + "<header><h1>" + esc(heading) + "</h1><p>" + (subtitleIsHtml ? subtitle : esc(subtitle)) + "</p></header>"
-        + "<main>" + body + "</main><footer>Bản phát hành " + esc(release)
+        + "<title>"
+        + esc(title)
+        + "</title><style>"
+        + STYLE
+        + "</style></head><body>"
+        + "<header><h1>"
+        + esc(heading)
+        + "</h1><p>"
+        + (subtitleIsHtml ? subtitle : esc(subtitle))
+        + "</p></header>"
+        + "<main>"
+        + body
+        + "</main><footer>Bản phát hành "
+        + esc(release)
         + " · <a href=\"/api/3/action/package_list\">CKAN API</a> · <a href=\"/catalog.ttl\">DCAT</a></footer>"
         + "</body></html>\n";
   }
@@ -74,18 +119,26 @@ final class Pages {
 
   private static String local(String ckanTime) {
     try {
-      return SHOWN.format(LocalDateTime.parse(ckanTime).atOffset(ZoneOffset.UTC).atZoneSameInstant(LOCAL));
+      return SHOWN.format(
+          LocalDateTime.parse(ckanTime).atOffset(ZoneOffset.UTC).atZoneSameInstant(LOCAL));
     } catch (RuntimeException e) {
       return ckanTime;
     }
   }
 
   private static String size(long bytes) {
-    return bytes < 1024 ? bytes + " B" : bytes < 1 << 20 ? (bytes / 1024) + " KB"
-        : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    return bytes < 1024
+        ? bytes + " B"
+        : bytes < 1 << 20
+            ? (bytes / 1024) + " KB"
+            : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 }

@@ -39,7 +39,8 @@ final class Params {
       throw ActionError.validation(name, "Invalid integer");
     }
     if (n < min) {
-      throw ActionError.validation(name, min == 0 ? "Must be a natural number" : "Must be a positive integer");
+      throw ActionError.validation(
+          name, min == 0 ? "Must be a natural number" : "Must be a positive integer");
     }
     if (n > max) {
       if (!cap) {
@@ -59,7 +60,10 @@ final class Params {
     return v.isBoolean() ? v.asBoolean() : List.of("true", "yes", "t", "y", "1").contains(s);
   }
 
-  /** A list given as a JSON array, a JSON string of an array, repeated parameters, or a comma string. */
+  /**
+   * A list given as a JSON array, a JSON string of an array, repeated parameters, or a comma
+   * string.
+   */
   List<String> list(String name) {
     JsonNode v = values.get(name);
     List<String> out = new ArrayList<>();

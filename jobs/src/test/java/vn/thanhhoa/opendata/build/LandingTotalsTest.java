@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import vn.thanhhoa.opendata.testing.SampleRuns;
 
 /**
- * Totals computed from the landing files without Spark (plain Java, the contract's key rules,
- * the documented bad rows skipped) must match what the pipeline published.
+ * Totals computed from the landing files without Spark (plain Java, the contract's key rules, the
+ * documented bad rows skipped) must match what the pipeline published.
  */
 class LandingTotalsTest {
   private static final Path LANDING = Paths.get("sample-data");
@@ -38,15 +38,18 @@ class LandingTotalsTest {
   /** (file, line) of every documented bad record. */
   private static Set<String> quarantined() throws IOException {
     Set<String> bad = new HashSet<>();
-    for (String line : Files.readAllLines(LANDING.resolve("expected-quarantine.csv")).subList(1,
-        Files.readAllLines(LANDING.resolve("expected-quarantine.csv")).size())) {
+    for (String line :
+        Files.readAllLines(LANDING.resolve("expected-quarantine.csv"))
+            .subList(1, Files.readAllLines(LANDING.resolve("expected-quarantine.csv")).size())) {
       String[] f = line.split(",");
       bad.add(f[0] + ":" + f[1]);
     }
     return bad;
   }
 
-  /** accounts_total by "period provider_type", the latest report per (period, commune, provider). */
+  /**
+   * accounts_total by "period provider_type", the latest report per (period, commune, provider).
+   */
   private static Map<String, Long> accountsFromLanding() throws IOException {
     Set<String> bad = quarantined();
     Map<String, String[]> latest = new HashMap<>();
@@ -64,11 +67,27 @@ class LandingTotalsTest {
             continue;
           }
           String[] v = lines.get(i).split(",", -1);
-          String key = v[header.indexOf("period")] + " " + v[header.indexOf("commune_code")] + " " + v[header.indexOf("provider_name")];
-          String order = OffsetDateTime.parse(v[header.indexOf("reported_at")]).toInstant() + " " + name + " " + String.format("%09d", i);
+          String key =
+              v[header.indexOf("period")]
+                  + " "
+                  + v[header.indexOf("commune_code")]
+                  + " "
+                  + v[header.indexOf("provider_name")];
+          String order =
+              OffsetDateTime.parse(v[header.indexOf("reported_at")]).toInstant()
+                  + " "
+                  + name
+                  + " "
+                  + String.format("%09d", i);
           if (!latestAt.containsKey(key) || order.compareTo(latestAt.get(key)) > 0) {
             latestAt.put(key, order);
-            latest.put(key, new String[] {v[header.indexOf("period")], v[header.indexOf("provider_type")], v[header.indexOf("accounts_total")]});
+            latest.put(
+                key,
+                new String[] {
+                  v[header.indexOf("period")],
+                  v[header.indexOf("provider_type")],
+                  v[header.indexOf("accounts_total")]
+                });
           }
         }
       }
@@ -83,16 +102,25 @@ class LandingTotalsTest {
     Map<String, Long> expected = accountsFromLanding();
     Path staging = SampleRuns.output(1).resolve("staging/payment-accounts");
     Map<String, Long> actual = new TreeMap<>();
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement();
-        ResultSet rs = sql.executeQuery("SELECT period, provider_type, sum(accounts_total) FROM read_parquet('"
-            + staging + "/**/*.parquet', hive_partitioning = true) GROUP BY ALL")) {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        ResultSet rs =
+            sql.executeQuery(
+                "SELECT period, provider_type, sum(accounts_total) FROM read_parquet('"
+                    + staging
+                    + "/**/*.parquet', hive_partitioning = true) GROUP BY ALL")) {
       while (rs.next()) {
         actual.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
       }
     }
     assertEquals(expected, actual);
-    assertEquals(910_016L, expected.entrySet().stream().filter(e -> e.getKey().startsWith("2025-10"))
-        .mapToLong(Map.Entry::getValue).sum(), "the sample is calibrated on ~910,000 accounts");
+    assertEquals(
+        910_016L,
+        expected.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("2025-10"))
+            .mapToLong(Map.Entry::getValue)
+            .sum(),
+        "the sample is calibrated on ~910,000 accounts");
   }
 
   @Test
@@ -100,11 +128,16 @@ class LandingTotalsTest {
     Map<String, Long> expected = new TreeMap<>();
     accountsFromLanding().forEach((k, v) -> expected.merge(k.substring(0, 7), v, Long::sum));
     Map<String, Long> published = new TreeMap<>();
-    for (JsonNode row : JSON.readTree(SampleRuns.release(1).resolve("datasets/kinh-te-so-cap-xa/kinh-te-so-cap-xa.json").toFile())) {
+    for (JsonNode row :
+        JSON.readTree(
+            SampleRuns.release(1)
+                .resolve("datasets/kinh-te-so-cap-xa/kinh-te-so-cap-xa.json")
+                .toFile())) {
       if (!row.get("accounts_total").isNull()) {
         published.merge(row.get("period").asText(), row.get("accounts_total").asLong(), Long::sum);
       } else {
-        org.junit.jupiter.api.Assertions.assertTrue(row.get("accounts_suppressed").isNull(),
+        org.junit.jupiter.api.Assertions.assertTrue(
+            row.get("accounts_suppressed").isNull(),
             "no commune of the sample has fewer than 10 accounts in all: " + row);
       }
     }
@@ -117,15 +150,17 @@ class LandingTotalsTest {
     Map<String, Set<String>> products = new TreeMap<>();
     try (Stream<Path> files = Files.list(LANDING.resolve("ocop-listings"))) {
       for (Path file : files.sorted().toList()) {
-        String[] lines = new String(decompressed(Files.readAllBytes(file)), StandardCharsets.UTF_8)
-            .split("\r\n|\r|\n", -1);
+        String[] lines =
+            new String(decompressed(Files.readAllBytes(file)), StandardCharsets.UTF_8)
+                .split("\r\n|\r|\n", -1);
         String name = "ocop-listings/" + file.getFileName();
         for (int i = 0; i < lines.length; i++) {
           if (lines[i].isBlank() || bad.contains(name + ":" + (i + 1))) {
             continue;
           }
           JsonNode listing = JSON.readTree(lines[i]);
-          products.computeIfAbsent(listing.get("platform").asText(), p -> new java.util.TreeSet<>())
+          products
+              .computeIfAbsent(listing.get("platform").asText(), p -> new java.util.TreeSet<>())
               .add(listing.get("product").get("ocop_code").asText());
         }
       }
@@ -133,18 +168,24 @@ class LandingTotalsTest {
     Map<String, Long> expected = new TreeMap<>();
     products.forEach((platform, codes) -> expected.put(platform, (long) codes.size()));
     Map<String, Long> published = new TreeMap<>();
-    for (JsonNode row : JSON.readTree(SampleRuns.release(1).resolve(
-        "datasets/san-pham-ocop-tren-san-tmdt/san-pham-ocop-tren-san-tmdt.json").toFile())) {
+    for (JsonNode row :
+        JSON.readTree(
+            SampleRuns.release(1)
+                .resolve("datasets/san-pham-ocop-tren-san-tmdt/san-pham-ocop-tren-san-tmdt.json")
+                .toFile())) {
       published.merge(row.get("platform").asText(), 1L, Long::sum);
     }
     assertEquals(expected, published);
-    assertEquals(152, products.values().stream().flatMap(Set::stream).distinct().count(), "152 OCOP products listed");
+    assertEquals(
+        152,
+        products.values().stream().flatMap(Set::stream).distinct().count(),
+        "152 OCOP products listed");
   }
 
   /**
-   * A landing file's text bytes as the contract reads them: gzip known by its magic bytes, not
-   * the name; a damaged gzip stream gives what it decoded before the damage (its last, partial
-   * line is the file's documented unreadable-file record).
+   * A landing file's text bytes as the contract reads them: gzip known by its magic bytes, not the
+   * name; a damaged gzip stream gives what it decoded before the damage (its last, partial line is
+   * the file's documented unreadable-file record).
    */
   private static byte[] decompressed(byte[] bytes) {
     if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1F || (bytes[1] & 0xFF) != 0x8B) {

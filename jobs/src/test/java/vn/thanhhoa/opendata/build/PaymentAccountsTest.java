@@ -12,17 +12,22 @@ import vn.thanhhoa.opendata.testing.SparkTest;
 import vn.thanhhoa.opendata.testing.TinyProvince;
 
 /**
- * Small cells: no suppressed count can be recovered from a published total (the commune's
- * accounts in kinh-te-so-cap-xa) minus the published cells.
+ * Small cells: no suppressed count can be recovered from a published total (the commune's accounts
+ * in kinh-te-so-cap-xa) minus the published cells.
  */
 class PaymentAccountsTest extends SparkTest {
-  private static final StructType CELLS = new StructType()
-      .add("period", DataTypes.StringType).add("commune_code", DataTypes.StringType)
-      .add("provider_type", DataTypes.StringType).add("accounts_total", DataTypes.LongType)
-      .add("accounts_total_suppressed", DataTypes.BooleanType);
-  private static final StructType TOTALS = new StructType()
-      .add("period", DataTypes.StringType).add("commune_code", DataTypes.StringType)
-      .add("accounts_total", DataTypes.LongType);
+  private static final StructType CELLS =
+      new StructType()
+          .add("period", DataTypes.StringType)
+          .add("commune_code", DataTypes.StringType)
+          .add("provider_type", DataTypes.StringType)
+          .add("accounts_total", DataTypes.LongType)
+          .add("accounts_total_suppressed", DataTypes.BooleanType);
+  private static final StructType TOTALS =
+      new StructType()
+          .add("period", DataTypes.StringType)
+          .add("commune_code", DataTypes.StringType)
+          .add("accounts_total", DataTypes.LongType);
 
   static List<Row> payments() {
     return List.of(
@@ -46,34 +51,50 @@ class PaymentAccountsTest extends SparkTest {
 
   @Test
   void smallCellsAndTheirComplementsAreSuppressed() {
-    Dataset<Row> reports = spark().createDataFrame(List.of(), TinyProvince.stagingSchema("commune-reports"));
-    Dataset<Row> actual = PaymentAccounts.build(
-        spark().createDataFrame(payments(), TinyProvince.stagingSchema("payment-accounts")), reports,
-        TinyProvince.UNITS.dimension(spark()), 10)
-        .select("period", "commune_code", "provider_type", "accounts_total", "accounts_total_suppressed");
-    assertDataFrameNoOrderEquals(frame(CELLS,
-        new Object[] {"2025-06", "00001", "bank", null, true},
-        new Object[] {"2025-06", "00001", "e_wallet", null, true},
-        new Object[] {"2025-06", "00002", "bank", 200L, false},
-        new Object[] {"2025-07", "00001", "bank", 500L, false},
-        new Object[] {"2025-07", "00001", "e_wallet", null, true},
-        new Object[] {"2025-07", "00001", "mobile_money", null, true},
-        new Object[] {"2025-07", "00003", "bank", 300L, false},
-        new Object[] {"2025-07", "00003", "e_wallet", null, true},
-        new Object[] {"2025-07", "00003", "mobile_money", null, true},
-        new Object[] {"2025-07", "00006", "bank", null, true}), relaxed(actual));
+    Dataset<Row> reports =
+        spark().createDataFrame(List.of(), TinyProvince.stagingSchema("commune-reports"));
+    Dataset<Row> actual =
+        PaymentAccounts.build(
+                spark().createDataFrame(payments(), TinyProvince.stagingSchema("payment-accounts")),
+                reports,
+                TinyProvince.UNITS.dimension(spark()),
+                10)
+            .select(
+                "period",
+                "commune_code",
+                "provider_type",
+                "accounts_total",
+                "accounts_total_suppressed");
+    assertDataFrameNoOrderEquals(
+        frame(
+            CELLS,
+            new Object[] {"2025-06", "00001", "bank", null, true},
+            new Object[] {"2025-06", "00001", "e_wallet", null, true},
+            new Object[] {"2025-06", "00002", "bank", 200L, false},
+            new Object[] {"2025-07", "00001", "bank", 500L, false},
+            new Object[] {"2025-07", "00001", "e_wallet", null, true},
+            new Object[] {"2025-07", "00001", "mobile_money", null, true},
+            new Object[] {"2025-07", "00003", "bank", 300L, false},
+            new Object[] {"2025-07", "00003", "e_wallet", null, true},
+            new Object[] {"2025-07", "00003", "mobile_money", null, true},
+            new Object[] {"2025-07", "00006", "bank", null, true}),
+        relaxed(actual));
   }
 
   @Test
   void theCommuneTotalsPublishedBesideThemRevealNoSingleCell() {
-    Dataset<Row> totals = CommuneScorecardTest.scorecard(spark(), List.of(), payments())
-        .select("period", "commune_code", "accounts_total");
-    assertDataFrameNoOrderEquals(frame(TOTALS,
-        new Object[] {"2025-06", "00001", 306L},
-        new Object[] {"2025-06", "00003", null},
-        new Object[] {"2025-06", "00006", null},
-        new Object[] {"2025-07", "00001", 547L},
-        new Object[] {"2025-07", "00003", 307L},
-        new Object[] {"2025-07", "00006", null}), relaxed(totals));
+    Dataset<Row> totals =
+        CommuneScorecardTest.scorecard(spark(), List.of(), payments())
+            .select("period", "commune_code", "accounts_total");
+    assertDataFrameNoOrderEquals(
+        frame(
+            TOTALS,
+            new Object[] {"2025-06", "00001", 306L},
+            new Object[] {"2025-06", "00003", null},
+            new Object[] {"2025-06", "00006", null},
+            new Object[] {"2025-07", "00001", 547L},
+            new Object[] {"2025-07", "00003", 307L},
+            new Object[] {"2025-07", "00006", null}),
+        relaxed(totals));
   }
 }

@@ -41,7 +41,8 @@ class CliTest {
     for (String command : List.of("nightly", "ingest")) {
       Result r = run(command, "--help");
       assertEquals(0, r.code());
-      for (String option : List.of("--conf=FILE", "--input=DIR", "--output=DIR", "--verbose", "--help")) {
+      for (String option :
+          List.of("--conf=FILE", "--input=DIR", "--output=DIR", "--verbose", "--help")) {
         assertTrue(r.out().contains(option), command + " --help lacks " + option + ":\n" + r.out());
       }
     }
@@ -55,23 +56,44 @@ class CliTest {
     String input = project.relativize(Paths.get(shipped.input())) + "/";
     String output = project.relativize(Paths.get(shipped.output())) + "/";
     assertEquals(List.of("sample-data/", "output/"), List.of(input, output));
-    for (String command : List.of("nightly", "ingest", "build", "backfill", "validate", "releases", "rollback", "serve")) {
+    for (String command :
+        List.of(
+            "nightly",
+            "ingest",
+            "build",
+            "backfill",
+            "validate",
+            "releases",
+            "rollback",
+            "serve")) {
       Result r = run(command, "--help");
       assertEquals(0, r.code(), command);
       String help = r.out().replaceAll("\\s+", " ");
-      for (String text : List.of("--conf=FILE Pipeline configuration (default: " + PipelineConfig.DEFAULT_FILE + ",",
-          "(default: 'input' of the configuration, relative to its folder: the project's " + input + " as shipped)",
-          "(default: 'output' of the configuration, relative to its folder: the project's " + output + " as shipped)")) {
+      for (String text :
+          List.of(
+              "--conf=FILE Pipeline configuration (default: " + PipelineConfig.DEFAULT_FILE + ",",
+              "(default: 'input' of the configuration, relative to its folder: the project's "
+                  + input
+                  + " as shipped)",
+              "(default: 'output' of the configuration, relative to its folder: the project's "
+                  + output
+                  + " as shipped)")) {
         assertTrue(help.contains(text), command + " --help lacks \"" + text + "\":\n" + r.out());
       }
     }
     String nightly = run("nightly", "--help").out().replaceAll("\\s+", " ");
-    for (String text : List.of("<output>/releases/<run-id>/", "<output>/current", "<output>/quarantine/<run-id>/<source>/",
-        "<output>/state/runs/<run-id>.json")) {
+    for (String text :
+        List.of(
+            "<output>/releases/<run-id>/",
+            "<output>/current",
+            "<output>/quarantine/<run-id>/<source>/",
+            "<output>/state/runs/<run-id>.json")) {
       assertTrue(nightly.contains(text), "nightly --help lacks " + text);
     }
     String serve = run("serve", "--help").out().replaceAll("\\s+", " ");
-    assertTrue(serve.contains("TCP port (default: 5000;") && serve.contains("(default: 127.0.0.1)"), serve);
+    assertTrue(
+        serve.contains("TCP port (default: 5000;") && serve.contains("(default: 127.0.0.1)"),
+        serve);
   }
 
   @Test
@@ -95,7 +117,9 @@ class CliTest {
     int line = Files.readAllLines(conf).indexOf("timezone: @Asia/Ho_Chi_Minh") + 1;
     Result r = run("nightly", "--conf", conf.toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("error: " + conf + ": line " + line + ", column 11: not valid YAML: "), r.err());
+    assertTrue(
+        r.err().startsWith("error: " + conf + ": line " + line + ", column 11: not valid YAML: "),
+        r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
   }
 
@@ -103,7 +127,9 @@ class CliTest {
   void aMissingLandingFolderExitsTwo() {
     Result r = run("nightly", "--input", tmp.resolve("nowhere").toString());
     assertEquals(2, r.code());
-    assertEquals("error: input: landing folder not found: " + tmp.resolve("nowhere/commune-reports"), r.err().strip());
+    assertEquals(
+        "error: input: landing folder not found: " + tmp.resolve("nowhere/commune-reports"),
+        r.err().strip());
   }
 
   @Test
@@ -113,7 +139,10 @@ class CliTest {
     assertEquals(2, run("nightly", "--frobnicate").code());
     Result source = run("ingest", "--source", "weather");
     assertEquals(2, source.code());
-    assertTrue(source.err().startsWith("error: --source: unknown source 'weather'; known: commune-reports"));
+    assertTrue(
+        source
+            .err()
+            .startsWith("error: --source: unknown source 'weather'; known: commune-reports"));
   }
 
   private Path copyOfProjectConf(String from, String to) throws IOException {

@@ -18,9 +18,9 @@ import vn.thanhhoa.opendata.testing.Folders;
 import vn.thanhhoa.opendata.testing.SparkTest;
 
 /**
- * Output on a real HDFS (a NameNode and a DataNode in this JVM): releases published by
- * {@code current.json}, replaced by HDFS's atomic rename; the lease lock created exclusively;
- * the same datasets as a run into a local folder.
+ * Output on a real HDFS (a NameNode and a DataNode in this JVM): releases published by {@code
+ * current.json}, replaced by HDFS's atomic rename; the lease lock created exclusively; the same
+ * datasets as a run into a local folder.
  */
 class HdfsOutputTest extends SparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,10 @@ class HdfsOutputTest extends SparkTest {
   @Test
   void publishesOnHdfsThroughAPointerFileReplacedByRename() throws Exception {
     Path landing = tmp.resolve("landing");
-    copy("commune-reports", landing, List.of("2025-06_huyen-ba-thuoc.csv", "bao-cao-thang-07-2025.csv"));
+    copy(
+        "commune-reports",
+        landing,
+        List.of("2025-06_huyen-ba-thuoc.csv", "bao-cao-thang-07-2025.csv"));
     copy("payment-accounts", landing, List.of("2025-07.csv"));
     copy("ocop-listings", landing, List.of("2025-07-01.jsonl"));
     Configuration conf = new Configuration();
@@ -42,25 +45,41 @@ class HdfsOutputTest extends SparkTest {
     System.setProperty("spark.hadoop." + quick, "20");
     try {
       String output = "hdfs://127.0.0.1:" + cluster.getNameNodePort() + "/opendata";
-      CliTest.Result first = CliTest.run("nightly", "--input", landing.toString(), "--output", output);
+      CliTest.Result first =
+          CliTest.run("nightly", "--input", landing.toString(), "--output", output);
       assertEquals(0, first.code(), first.err());
       String firstRelease = pointer(cluster.getFileSystem());
-      CliTest.Result local = CliTest.run("nightly", "--input", landing.toString(), "--output", tmp.resolve("local").toString());
+      CliTest.Result local =
+          CliTest.run(
+              "nightly",
+              "--input",
+              landing.toString(),
+              "--output",
+              tmp.resolve("local").toString());
       assertEquals(0, local.code(), local.err());
 
-      CliTest.Result again = CliTest.run("build", "--dataset", "don-vi-hanh-chinh", "--output", output);
+      CliTest.Result again =
+          CliTest.run("build", "--dataset", "don-vi-hanh-chinh", "--output", output);
       assertEquals(0, again.code(), again.err());
       String second = pointer(cluster.getFileSystem());
       Assertions.assertTrue(second.compareTo(firstRelease) > 0, "current.json replaced: " + second);
       assertEquals(0, CliTest.run("validate", "--output", output).code());
 
       FileSystem hdfs = cluster.getFileSystem();
-      assertFalse(hdfs.exists(new org.apache.hadoop.fs.Path("/opendata/current")), "no link on HDFS");
-      assertFalse(hdfs.exists(new org.apache.hadoop.fs.Path("/opendata/state/run.lock")), "the lease is given back");
+      assertFalse(
+          hdfs.exists(new org.apache.hadoop.fs.Path("/opendata/current")), "no link on HDFS");
+      assertFalse(
+          hdfs.exists(new org.apache.hadoop.fs.Path("/opendata/state/run.lock")),
+          "the lease is given back");
       Path copied = tmp.resolve("copied");
-      hdfs.copyToLocalFile(false, new org.apache.hadoop.fs.Path("/opendata/releases/" + second + "/datasets"),
-          new org.apache.hadoop.fs.Path(copied.toString()), true);
-      assertEquals(Folders.hashes(tmp.resolve("local/current/datasets"), true), Folders.hashes(copied, true),
+      hdfs.copyToLocalFile(
+          false,
+          new org.apache.hadoop.fs.Path("/opendata/releases/" + second + "/datasets"),
+          new org.apache.hadoop.fs.Path(copied.toString()),
+          true);
+      assertEquals(
+          Folders.hashes(tmp.resolve("local/current/datasets"), true),
+          Folders.hashes(copied, true),
           "the same datasets as a run into a local folder");
     } finally {
       System.clearProperty("spark.hadoop." + quick);

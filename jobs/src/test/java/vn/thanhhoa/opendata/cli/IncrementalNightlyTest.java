@@ -29,47 +29,74 @@ class IncrementalNightlyTest extends SparkTest {
   @TempDir Path tmp;
 
   @Test
-  void nothingNewPublishesNothingAndOneNewDayChangesOnlyItsDatasetsExactlyAsAFullRunWould() throws Exception {
+  void nothingNewPublishesNothingAndOneNewDayChangesOnlyItsDatasetsExactlyAsAFullRunWould()
+      throws Exception {
     Path landing = tmp.resolve("landing");
     Path output = tmp.resolve("output");
     Folders.copy(Paths.get("sample-data"), landing);
     Folders.copy(SampleRuns.output(1), output);
     Path published = output.resolve("current").toRealPath();
 
-    CliTest.Result again = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    CliTest.Result again =
+        CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
     assertEquals(0, again.code(), again.err());
     Assertions.assertTrue(again.out().contains("nothing published"), again.out());
-    assertEquals(published, output.resolve("current").toRealPath(), "no new release without new files");
+    assertEquals(
+        published, output.resolve("current").toRealPath(), "no new release without new files");
 
     addOneOcopDay(landing);
 
-    CliTest.Result incremental = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    CliTest.Result incremental =
+        CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
     assertEquals(0, incremental.code(), incremental.err());
-    Assertions.assertTrue(incremental.err().contains("ocop-listings: 1 new file(s)"), incremental.err());
-    Assertions.assertTrue(incremental.err().contains("commune-reports: no new or changed file"), incremental.err());
+    Assertions.assertTrue(
+        incremental.err().contains("ocop-listings: 1 new file(s)"), incremental.err());
+    Assertions.assertTrue(
+        incremental.err().contains("commune-reports: no new or changed file"), incremental.err());
     JsonNode report = JSON.readTree(output.resolve("current/run-report.json").toFile());
     Set<String> changed = new TreeSet<>();
-    report.get("datasets").fields().forEachRemaining(e -> {
-      if (e.getValue().get("changed").asBoolean()) {
-        changed.add(e.getKey());
-      }
-    });
-    assertEquals(Set.of("san-pham-ocop-tren-san-tmdt", "kinh-te-so-cap-xa", "chat-luong-du-lieu"), changed);
-    for (String same : List.of("chuyen-doi-so-cap-xa", "tai-khoan-thanh-toan-khong-dung-tien-mat", "don-vi-hanh-chinh")) {
-      assertEquals(Files.readString(published.resolve("ckan/packages/" + same + ".json")),
-          Files.readString(output.resolve("current/ckan/packages/" + same + ".json")), same);
+    report
+        .get("datasets")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().get("changed").asBoolean()) {
+                changed.add(e.getKey());
+              }
+            });
+    assertEquals(
+        Set.of("san-pham-ocop-tren-san-tmdt", "kinh-te-so-cap-xa", "chat-luong-du-lieu"), changed);
+    for (String same :
+        List.of(
+            "chuyen-doi-so-cap-xa",
+            "tai-khoan-thanh-toan-khong-dung-tien-mat",
+            "don-vi-hanh-chinh")) {
+      assertEquals(
+          Files.readString(published.resolve("ckan/packages/" + same + ".json")),
+          Files.readString(output.resolve("current/ckan/packages/" + same + ".json")),
+          same);
     }
 
-    CliTest.Result quiet = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
-    Assertions.assertTrue(quiet.out().contains("nothing published"), "the new file is known by name: " + quiet.out());
+    CliTest.Result quiet =
+        CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    Assertions.assertTrue(
+        quiet.out().contains("nothing published"), "the new file is known by name: " + quiet.out());
 
     Path fullOutput = tmp.resolve("full");
-    CliTest.Result full = CliTest.run("nightly", "--full", "--input", landing.toString(), "--output", fullOutput.toString());
+    CliTest.Result full =
+        CliTest.run(
+            "nightly", "--full", "--input", landing.toString(), "--output", fullOutput.toString());
     assertEquals(0, full.code(), full.err());
-    assertEquals(dataFiles(fullOutput.resolve("current/datasets")), dataFiles(output.resolve("current/datasets")),
+    assertEquals(
+        dataFiles(fullOutput.resolve("current/datasets")),
+        dataFiles(output.resolve("current/datasets")),
         "incremental and full runs over the same files give the same datasets");
-    assertEquals(JSON.readTree(fullOutput.resolve("current/run-report.json").toFile()).get("sources").get("ocop-listings")
-        .get("rows_staged"), report.get("sources").get("ocop-listings").get("rows_staged"));
+    assertEquals(
+        JSON.readTree(fullOutput.resolve("current/run-report.json").toFile())
+            .get("sources")
+            .get("ocop-listings")
+            .get("rows_staged"),
+        report.get("sources").get("ocop-listings").get("rows_staged"));
   }
 
   @Test
@@ -80,48 +107,90 @@ class IncrementalNightlyTest extends SparkTest {
     Folders.copy(SampleRuns.output(1), output); // nightly on sample-data
     addOneOcopDay(landing);
     Path fullOutput = tmp.resolve("full");
-    assertEquals(0, CliTest.run("nightly", "--full", "--input", landing.toString(), "--output", fullOutput.toString()).code());
+    assertEquals(
+        0,
+        CliTest.run(
+                "nightly",
+                "--full",
+                "--input",
+                landing.toString(),
+                "--output",
+                fullOutput.toString())
+            .code());
     Map<String, String> full = dataFiles(fullOutput.resolve("current/datasets"));
 
-    CliTest.Result nightly = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    CliTest.Result nightly =
+        CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
     assertEquals(0, nightly.code(), nightly.err());
-    assertEquals(full, dataFiles(output.resolve("current/datasets")), "the nightly with the new day");
+    assertEquals(
+        full, dataFiles(output.resolve("current/datasets")), "the nightly with the new day");
 
     CliTest.Result rollback = CliTest.run("rollback", "--output", output.toString());
     assertEquals(0, rollback.code(), rollback.err());
-    Assertions.assertNotEquals(full, dataFiles(output.resolve("current/datasets")), "the rollback withdraws the new day");
+    Assertions.assertNotEquals(
+        full, dataFiles(output.resolve("current/datasets")), "the rollback withdraws the new day");
 
-    CliTest.Result backfill = CliTest.run("backfill", "--from", "2025-03", "--to", "2025-04",
-        "--input", landing.toString(), "--output", output.toString());
+    CliTest.Result backfill =
+        CliTest.run(
+            "backfill",
+            "--from",
+            "2025-03",
+            "--to",
+            "2025-04",
+            "--input",
+            landing.toString(),
+            "--output",
+            output.toString());
     assertEquals(0, backfill.code(), backfill.err());
-    Assertions.assertTrue(backfill.err().contains("rebuilding every dataset over the whole range"), backfill.err());
-    assertEquals(full, dataFiles(output.resolve("current/datasets")), "the back-fill after the rollback");
+    Assertions.assertTrue(
+        backfill.err().contains("rebuilding every dataset over the whole range"), backfill.err());
+    assertEquals(
+        full, dataFiles(output.resolve("current/datasets")), "the back-fill after the rollback");
 
     Path backfilled = output.resolve("current").toRealPath();
-    CliTest.Result quiet = CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+    CliTest.Result quiet =
+        CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
     assertEquals(0, quiet.code(), quiet.err());
     Assertions.assertTrue(quiet.out().contains("nothing published"), quiet.out());
     assertEquals(backfilled, output.resolve("current").toRealPath());
 
     // In step again, a back-fill rebuilds only its months and keeps the others.
-    CliTest.Result inStep = CliTest.run("backfill", "--from", "2025-03", "--to", "2025-04",
-        "--input", landing.toString(), "--output", output.toString());
+    CliTest.Result inStep =
+        CliTest.run(
+            "backfill",
+            "--from",
+            "2025-03",
+            "--to",
+            "2025-04",
+            "--input",
+            landing.toString(),
+            "--output",
+            output.toString());
     assertEquals(0, inStep.code(), inStep.err());
     Assertions.assertFalse(inStep.err().contains("whole range"), inStep.err());
     assertEquals(full, dataFiles(output.resolve("current/datasets")), "the back-fill in step");
   }
 
-  /** One more day of OCOP listings: a new listing day, and a later re-crawl of a listing already seen. */
+  /**
+   * One more day of OCOP listings: a new listing day, and a later re-crawl of a listing already
+   * seen.
+   */
   private static void addOneOcopDay(Path landing) throws IOException {
-    String day = new String(new GZIPInputStream(new ByteArrayInputStream(
-        Files.readAllBytes(landing.resolve("ocop-listings/2025-10-30.jsonl.gz")))).readAllBytes(), StandardCharsets.UTF_8);
+    String day =
+        new String(
+            new GZIPInputStream(
+                    new ByteArrayInputStream(
+                        Files.readAllBytes(landing.resolve("ocop-listings/2025-10-30.jsonl.gz"))))
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
     List<String> lines = day.lines().filter(l -> !l.isBlank()).toList();
     ObjectNode newDay = (ObjectNode) JSON.readTree(lines.get(0));
     newDay.put("crawled_at", "2025-11-01T09:00:00+07:00");
     ObjectNode recrawl = (ObjectNode) JSON.readTree(lines.get(1));
     recrawl.put("crawled_at", "2025-10-30T23:59:00+07:00");
     recrawl.put("price_vnd", recrawl.get("price_vnd").asLong() - 1000);
-    Files.writeString(landing.resolve("ocop-listings/2025-11-01 [1].jsonl"),
+    Files.writeString(
+        landing.resolve("ocop-listings/2025-11-01 [1].jsonl"),
         JSON.writeValueAsString(newDay) + "\n" + JSON.writeValueAsString(recrawl) + "\n");
   }
 

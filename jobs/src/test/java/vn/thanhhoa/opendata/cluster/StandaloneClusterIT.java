@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same jar on a real Spark standalone cluster: a Master and a Worker on 127.0.0.1 started
- * from the project's own dependency jars, `nightly` submitted to them with spark-submit, and
- * its datasets compared byte for byte with a local-mode run.
+ * The same jar on a real Spark standalone cluster: a Master and a Worker on 127.0.0.1 started from
+ * the project's own dependency jars, `nightly` submitted to them with spark-submit, and its
+ * datasets compared byte for byte with a local-mode run.
  */
 class StandaloneClusterIT {
   @TempDir Path tmp;
@@ -27,8 +27,13 @@ class StandaloneClusterIT {
 
   private static List<String> jvmFlags() {
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
-            || a.startsWith("-Dfile.encoding") || a.startsWith("-Duser.timezone"))
+        .filter(
+            a ->
+                a.startsWith("--add-opens")
+                    || a.startsWith("-XX:+Ignore")
+                    || a.startsWith("-Djdk.reflect")
+                    || a.startsWith("-Dfile.encoding")
+                    || a.startsWith("-Duser.timezone"))
         .toList();
   }
 
@@ -43,7 +48,8 @@ class StandaloneClusterIT {
   }
 
   private Process start(Path sparkHome, Path log, List<String> command) throws IOException {
-    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder b =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     b.environment().put("SPARK_HOME", sparkHome.toString());
     b.environment().put("SPARK_SCALA_VERSION", "2.12");
     b.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -63,7 +69,8 @@ class StandaloneClusterIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("no '" + text + "' after " + seconds + " s:\n" + Files.readString(log));
+    throw new AssertionError(
+        "no '" + text + "' after " + seconds + " s:\n" + Files.readString(log));
   }
 
   private static int finish(Process p, Path log, int seconds) throws Exception {
@@ -87,17 +94,39 @@ class StandaloneClusterIT {
       Path masterLog = tmp.resolve("master.log");
       List<String> master = new ArrayList<>(List.of(java()));
       master.addAll(jvmFlags());
-      master.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-          "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort())));
+      master.addAll(
+          List.of(
+              "-cp",
+              classpath,
+              "org.apache.spark.deploy.master.Master",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              String.valueOf(masterPort),
+              "--webui-port",
+              String.valueOf(freePort())));
       Process m = start(sparkHome, masterLog, master);
       await(m, masterLog, "I have been elected leader", 60);
 
       Path workerLog = tmp.resolve("worker.log");
       List<String> worker = new ArrayList<>(List.of(java()));
       worker.addAll(jvmFlags());
-      worker.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.worker.Worker", "spark://127.0.0.1:" + masterPort,
-          "--host", "127.0.0.1", "--cores", "2", "--memory", "3g", "--webui-port", String.valueOf(freePort()),
-          "--work-dir", tmp.resolve("work").toString()));
+      worker.addAll(
+          List.of(
+              "-cp",
+              classpath,
+              "org.apache.spark.deploy.worker.Worker",
+              "spark://127.0.0.1:" + masterPort,
+              "--host",
+              "127.0.0.1",
+              "--cores",
+              "2",
+              "--memory",
+              "3g",
+              "--webui-port",
+              String.valueOf(freePort()),
+              "--work-dir",
+              tmp.resolve("work").toString()));
       Process w = start(sparkHome, workerLog, worker);
       await(w, workerLog, "Successfully registered with master", 60);
 
@@ -106,23 +135,49 @@ class StandaloneClusterIT {
       String flags = String.join(" ", jvmFlags());
       List<String> submit = new ArrayList<>(List.of(java()));
       submit.addAll(jvmFlags());
-      submit.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.SparkSubmit",
-          "--master", "spark://127.0.0.1:" + masterPort, "--class", "vn.thanhhoa.opendata.Main",
-          "--driver-java-options", flags + " -Dlog4j.configurationFile=" + Paths.get("ops/log4j2-cluster.properties").toAbsolutePath(),
-          "--conf", "spark.executor.extraJavaOptions=" + flags, "--conf", "spark.executor.memory=1g",
-          clusterJar.toString(), "nightly", "--conf", Paths.get("conf/pipeline.yaml").toAbsolutePath().toString(),
-          "--output", clusterOut.toString()));
+      submit.addAll(
+          List.of(
+              "-cp",
+              classpath,
+              "org.apache.spark.deploy.SparkSubmit",
+              "--master",
+              "spark://127.0.0.1:" + masterPort,
+              "--class",
+              "vn.thanhhoa.opendata.Main",
+              "--driver-java-options",
+              flags
+                  + " -Dlog4j.configurationFile="
+                  + Paths.get("ops/log4j2-cluster.properties").toAbsolutePath(),
+              "--conf",
+              "spark.executor.extraJavaOptions=" + flags,
+              "--conf",
+              "spark.executor.memory=1g",
+              clusterJar.toString(),
+              "nightly",
+              "--conf",
+              Paths.get("conf/pipeline.yaml").toAbsolutePath().toString(),
+              "--output",
+              clusterOut.toString()));
       Process s = start(sparkHome, submitLog, submit);
       assertEquals(0, finish(s, submitLog, 900), Files.readString(submitLog));
-      assertTrue(Files.readString(workerLog).contains("Asked to launch executor"), "the work ran on the cluster's executor");
+      assertTrue(
+          Files.readString(workerLog).contains("Asked to launch executor"),
+          "the work ran on the cluster's executor");
 
       Path localOut = tmp.resolve("out-local");
       Path localLog = tmp.resolve("local.log");
       List<String> local = new ArrayList<>(List.of(java()));
       local.addAll(jvmFlags());
-      local.addAll(List.of("-cp", Paths.get("target/pipeline.jar").toAbsolutePath() + ":" + classpath,
-          "vn.thanhhoa.opendata.Main", "nightly", "--output", localOut.toString()));
-      assertEquals(0, finish(start(sparkHome, localLog, local), localLog, 900), Files.readString(localLog));
+      local.addAll(
+          List.of(
+              "-cp",
+              Paths.get("target/pipeline.jar").toAbsolutePath() + ":" + classpath,
+              "vn.thanhhoa.opendata.Main",
+              "nightly",
+              "--output",
+              localOut.toString()));
+      assertEquals(
+          0, finish(start(sparkHome, localLog, local), localLog, 900), Files.readString(localLog));
 
       Map<String, String> onCluster = dataFiles(clusterOut.resolve("current/datasets"));
       assertEquals(18, onCluster.size(), onCluster.keySet().toString());

@@ -16,7 +16,8 @@ class AdminUnitsTest {
     assertEquals(547, UNITS.units().stream().filter(u -> u.validTo() != null).count());
     assertEquals(166, UNITS.units().stream().filter(u -> u.validTo() == null).count());
     assertEquals(558, UNITS.crosswalk().size());
-    assertEquals(21, UNITS.crosswalk().stream().filter(AdminUnits.CrosswalkEdge::oldUnitSplit).count());
+    assertEquals(
+        21, UNITS.crosswalk().stream().filter(AdminUnits.CrosswalkEdge::oldUnitSplit).count());
     assertEquals(LocalDate.of(2025, 1, 1), UNITS.earliest());
   }
 
@@ -29,7 +30,9 @@ class AdminUnitsTest {
   }
 
   private static List<String> namesOn(String code, LocalDate date) {
-    return UNITS.units().stream().filter(u -> u.code().equals(code) && u.validOn(date))
-        .map(AdminUnits.Unit::name).toList();
+    return UNITS.units().stream()
+        .filter(u -> u.code().equals(code) && u.validOn(date))
+        .map(AdminUnits.Unit::name)
+        .toList();
   }
 }

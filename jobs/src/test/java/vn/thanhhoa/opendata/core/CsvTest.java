@@ -25,7 +25,8 @@ class CsvTest {
     assertEquals(List.of("two\nlines", "x"), records.get(2).fields());
     assertEquals(3, records.get(2).line());
     assertEquals("\"two\nlines\",x", records.get(2).raw());
-    assertEquals(5, records.get(3).line(), "a record after a multi-line one starts on its own line");
+    assertEquals(
+        5, records.get(3).line(), "a record after a multi-line one starts on its own line");
   }
 
   @Test

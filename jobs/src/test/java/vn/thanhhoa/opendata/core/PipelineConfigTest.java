@@ -27,7 +27,8 @@ class PipelineConfigTest {
 
   @Test
   void aMissingFileIsNamed() {
-    ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(tmp.resolve("missing.yaml")));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(tmp.resolve("missing.yaml")));
     assertEquals(tmp.resolve("missing.yaml") + ": file not found", e.getMessage());
   }
 
@@ -41,14 +42,17 @@ class PipelineConfigTest {
   @Test
   void anUnknownTopLevelKeyIsNamed() throws IOException {
     Path file = variant("timezone:", "colour: blue\ntimezone:");
-    assertTrue(assertThrows(ConfigException.class, () -> PipelineConfig.load(file)).getMessage()
-        .endsWith(": colour: unknown key"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(file))
+            .getMessage()
+            .endsWith(": colour: unknown key"));
   }
 
   @Test
   void aWrongTypeIsNamedByItsPath() throws IOException {
     Path file = variant("shuffle_partitions: 4", "shuffle_partitions: many");
-    String message = assertThrows(ConfigException.class, () -> PipelineConfig.load(file)).getMessage();
+    String message =
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(file)).getMessage();
     assertTrue(message.startsWith(file + ": spark.shuffle_partitions: "), message);
     assertEquals(1, message.lines().count());
   }
@@ -56,44 +60,65 @@ class PipelineConfigTest {
   @Test
   void aMissingFolderIsNamed() throws IOException {
     Path file = variant("schemas: ../schemas", "schemas: ../nowhere");
-    String message = assertThrows(ConfigException.class, () -> PipelineConfig.load(file)).getMessage();
+    String message =
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(file)).getMessage();
     assertTrue(message.startsWith(file + ": schemas: folder not found: "), message);
   }
 
   @Test
   void aBadTimeZoneOrDateIsNamed() throws IOException {
     Path zone = variant("timezone: Asia/Ho_Chi_Minh", "timezone: Mars/Olympus");
-    assertTrue(assertThrows(ConfigException.class, () -> PipelineConfig.load(zone)).getMessage()
-        .contains(": timezone: not a time zone"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(zone))
+            .getMessage()
+            .contains(": timezone: not a time zone"));
     Path date = variant("valid_from: \"2025-07-01\"", "valid_from: \"July\"");
-    assertTrue(assertThrows(ConfigException.class, () -> PipelineConfig.load(date)).getMessage()
-        .contains(": admin_units.lists[1].valid_from: not a date"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(date))
+            .getMessage()
+            .contains(": admin_units.lists[1].valid_from: not a date"));
   }
 
   @Test
   void aMissingKeyIsNamed() throws IOException {
     Path file = variant("output: ../output\n", "");
-    assertEquals(file + ": output: missing",
+    assertEquals(
+        file + ": output: missing",
         assertThrows(ConfigException.class, () -> PipelineConfig.load(file)).getMessage());
   }
 
   @Test
   void aYamlSyntaxErrorIsNamedByFileLineAndColumn() throws IOException {
-    Path tab = Files.writeString(tmp.resolve("pipeline.yaml"), "input: ../sample-data\noutput: ../output\n\tschemas: ../schemas\n");
-    String message = assertThrows(ConfigException.class, () -> PipelineConfig.load(tab)).getMessage();
-    assertTrue(message.startsWith(tab + ": line 3, column 1: not valid YAML: while scanning for the next token: "
-        + "found character '\\t(TAB)'"), message);
+    Path tab =
+        Files.writeString(
+            tmp.resolve("pipeline.yaml"),
+            "input: ../sample-data\noutput: ../output\n\tschemas: ../schemas\n");
+    String message =
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(tab)).getMessage();
+    assertTrue(
+        message.startsWith(
+            tab
+                + ": line 3, column 1: not valid YAML: while scanning for the next token: "
+                + "found character '\\t(TAB)'"),
+        message);
     assertEquals(1, message.lines().count());
 
     Path at = variant("timezone: Asia/Ho_Chi_Minh", "timezone: @Asia/Ho_Chi_Minh");
     message = assertThrows(ConfigException.class, () -> PipelineConfig.load(at)).getMessage();
-    assertTrue(message.startsWith(at + ": line " + lineOf(at, "timezone: @") + ", column 11: not valid YAML: "), message);
+    assertTrue(
+        message.startsWith(
+            at + ": line " + lineOf(at, "timezone: @") + ", column 11: not valid YAML: "),
+        message);
     assertTrue(message.contains("found character '@' that cannot start any token"), message);
 
     Path open = variant("ocop-listings]", "ocop-listings");
     message = assertThrows(ConfigException.class, () -> PipelineConfig.load(open)).getMessage();
-    assertTrue(message.contains(": not valid YAML: while parsing a flow sequence started at line "
-        + lineOf(open, "sources: [") + ", column 10: expected ',' or ']'"), message);
+    assertTrue(
+        message.contains(
+            ": not valid YAML: while parsing a flow sequence started at line "
+                + lineOf(open, "sources: [")
+                + ", column 10: expected ',' or ']'"),
+        message);
     assertEquals(1, message.lines().count());
   }
 
@@ -130,7 +155,10 @@ class PipelineConfigTest {
     Files.createDirectories(to);
     try (var files = Files.list(from)) {
       for (Path f : files.toList()) {
-        Files.copy(f, to.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            f,
+            to.resolve(f.getFileName().toString()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

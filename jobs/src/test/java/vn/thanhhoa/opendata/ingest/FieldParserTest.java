@@ -20,14 +20,18 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 
 /** Every per-value rule of the input contract, on the project's own schemas. */
 class FieldParserTest {
-  private static final SourceSchema REPORTS = SourceSchema.load(Paths.get("schemas"), "commune-reports");
-  private static final SourceSchema PAYMENTS = SourceSchema.load(Paths.get("schemas"), "payment-accounts");
+  private static final SourceSchema REPORTS =
+      SourceSchema.load(Paths.get("schemas"), "commune-reports");
+  private static final SourceSchema PAYMENTS =
+      SourceSchema.load(Paths.get("schemas"), "payment-accounts");
   private static final SourceSchema OCOP = SourceSchema.load(Paths.get("schemas"), "ocop-listings");
   private static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static FieldParser parser(SourceSchema schema, String column) {
-    return new FieldParser(schema.columns().stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow(), HCM);
+    return new FieldParser(
+        schema.columns().stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow(),
+        HCM);
   }
 
   private static Object text(SourceSchema schema, String column, String value) throws RuleBreach {
@@ -39,14 +43,34 @@ class FieldParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"12345|12345", "12.345|12345", "12 345|12345", "1.234.567|1234567",
-      "'1\u00A0234'|1234", "' 0 '|0", "+7|7"})
-  void integersMayCarryVietnameseThousandsSeparators(String value, long expected) throws RuleBreach {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "12345|12345",
+        "12.345|12345",
+        "12 345|12345",
+        "1.234.567|1234567",
+        "'1\u00A0234'|1234",
+        "' 0 '|0",
+        "+7|7"
+      })
+  void integersMayCarryVietnameseThousandsSeparators(String value, long expected)
+      throws RuleBreach {
     assertEquals(expected, text(REPORTS, "population", value));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"12,345", "1.5", "12.34", "1.234 567", "12a", "1e3", "--1", "99999999999999999999"})
+  @ValueSource(
+      strings = {
+        "12,345",
+        "1.5",
+        "12.34",
+        "1.234 567",
+        "12a",
+        "1e3",
+        "--1",
+        "99999999999999999999"
+      })
   void otherNumberShapesAreBadIntegers(String value) {
     assertEquals("bad-integer", rule(REPORTS, "population", value));
   }
@@ -77,8 +101,20 @@ class FieldParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Có,true", "có,true", "CÓ,true", "Không,false", "x,true", "X,true", "1,true", "0,false",
-      "true,true", "FALSE,false", "yes,true", "No,false"})
+  @CsvSource({
+    "Có,true",
+    "có,true",
+    "CÓ,true",
+    "Không,false",
+    "x,true",
+    "X,true",
+    "1,true",
+    "0,false",
+    "true,true",
+    "FALSE,false",
+    "yes,true",
+    "No,false"
+  })
   void everyBooleanSpelling(String value, boolean expected) throws RuleBreach {
     assertEquals(expected, text(REPORTS, "dt_completed", value));
   }
@@ -87,7 +123,9 @@ class FieldParserTest {
   void booleanBlanksAndUnknownSpellings() throws RuleBreach {
     assertEquals("bad-boolean", rule(REPORTS, "dt_completed", "có lẽ"));
     assertEquals("missing-value", rule(REPORTS, "dt_completed", " "));
-    assertEquals(Boolean.FALSE, parser(REPORTS, "dt_completed").parseText("", true),
+    assertEquals(
+        Boolean.FALSE,
+        parser(REPORTS, "dt_completed").parseText("", true),
         "blank means false in a file that uses the x/blank convention");
   }
 
@@ -95,7 +133,8 @@ class FieldParserTest {
   void monthsInBothFormatsAndOnlyThose() throws RuleBreach {
     assertEquals("2025-03", text(REPORTS, "report_period", "2025-03"));
     assertEquals("2025-03", text(REPORTS, "report_period", "03/2025"));
-    for (String bad : new String[] {"13/2025", "2025-13", "3/2025", "2025-3", "March 2025", "2025/03"}) {
+    for (String bad :
+        new String[] {"13/2025", "2025-13", "3/2025", "2025-3", "March 2025", "2025/03"}) {
       assertEquals("bad-month", rule(REPORTS, "report_period", bad), bad);
     }
     assertEquals("bad-month", rule(PAYMENTS, "period", "03/2025"), "providers use YYYY-MM only");
@@ -114,7 +153,9 @@ class FieldParserTest {
 
   @Test
   void providerTimestampsNeedAnOffset() throws RuleBreach {
-    assertEquals(Instant.parse("2025-03-31T16:00:00Z"), text(PAYMENTS, "reported_at", "2025-03-31T23:00:00+07:00"));
+    assertEquals(
+        Instant.parse("2025-03-31T16:00:00Z"),
+        text(PAYMENTS, "reported_at", "2025-03-31T23:00:00+07:00"));
     assertEquals("bad-timestamp", rule(PAYMENTS, "reported_at", "2025-03-31T23:00:00"));
   }
 
@@ -152,7 +193,10 @@ class FieldParserTest {
     assertEquals(new BigDecimal("4.80"), json("rating", "4.8"));
     assertEquals("out-of-range", jsonRule("rating", "5.5"));
     assertNull(json("rating", "null"));
-    assertEquals("out-of-range", jsonRule("rating", "1e400"), "an infinite double is a bad value, not a crash");
+    assertEquals(
+        "out-of-range",
+        jsonRule("rating", "1e400"),
+        "an infinite double is a bad value, not a crash");
     assertEquals("out-of-range", jsonRule("rating", "1e999999999"));
     assertEquals(new BigDecimal("0.00"), json("rating", "1e-999999999"));
     assertEquals("missing-value", jsonRule("listing_id", "null"));
@@ -165,7 +209,8 @@ class FieldParserTest {
     assertEquals(LocalDate.of(2023, 6, 15), json("certified_on", "\"2023-06-15\""));
     assertEquals("bad-date", jsonRule("certified_on", "\"15/06/2023\""));
     assertEquals("bad-date", jsonRule("certified_on", "\"2023-02-30\""));
-    assertEquals(Instant.parse("2025-11-20T15:05:00Z"), json("crawled_at", "\"2025-11-20T22:05:00+07:00\""));
+    assertEquals(
+        Instant.parse("2025-11-20T15:05:00Z"), json("crawled_at", "\"2025-11-20T22:05:00+07:00\""));
     assertEquals("bad-timestamp", jsonRule("crawled_at", "\"2025-11-20T22:05:00\""));
     assertEquals("bad-url", jsonRule("url", "\"http://shopee.vn/p/1\""));
     assertEquals("bad-url", jsonRule("url", "\"shopee.vn/p/1\""));

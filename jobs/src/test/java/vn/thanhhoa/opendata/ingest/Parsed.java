@@ -13,11 +13,16 @@ record Parsed(StructType schema, List<Row> rows) {
   }
 
   List<Row> records() {
-    return rows.stream().filter(r -> ParsedRecords.KIND_RECORD.equals(get(r, ParsedRecords.KIND))).toList();
+    return rows.stream()
+        .filter(r -> ParsedRecords.KIND_RECORD.equals(get(r, ParsedRecords.KIND)))
+        .toList();
   }
 
   Row file() {
-    return rows.stream().filter(r -> ParsedRecords.KIND_FILE.equals(get(r, ParsedRecords.KIND))).findFirst().orElseThrow();
+    return rows.stream()
+        .filter(r -> ParsedRecords.KIND_FILE.equals(get(r, ParsedRecords.KIND)))
+        .findFirst()
+        .orElseThrow();
   }
 
   Object get(Row row, String column) {

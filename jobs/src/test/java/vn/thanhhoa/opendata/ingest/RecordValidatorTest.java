@@ -13,21 +13,40 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 
 /** Cross-column checks, derived columns and the first-rule-wins order. */
 class RecordValidatorTest {
-  private static final SourceSchema REPORTS = SourceSchema.load(Paths.get("schemas"), "commune-reports");
-  private static final SourceSchema PAYMENTS = SourceSchema.load(Paths.get("schemas"), "payment-accounts");
+  private static final SourceSchema REPORTS =
+      SourceSchema.load(Paths.get("schemas"), "commune-reports");
+  private static final SourceSchema PAYMENTS =
+      SourceSchema.load(Paths.get("schemas"), "payment-accounts");
   private static final SourceSchema OCOP = SourceSchema.load(Paths.get("schemas"), "ocop-listings");
 
   /** A valid report row in schema column order. */
   private static String[] report() {
-    return new String[] {"2025-03", "14755", "Phường Hàm Rồng", "Thành phố Thanh Hóa", "05/04/2025 10:00",
-        "12.345", "3000", "10", "30", "100", "98", "78,5", "2000", "Có", null};
+    return new String[] {
+      "2025-03",
+      "14755",
+      "Phường Hàm Rồng",
+      "Thành phố Thanh Hóa",
+      "05/04/2025 10:00",
+      "12.345",
+      "3000",
+      "10",
+      "30",
+      "100",
+      "98",
+      "78,5",
+      "2000",
+      "Có",
+      null
+    };
   }
 
   private static String reportRule(int column, String value) {
     String[] cells = report();
     cells[column] = value;
-    return assertThrows(RuleBreach.class,
-        () -> new RecordValidator(REPORTS).fromText(cells, new boolean[cells.length])).rule();
+    return assertThrows(
+            RuleBreach.class,
+            () -> new RecordValidator(REPORTS).fromText(cells, new boolean[cells.length]))
+        .rule();
   }
 
   @Test
@@ -48,21 +67,35 @@ class RecordValidatorTest {
     String[] cells = report();
     cells[5] = "abc"; // population: bad-integer
     cells[8] = "1"; // members below teams: checked after every column
-    assertEquals("bad-integer",
-        assertThrows(RuleBreach.class, () -> new RecordValidator(REPORTS).fromText(cells, new boolean[15])).rule());
+    assertEquals(
+        "bad-integer",
+        assertThrows(
+                RuleBreach.class,
+                () -> new RecordValidator(REPORTS).fromText(cells, new boolean[15]))
+            .rule());
   }
 
   @Test
   void paymentChecks() {
-    String[] row = {"2025-08", "14758", "bank", "Agribank", "100", "5", "50", "2025-09-02T09:00:00+07:00"};
+    String[] row = {
+      "2025-08", "14758", "bank", "Agribank", "100", "5", "50", "2025-09-02T09:00:00+07:00"
+    };
     String[] opened = Arrays.copyOf(row, row.length);
     opened[5] = "101";
-    assertEquals("opened-exceeds-total", assertThrows(RuleBreach.class,
-        () -> new RecordValidator(PAYMENTS).fromText(opened, new boolean[8])).rule());
+    assertEquals(
+        "opened-exceeds-total",
+        assertThrows(
+                RuleBreach.class,
+                () -> new RecordValidator(PAYMENTS).fromText(opened, new boolean[8]))
+            .rule());
     String[] active = Arrays.copyOf(row, row.length);
     active[6] = "101";
-    assertEquals("active-exceeds-total", assertThrows(RuleBreach.class,
-        () -> new RecordValidator(PAYMENTS).fromText(active, new boolean[8])).rule());
+    assertEquals(
+        "active-exceeds-total",
+        assertThrows(
+                RuleBreach.class,
+                () -> new RecordValidator(PAYMENTS).fromText(active, new boolean[8]))
+            .rule());
   }
 
   @Test
@@ -70,11 +103,14 @@ class RecordValidatorTest {
     ObjectNode listing = (ObjectNode) new ObjectMapper().readTree(LandingFileReaderTest.LISTING);
     listing.put("crawled_at", "2025-03-31T18:30:00Z");
     Object[] values = new RecordValidator(OCOP).fromJson(listing);
-    assertEquals(LocalDate.of(2025, 4, 1), values[OCOP.stagingNames().indexOf("crawl_date")],
+    assertEquals(
+        LocalDate.of(2025, 4, 1),
+        values[OCOP.stagingNames().indexOf("crawl_date")],
         "18:30 UTC is already the next day in Asia/Ho_Chi_Minh");
     assertEquals("2025-04", values[OCOP.stagingNames().indexOf("period")]);
     listing.put("listing_id", "lazada:123");
-    assertEquals("listing-platform-mismatch",
+    assertEquals(
+        "listing-platform-mismatch",
         assertThrows(RuleBreach.class, () -> new RecordValidator(OCOP).fromJson(listing)).rule());
   }
 }

@@ -15,16 +15,29 @@ import org.junit.jupiter.api.Test;
 /** Records read = accepted + quarantined, with the read side counted by the reader itself. */
 class RowConservationTest {
   private static final String FILE = "commune-reports/f.csv";
-  private static final byte[] CSV = (LandingFileReaderTest.EN_HEADER + "\n" + LandingFileReaderTest.ROW + "\n"
-      + LandingFileReaderTest.ROW.replace("2025-03", "2025-13") + "\n" + LandingFileReaderTest.ROW.replace("2025-03", "2025-04")
-      + "\n").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CSV =
+      (LandingFileReaderTest.EN_HEADER
+              + "\n"
+              + LandingFileReaderTest.ROW
+              + "\n"
+              + LandingFileReaderTest.ROW.replace("2025-03", "2025-13")
+              + "\n"
+              + LandingFileReaderTest.ROW.replace("2025-03", "2025-04")
+              + "\n")
+          .getBytes(StandardCharsets.UTF_8);
 
-  /** The file's outcome after its rows went through classification; {@code accepted} gets the rows passed on. */
+  /**
+   * The file's outcome after its rows went through classification; {@code accepted} gets the rows
+   * passed on.
+   */
   private static Map<String, FileOutcome> classified(List<Row> rows, List<Row> accepted) {
     FileOutcomes outcomes = new FileOutcomes();
-    LandingRead read = new LandingRead(LandingFileReaderTest.REPORTS,
-        new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"), new Configuration(false),
-        outcomes);
+    LandingRead read =
+        new LandingRead(
+            LandingFileReaderTest.REPORTS,
+            new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"),
+            new Configuration(false),
+            outcomes);
     read.classified(rows.iterator()).forEachRemaining(accepted::add);
     return outcomes.value();
   }
@@ -37,7 +50,9 @@ class RowConservationTest {
     FileOutcome outcome = classified(parsed.rows(), accepted).get(FILE);
     SourceIngest.checkConserved(Map.of(FILE, outcome), accepted.size());
     assertEquals(3, outcome.report().rowsRead());
-    assertEquals(outcome.report().rowsRead(), outcome.report().rowsAccepted() + outcome.report().rowsQuarantined());
+    assertEquals(
+        outcome.report().rowsRead(),
+        outcome.report().rowsAccepted() + outcome.report().rowsQuarantined());
     assertEquals(1, outcome.report().rowsQuarantined(), "2025-13 is not a month");
   }
 
@@ -46,8 +61,12 @@ class RowConservationTest {
     List<Row> rows = new ArrayList<>(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows());
     rows.remove(0);
     Map<String, FileOutcome> outcomes = classified(rows, new ArrayList<>());
-    IllegalStateException lost = assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 1));
-    assertTrue(lost.getMessage().contains(FILE + ": its reader read 3 record(s), but 1 were accepted and 1 quarantined"),
+    IllegalStateException lost =
+        assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 1));
+    assertTrue(
+        lost.getMessage()
+            .contains(
+                FILE + ": its reader read 3 record(s), but 1 were accepted and 1 quarantined"),
         lost.getMessage());
   }
 
@@ -56,16 +75,23 @@ class RowConservationTest {
     List<Row> rows = new ArrayList<>(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows());
     rows.add(0, rows.get(0));
     Map<String, FileOutcome> outcomes = classified(rows, new ArrayList<>());
-    IllegalStateException twice = assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
-    assertTrue(twice.getMessage().contains("read 3 record(s), but 3 were accepted and 1 quarantined"), twice.getMessage());
+    IllegalStateException twice =
+        assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
+    assertTrue(
+        twice.getMessage().contains("read 3 record(s), but 3 were accepted and 1 quarantined"),
+        twice.getMessage());
   }
 
   @Test
   void rowsLostOrAddedBetweenTheReaderAndTheStagingTableStopTheRun() {
     List<Row> accepted = new ArrayList<>();
-    Map<String, FileOutcome> outcomes = classified(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows(), accepted);
+    Map<String, FileOutcome> outcomes =
+        classified(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows(), accepted);
     SourceIngest.checkConserved(outcomes, 2);
-    IllegalStateException joined = assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
-    assertTrue(joined.getMessage().contains("2 record(s) were accepted, but 3 reached the staging table"), joined.getMessage());
+    IllegalStateException joined =
+        assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
+    assertTrue(
+        joined.getMessage().contains("2 record(s) were accepted, but 3 reached the staging table"),
+        joined.getMessage());
   }
 }

@@ -24,26 +24,68 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamingReadTest {
   private static final String L = LandingFileReaderTest.LISTING;
   private static final JsonLinesRecords JSON =
-      (JsonLinesRecords) new LandingFileReader(LandingFileReaderTest.OCOP, "file:/landing/ocop-listings").format();
+      (JsonLinesRecords)
+          new LandingFileReader(LandingFileReaderTest.OCOP, "file:/landing/ocop-listings").format();
 
-  /** Lines that the streaming parser must hand over to the tree reader, or read exactly as it would. */
-  private static final List<String> TRICKY = List.of(
-      L,
-      L.replace("4.8", "4.80"), L.replace("4.8", "5.000"), L.replace("4.8", "1e0"), L.replace("4.8", "4.8E+0"),
-      L.replace("4.8", "0.0"), L.replace("4.8", "-0.0"), L.replace("4.8", "5.5"), L.replace("4.8", "1e400"), L.replace("4.8", "-1e400"), L.replace("4.8", "1e-400"),
-      L.replace("4.8", "123456789012345678901234567890.5"), L.replace("4.8", "4"), L.replace("4.8", "\"4.8\""),
-      L.replace("85000", "85000.0"), L.replace("85000", "0.0"), L.replace("85000", "-0.00"), L.replace("85000", "1.50e3"), L.replace("85000", "99999999999999999999999"), L.replace("85000", "-1"),
-      L.replace("85000", "2147483648"), L.replace("85000", "null"), L.replace("85000", "[85000]"),
-      L.replace("85000", "{\"v\": 85000}"), L.replace("true, \"rating\"", "\"yes\", \"rating\""),
-      L.replace("\"product\": {", "\"product\": \"x\", \"p2\": {"), L.replace("\"product\": {", "\"product\": [{"
-          ).replace("\"certified_on\": \"2023-06-15\"}", "\"certified_on\": \"2023-06-15\"}]"),
-      L.replace("\"product\": {", "\"product\": null, \"p\": {"),
-      L.replace("\"platform\": \"shopee\", ", "\"platform\": \"shopee\", \"platform\": \"tiki\", "),
-      L + " ", L + " x", L + "{}", "[1, 2]", "42", "\"text\"", "null", "{", "{}", "{\"listing_id\": }",
-      L.replace("Nem chua", "  Ne\u0301m chua "), L.replace("\"shopee:2291837465\"", "\"lazada:1\""),
-      L.replace("\"16042\"", "\"99999\""), L.replace("2025-11-20T22:05:00+07:00", "2025-11-20 22:05"),
-      L.replace("\"unit\": \"hộp 500g\", ", ""), "\uFEFF" + L, "  " + L, "\t" + L, "\u00A0" + L, "{\u0000" + L.substring(1),
-      "\u2003", "\u00A0", L.replace("\"extra\": {\"a\": 1}", "\"extra\": [1, {\"b\": [2]}]"));
+  /**
+   * Lines that the streaming parser must hand over to the tree reader, or read exactly as it would.
+   */
+  private static final List<String> TRICKY =
+      List.of(
+          L,
+          L.replace("4.8", "4.80"),
+          L.replace("4.8", "5.000"),
+          L.replace("4.8", "1e0"),
+          L.replace("4.8", "4.8E+0"),
+          L.replace("4.8", "0.0"),
+          L.replace("4.8", "-0.0"),
+          L.replace("4.8", "5.5"),
+          L.replace("4.8", "1e400"),
+          L.replace("4.8", "-1e400"),
+          L.replace("4.8", "1e-400"),
+          L.replace("4.8", "123456789012345678901234567890.5"),
+          L.replace("4.8", "4"),
+          L.replace("4.8", "\"4.8\""),
+          L.replace("85000", "85000.0"),
+          L.replace("85000", "0.0"),
+          L.replace("85000", "-0.00"),
+          L.replace("85000", "1.50e3"),
+          L.replace("85000", "99999999999999999999999"),
+          L.replace("85000", "-1"),
+          L.replace("85000", "2147483648"),
+          L.replace("85000", "null"),
+          L.replace("85000", "[85000]"),
+          L.replace("85000", "{\"v\": 85000}"),
+          L.replace("true, \"rating\"", "\"yes\", \"rating\""),
+          L.replace("\"product\": {", "\"product\": \"x\", \"p2\": {"),
+          L.replace("\"product\": {", "\"product\": [{")
+              .replace("\"certified_on\": \"2023-06-15\"}", "\"certified_on\": \"2023-06-15\"}]"),
+          L.replace("\"product\": {", "\"product\": null, \"p\": {"),
+          L.replace(
+              "\"platform\": \"shopee\", ", "\"platform\": \"shopee\", \"platform\": \"tiki\", "),
+          L + " ",
+          L + " x",
+          L + "{}",
+          "[1, 2]",
+          "42",
+          "\"text\"",
+          "null",
+          "{",
+          "{}",
+          "{\"listing_id\": }",
+          L.replace("Nem chua", "  Ne\u0301m chua "),
+          L.replace("\"shopee:2291837465\"", "\"lazada:1\""),
+          L.replace("\"16042\"", "\"99999\""),
+          L.replace("2025-11-20T22:05:00+07:00", "2025-11-20 22:05"),
+          L.replace("\"unit\": \"hộp 500g\", ", ""),
+          "\uFEFF" + L,
+          "  " + L,
+          "\t" + L,
+          "\u00A0" + L,
+          "{\u0000" + L.substring(1),
+          "\u2003",
+          "\u00A0",
+          L.replace("\"extra\": {\"a\": 1}", "\"extra\": [1, {\"b\": [2]}]"));
 
   @Test
   void eachLineReadsAsTheTreeReaderReadsIt() {
@@ -78,11 +120,14 @@ class StreamingReadTest {
   private static void assertSameRead(Path dir, String name, byte[] bytes) throws IOException {
     Path folder = Files.createDirectories(dir.resolve("ocop-listings"));
     Path file = Files.write(folder.resolve(name), bytes);
-    LandingFileReader reader = new LandingFileReader(LandingFileReaderTest.OCOP, folder.toUri().toString());
+    LandingFileReader reader =
+        new LandingFileReader(LandingFileReaderTest.OCOP, folder.toUri().toString());
     FileSystem fs = FileSystem.getLocal(new Configuration());
     long modified = Files.getLastModifiedTime(file).toMillis();
     List<Row> streamed = new ArrayList<>();
-    Iterator<Row> rows = reader.records(new LandingFileReader.LandingFile(file.toUri().toString(), bytes.length, modified), fs);
+    Iterator<Row> rows =
+        reader.records(
+            new LandingFileReader.LandingFile(file.toUri().toString(), bytes.length, modified), fs);
     rows.forEachRemaining(streamed::add);
     assertEquals(reader.read("ocop-listings/" + name, bytes, modified), streamed, name);
   }
@@ -94,7 +139,10 @@ class StreamingReadTest {
     for (int n = 0; n < 20_000; n++) {
       byte[] bytes = new byte[random.nextInt(24)];
       for (int i = 0; i < bytes.length; i++) {
-        bytes[i] = random.nextInt(3) == 0 ? (byte) random.nextInt(256) : samples[random.nextInt(samples.length)];
+        bytes[i] =
+            random.nextInt(3) == 0
+                ? (byte) random.nextInt(256)
+                : samples[random.nextInt(samples.length)];
       }
       Utf8Check check = new Utf8Check();
       int cut = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
@@ -106,8 +154,11 @@ class StreamingReadTest {
 
   private static boolean jdkAccepts(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -1,15 +1,11 @@
 package vn.thanhhoa.opendata.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class TextDecoderTest {
@@ -18,7 +14,10 @@ class TextDecoderTest {
   @Test
   void utf8WithAndWithoutBom() throws Exception {
     assertEquals(TEXT, TextDecoder.decode(TEXT.getBytes(StandardCharsets.UTF_8)).text());
-    byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TEXT.getBytes(StandardCharsets.UTF_8));
+    byte[] bom =
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            TEXT.getBytes(StandardCharsets.UTF_8));
     TextDecoder.Decoded decoded = TextDecoder.decode(bom);
     assertEquals(TEXT, decoded.text(), "the BOM is not part of the text");
     assertEquals("UTF-8 (BOM)", decoded.encoding());
@@ -26,7 +25,8 @@ class TextDecoderTest {
 
   @Test
   void utf16LittleEndianWithBom() throws Exception {
-    byte[] bytes = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
+    byte[] bytes =
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
     TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
     assertEquals(TEXT, decoded.text());
     assertEquals("UTF-16LE", decoded.encoding());
@@ -35,7 +35,8 @@ class TextDecoderTest {
   @Test
   void invalidUtf8IsRejectedAtTheFirstBadByte() {
     byte[] bytes = concat("ab,c\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, 'x'});
-    TextDecoder.InvalidEncoding e = assertThrows(TextDecoder.InvalidEncoding.class, () -> TextDecoder.decode(bytes));
+    TextDecoder.InvalidEncoding e =
+        assertThrows(TextDecoder.InvalidEncoding.class, () -> TextDecoder.decode(bytes));
     assertEquals(5, e.offset());
     assertTrue(e.lossyText().startsWith("ab,c\n"));
   }
@@ -43,7 +44,8 @@ class TextDecoderTest {
   @Test
   void aLegacyVietnameseEncodingIsInvalidUtf8() {
     byte[] cp1258 = "Tên xã".getBytes(Charset.forName("windows-1258"));
-    TextDecoder.InvalidEncoding e = assertThrows(TextDecoder.InvalidEncoding.class, () -> TextDecoder.decode(cp1258));
+    TextDecoder.InvalidEncoding e =
+        assertThrows(TextDecoder.InvalidEncoding.class, () -> TextDecoder.decode(cp1258));
     assertEquals(1, e.offset(), "'ê' is one byte in windows-1258, invalid as UTF-8");
   }
 

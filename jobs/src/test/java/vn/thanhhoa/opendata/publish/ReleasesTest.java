@@ -41,7 +41,9 @@ class ReleasesTest {
   }
 
   private List<String> statuses() {
-    return releases().list().stream().map(i -> i.id() + " " + i.status() + (i.current() ? " *" : "")).toList();
+    return releases().list().stream()
+        .map(i -> i.id() + " " + i.status() + (i.current() ? " *" : ""))
+        .toList();
   }
 
   @Test
@@ -56,8 +58,9 @@ class ReleasesTest {
     release("20250105T000000Z", "published", "20250101T000000Z");
     current("20250105T000000Z");
     // ... so one more goes before it, not to 20250102T000000Z.
-    IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> releases().rollbackTarget(Optional.empty()));
+    IllegalArgumentException none =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> releases().rollbackTarget(Optional.empty()));
     assertEquals("no complete release before 20250101T000000Z to roll back to", none.getMessage());
   }
 
@@ -67,12 +70,24 @@ class ReleasesTest {
     release("20250102T000000Z", "published", null);
     release("20250103T000000Z", "rejected", null);
     Files.createDirectories(output.resolve("releases/20250104T000000Z"));
-    assertEquals(List.of("20250101T000000Z not-switched", "20250102T000000Z not-switched",
-        "20250103T000000Z rejected", "20250104T000000Z incomplete"), statuses(), "nothing current: nothing published");
+    assertEquals(
+        List.of(
+            "20250101T000000Z not-switched",
+            "20250102T000000Z not-switched",
+            "20250103T000000Z rejected",
+            "20250104T000000Z incomplete"),
+        statuses(),
+        "nothing current: nothing published");
     current("20250101T000000Z");
-    assertEquals(List.of("20250101T000000Z published *", "20250102T000000Z not-switched",
-        "20250103T000000Z rejected", "20250104T000000Z incomplete"), statuses());
-    assertEquals(List.of("20250102T000000Z", "20250103T000000Z", "20250104T000000Z"), releases().prune(5));
+    assertEquals(
+        List.of(
+            "20250101T000000Z published *",
+            "20250102T000000Z not-switched",
+            "20250103T000000Z rejected",
+            "20250104T000000Z incomplete"),
+        statuses());
+    assertEquals(
+        List.of("20250102T000000Z", "20250103T000000Z", "20250104T000000Z"), releases().prune(5));
   }
 
   @Test
@@ -85,9 +100,13 @@ class ReleasesTest {
     release("20250102T030405Z-9", "published", null);
     assertEquals("20250102T030405Z-10", layout.newRunId(at, Store.local()));
     release("20250102T030405Z-10", "published", null);
-    assertEquals(List.of("20250102T030405Z", "20250102T030405Z-9", "20250102T030405Z-10"),
-        releases().list().stream().map(Releases.Info::id).toList(), "-9 before -10");
-    assertEquals("20250102T030405Z-11", layout.newRunId(Instant.parse("2025-01-01T00:00:00Z"), Store.local()),
+    assertEquals(
+        List.of("20250102T030405Z", "20250102T030405Z-9", "20250102T030405Z-10"),
+        releases().list().stream().map(Releases.Info::id).toList(),
+        "-9 before -10");
+    assertEquals(
+        "20250102T030405Z-11",
+        layout.newRunId(Instant.parse("2025-01-01T00:00:00Z"), Store.local()),
         "a clock behind the releases' still gives a later id");
   }
 }

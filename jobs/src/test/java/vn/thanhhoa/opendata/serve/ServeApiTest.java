@@ -66,13 +66,19 @@ class ServeApiTest {
     assertEquals("Validation Error", v.get("error").get("__type").asText());
     assertTrue(v.get("error").has("rows"));
 
-    assertEquals(400, serve.get("/api/3/action/package_create").statusCode(), "GET on a write action");
-    HttpResponse<byte[]> write = serve.send("POST", "/api/3/action/package_create", "{\"name\": \"x\"}");
+    assertEquals(
+        400, serve.get("/api/3/action/package_create").statusCode(), "GET on a write action");
+    HttpResponse<byte[]> write =
+        serve.send("POST", "/api/3/action/package_create", "{\"name\": \"x\"}");
     assertEquals(403, write.statusCode());
-    assertEquals("Authorization Error", ServeFixture.JSON.readTree(write.body()).get("error").get("__type").asText());
+    assertEquals(
+        "Authorization Error",
+        ServeFixture.JSON.readTree(write.body()).get("error").get("__type").asText());
     HttpResponse<byte[]> unknown = serve.get("/api/3/action/khong_biet");
     assertEquals(400, unknown.statusCode());
-    assertEquals("Bad request - Action name not known: khong_biet", ServeFixture.JSON.readTree(unknown.body()).asText());
+    assertEquals(
+        "Bad request - Action name not known: khong_biet",
+        ServeFixture.JSON.readTree(unknown.body()).asText());
     assertEquals(400, serve.send("POST", "/api/3/action/package_list", "{not json").statusCode());
   }
 
@@ -80,7 +86,9 @@ class ServeApiTest {
   void packageListByGetAndPost() throws Exception {
     JsonNode names = serve.result("package_list");
     assertEquals(6, names.size());
-    JsonNode posted = ServeFixture.JSON.readTree(serve.send("POST", "/api/action/package_list", "{\"limit\": 1, \"offset\": 1}").body());
+    JsonNode posted =
+        ServeFixture.JSON.readTree(
+            serve.send("POST", "/api/action/package_list", "{\"limit\": 1, \"offset\": 1}").body());
     assertEquals(names.get(1), posted.get("result").get(0));
   }
 
@@ -92,8 +100,16 @@ class ServeApiTest {
       String previous = null;
       int count = -1;
       for (int start = 0; ; start += rows) {
-        HttpResponse<byte[]> page = serve.get("/api/3/action/package_search" + ServeFixture.query(
-            "rows", String.valueOf(rows), "start", String.valueOf(start), "sort", "id asc"));
+        HttpResponse<byte[]> page =
+            serve.get(
+                "/api/3/action/package_search"
+                    + ServeFixture.query(
+                        "rows",
+                        String.valueOf(rows),
+                        "start",
+                        String.valueOf(start),
+                        "sort",
+                        "id asc"));
         String body = new String(page.body());
         assertTrue(!body.equals(previous), "a page repeats the previous one");
         previous = body;
@@ -103,21 +119,31 @@ class ServeApiTest {
         if (result.get("results").isEmpty()) {
           break;
         }
-        result.get("results").forEach(p -> {
-          ids.add(p.get("id").asText());
-          names.add(p.get("name").asText());
-        });
+        result
+            .get("results")
+            .forEach(
+                p -> {
+                  ids.add(p.get("id").asText());
+                  names.add(p.get("name").asText());
+                });
       }
       assertEquals(count, ids.size());
       assertEquals(ids.stream().sorted().toList(), ids, "ids ascending");
       assertEquals(new HashSet<>(ids).size(), ids.size(), "ids unique");
-      assertEquals(ServeFixture.JSON.convertValue(serve.result("package_list"), List.class), names.stream().sorted().toList());
+      assertEquals(
+          ServeFixture.JSON.convertValue(serve.result("package_list"), List.class),
+          names.stream().sorted().toList());
     }
   }
 
   @Test
   void incrementalHarvestByMetadataModified() throws Exception {
-    assertEquals(0, serve.result("package_search", "fq", "metadata_modified:[2999-01-01T00:00:00Z TO *]").get("count").asInt());
+    assertEquals(
+        0,
+        serve
+            .result("package_search", "fq", "metadata_modified:[2999-01-01T00:00:00Z TO *]")
+            .get("count")
+            .asInt());
     JsonNode all = serve.result("package_search", "rows", "100");
     String newest = null;
     for (JsonNode p : all.get("results")) {
@@ -125,7 +151,9 @@ class ServeApiTest {
       newest = newest == null || m.compareTo(newest) > 0 ? m : newest;
     }
     LocalDateTime bound = LocalDateTime.parse(newest).minusSeconds(1);
-    JsonNode recent = serve.result("package_search", "fq", "metadata_modified:[" + bound + "Z TO *]", "rows", "100");
+    JsonNode recent =
+        serve.result(
+            "package_search", "fq", "metadata_modified:[" + bound + "Z TO *]", "rows", "100");
     long expected = 0;
     for (JsonNode p : all.get("results")) {
       expected += LocalDateTime.parse(p.get("metadata_modified").asText()).isBefore(bound) ? 0 : 1;
@@ -136,24 +164,47 @@ class ServeApiTest {
 
   @Test
   void searchFiltersFacetsQAndCaps() throws Exception {
-    JsonNode facets = ServeFixture.JSON.readTree(serve.send("POST", "/api/3/action/package_search",
-        "{\"rows\": 0, \"facet.field\": [\"organization\", \"tags\", \"res_format\", \"license_id\"]}").body()).get("result");
+    JsonNode facets =
+        ServeFixture.JSON
+            .readTree(
+                serve
+                    .send(
+                        "POST",
+                        "/api/3/action/package_search",
+                        "{\"rows\": 0, \"facet.field\": [\"organization\", \"tags\", \"res_format\", \"license_id\"]}")
+                    .body())
+            .get("result");
     assertEquals(0, facets.get("results").size());
     for (String f : List.of("organization", "tags", "res_format", "license_id")) {
       JsonNode items = facets.get("search_facets").get(f).get("items");
       assertTrue(items.size() > 0, f);
       items.forEach(i -> assertTrue(i.has("name") && i.has("display_name") && i.has("count")));
     }
-    assertEquals(6, facets.get("search_facets").get("organization").get("items").get(0).get("count").asInt());
-    String org = facets.get("search_facets").get("organization").get("items").get(0).get("name").asText();
-    assertEquals(6, serve.result("package_search", "fq", "organization:" + org).get("count").asInt());
-    assertEquals(0, serve.result("package_search", "fq", "-organization:" + org).get("count").asInt());
-    assertEquals(2, serve.result("package_search", "fq", "groups:chinh-quyen-so OR name:don-vi-hanh-chinh").get("count").asInt() - 1);
+    assertEquals(
+        6,
+        facets.get("search_facets").get("organization").get("items").get(0).get("count").asInt());
+    String org =
+        facets.get("search_facets").get("organization").get("items").get(0).get("name").asText();
+    assertEquals(
+        6, serve.result("package_search", "fq", "organization:" + org).get("count").asInt());
+    assertEquals(
+        0, serve.result("package_search", "fq", "-organization:" + org).get("count").asInt());
+    assertEquals(
+        2,
+        serve
+                .result("package_search", "fq", "groups:chinh-quyen-so OR name:don-vi-hanh-chinh")
+                .get("count")
+                .asInt()
+            - 1);
     JsonNode diacritics = serve.result("package_search", "q", "chuyen doi so");
     assertTrue(diacritics.get("results").findValuesAsText("name").contains("chuyen-doi-so-cap-xa"));
     assertEquals(1, serve.result("package_search", "rows", "1").get("results").size());
-    assertEquals(6, serve.result("package_search", "rows", "5000").get("results").size(), "rows above 1000 are capped, not refused");
-    assertEquals("name asc", serve.result("package_search", "sort", "name asc").get("sort").asText());
+    assertEquals(
+        6,
+        serve.result("package_search", "rows", "5000").get("results").size(),
+        "rows above 1000 are capped, not refused");
+    assertEquals(
+        "name asc", serve.result("package_search", "sort", "name asc").get("sort").asText());
   }
 
   @Test
@@ -167,7 +218,9 @@ class ServeApiTest {
     JsonNode org = serve.result("organization_show", "id", orgs.get(0).get("name").asText());
     assertTrue(org.get("is_organization").asBoolean());
     assertEquals(3, serve.result("group_list").size());
-    assertEquals(404, serve.get("/api/3/action/group_show?id=" + org.get("name").asText()).statusCode(),
+    assertEquals(
+        404,
+        serve.get("/api/3/action/group_show?id=" + org.get("name").asText()).statusCode(),
         "an organization is not a group");
     assertTrue(serve.result("group_show", "id", "kinh-te-so").get("package_count").asInt() > 0);
     assertTrue(serve.result("license_list").size() >= 15);
@@ -175,9 +228,12 @@ class ServeApiTest {
 
   @Test
   void dataStoreSearchPagesFiltersAndCountsLikeTheParquet() throws Exception {
-    JsonNode report = ServeFixture.JSON.readTree(serve.output.resolve("current/run-report.json").toFile());
-    for (JsonNode pkg : List.of(serve.result("package_show", "id", "tai-khoan-thanh-toan-khong-dung-tien-mat"),
-        serve.result("package_show", "id", "kinh-te-so-cap-xa"))) {
+    JsonNode report =
+        ServeFixture.JSON.readTree(serve.output.resolve("current/run-report.json").toFile());
+    for (JsonNode pkg :
+        List.of(
+            serve.result("package_show", "id", "tai-khoan-thanh-toan-khong-dung-tien-mat"),
+            serve.result("package_show", "id", "kinh-te-so-cap-xa"))) {
       String rid = null;
       for (JsonNode r : pkg.get("resources")) {
         rid = r.get("datastore_active").asBoolean() ? r.get("id").asText() : rid;
@@ -189,37 +245,74 @@ class ServeApiTest {
       assertEquals("{\"id\":\"_id\",\"type\":\"int\"}", five.get("fields").get(0).toString());
       assertTrue(five.get("records").size() <= 5);
       long rows = report.get("datasets").get(pkg.get("name").asText()).get("rows").asLong();
-      assertEquals(rows, five.get("total").asLong(), "DataStore total equals the Parquet row count");
+      assertEquals(
+          rows, five.get("total").asLong(), "DataStore total equals the Parquet row count");
       JsonNode first = serve.result("datastore_search", "resource_id", rid, "limit", "2");
-      JsonNode second = serve.result("datastore_search", "resource_id", rid, "limit", "2", "offset", "2");
+      JsonNode second =
+          serve.result("datastore_search", "resource_id", rid, "limit", "2", "offset", "2");
       JsonNode four = serve.result("datastore_search", "resource_id", rid, "limit", "4");
       List<JsonNode> joined = new ArrayList<>();
       first.get("records").forEach(joined::add);
       second.get("records").forEach(joined::add);
-      assertEquals(four.get("records").toString(), ServeFixture.JSON.valueToTree(joined).toString());
-      assertEquals(0, serve.result("datastore_search", "resource_id", rid, "offset", String.valueOf(rows)).get("records").size());
-      JsonNode filtered = serve.result("datastore_search", "resource_id", rid, "filters", "{\"period\": \"2025-07\"}", "limit", "32000");
+      assertEquals(
+          four.get("records").toString(), ServeFixture.JSON.valueToTree(joined).toString());
+      assertEquals(
+          0,
+          serve
+              .result("datastore_search", "resource_id", rid, "offset", String.valueOf(rows))
+              .get("records")
+              .size());
+      JsonNode filtered =
+          serve.result(
+              "datastore_search",
+              "resource_id",
+              rid,
+              "filters",
+              "{\"period\": \"2025-07\"}",
+              "limit",
+              "32000");
       assertTrue(filtered.get("total").asLong() < rows && filtered.get("total").asLong() > 0);
       filtered.get("records").forEach(r -> assertEquals("2025-07", r.get("period").asText()));
-      JsonNode fields = serve.result("datastore_search", "resource_id", rid, "fields", "period", "limit", "3");
+      JsonNode fields =
+          serve.result("datastore_search", "resource_id", rid, "fields", "period", "limit", "3");
       fields.get("records").forEach(r -> assertEquals(List.of("period"), iterable(r.fieldNames())));
       Set<Integer> ids = new HashSet<>();
       for (int offset = 0; offset < rows; offset += 5000) {
-        serve.result("datastore_search", "resource_id", rid, "limit", "5000", "offset", String.valueOf(offset))
-            .get("records").forEach(r -> ids.add(r.get("_id").asInt()));
+        serve
+            .result(
+                "datastore_search",
+                "resource_id",
+                rid,
+                "limit",
+                "5000",
+                "offset",
+                String.valueOf(offset))
+            .get("records")
+            .forEach(r -> ids.add(r.get("_id").asInt()));
       }
       assertEquals(rows, ids.size(), "paging reaches every row once");
     }
-    assertEquals(404, serve.get("/api/3/action/datastore_search?resource_id=khong-co").statusCode());
-    JsonNode types = serve.result("datastore_search", "resource_id", datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat"), "limit", "1");
-    Set<String> known = Set.of("int", "int4", "int8", "numeric", "text", "bool", "date", "timestamp", "float8");
-    types.get("fields").forEach(f -> assertTrue(known.contains(f.get("type").asText()), f.toString()));
+    assertEquals(
+        404, serve.get("/api/3/action/datastore_search?resource_id=khong-co").statusCode());
+    JsonNode types =
+        serve.result(
+            "datastore_search",
+            "resource_id",
+            datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat"),
+            "limit",
+            "1");
+    Set<String> known =
+        Set.of("int", "int4", "int8", "numeric", "text", "bool", "date", "timestamp", "float8");
+    types
+        .get("fields")
+        .forEach(f -> assertTrue(known.contains(f.get("type").asText()), f.toString()));
   }
 
   @Test
   void dataStoreFieldsAreExactlyTheOnesAskedForInTheOrderAsked() throws Exception {
     String rid = datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat");
-    JsonNode one = serve.result("datastore_search", "resource_id", rid, "fields", "period", "limit", "3");
+    JsonNode one =
+        serve.result("datastore_search", "resource_id", rid, "fields", "period", "limit", "3");
     assertEquals(List.of("period"), fieldIds(one));
     assertEquals("text", one.get("fields").get(0).get("type").asText());
     assertEquals("Kỳ báo cáo", one.get("fields").get(0).get("info").get("label").asText());
@@ -227,54 +320,84 @@ class ServeApiTest {
     one.get("records").forEach(r -> assertEquals(List.of("period"), iterable(r.fieldNames())));
 
     List<String> order = List.of("provider_type", "accounts_total", "commune_code", "period");
-    JsonNode listed = search("{\"resource_id\": \"" + rid + "\", \"limit\": 5, "
-        + "\"fields\": [\"provider_type\", \"accounts_total\", \"commune_code\", \"period\"]}").get("result");
+    JsonNode listed =
+        search(
+                "{\"resource_id\": \""
+                    + rid
+                    + "\", \"limit\": 5, "
+                    + "\"fields\": [\"provider_type\", \"accounts_total\", \"commune_code\", \"period\"]}")
+            .get("result");
     assertEquals(order, fieldIds(listed));
     listed.get("records").forEach(r -> assertEquals(order, iterable(r.fieldNames())));
     JsonNode all = serve.result("datastore_search", "resource_id", rid, "limit", "5");
-    assertEquals(projected(all.get("records"), order), listed.get("records"), "the same rows, only those fields");
+    assertEquals(
+        projected(all.get("records"), order),
+        listed.get("records"),
+        "the same rows, only those fields");
     assertEquals(all.get("total"), listed.get("total"));
-    for (String asText : List.of("provider_type, accounts_total,commune_code ,period",
-        "[\"provider_type\", \"accounts_total\", \"commune_code\", \"period\"]")) {
-      JsonNode got = serve.result("datastore_search", "resource_id", rid, "fields", asText, "limit", "5");
+    for (String asText :
+        List.of(
+            "provider_type, accounts_total,commune_code ,period",
+            "[\"provider_type\", \"accounts_total\", \"commune_code\", \"period\"]")) {
+      JsonNode got =
+          serve.result("datastore_search", "resource_id", rid, "fields", asText, "limit", "5");
       assertEquals(listed.get("records"), got.get("records"), asText);
       assertEquals(listed.get("fields"), got.get("fields"), asText);
     }
 
-    JsonNode withId = serve.result("datastore_search", "resource_id", rid, "fields", "commune_code,_id", "limit", "5");
+    JsonNode withId =
+        serve.result(
+            "datastore_search", "resource_id", rid, "fields", "commune_code,_id", "limit", "5");
     assertEquals(List.of("commune_code", "_id"), fieldIds(withId));
     assertEquals("{\"id\":\"_id\",\"type\":\"int\"}", withId.get("fields").get(1).toString());
-    assertEquals(projected(all.get("records"), List.of("commune_code", "_id")), withId.get("records"));
+    assertEquals(
+        projected(all.get("records"), List.of("commune_code", "_id")), withId.get("records"));
   }
 
   @Test
   void anUnknownDataStoreFieldIsAValidationErrorNamingIt() throws Exception {
     String rid = datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat");
     for (String fields : List.of("period,xyz", "[\"period\", \"xyz\"]")) {
-      HttpResponse<byte[]> r = serve.get("/api/3/action/datastore_search"
-          + ServeFixture.query("resource_id", rid, "fields", fields));
+      HttpResponse<byte[]> r =
+          serve.get(
+              "/api/3/action/datastore_search"
+                  + ServeFixture.query("resource_id", rid, "fields", fields));
       assertEquals(409, r.statusCode(), fields);
       JsonNode body = ServeFixture.JSON.readTree(r.body());
       assertEquals(false, body.get("success").asBoolean());
       assertTrue(!body.has("result"));
-      assertEquals("{\"fields\":[\"invalid value \\\"xyz\\\"\"],\"__type\":\"Validation Error\"}",
+      assertEquals(
+          "{\"fields\":[\"invalid value \\\"xyz\\\"\"],\"__type\":\"Validation Error\"}",
           body.get("error").toString());
     }
-    HttpResponse<byte[]> posted = serve.send("POST", "/api/3/action/datastore_search",
-        "{\"resource_id\": \"" + rid + "\", \"fields\": [\"Period\"]}");
+    HttpResponse<byte[]> posted =
+        serve.send(
+            "POST",
+            "/api/3/action/datastore_search",
+            "{\"resource_id\": \"" + rid + "\", \"fields\": [\"Period\"]}");
     assertEquals(409, posted.statusCode(), "field names are case-sensitive");
-    assertEquals("invalid value \"Period\"",
+    assertEquals(
+        "invalid value \"Period\"",
         ServeFixture.JSON.readTree(posted.body()).get("error").get("fields").get(0).asText());
   }
 
   @Test
   void dataStoreFieldsKeepSortQAndFiltersWorking() throws Exception {
     String rid = datastoreId("tai-khoan-thanh-toan-khong-dung-tien-mat");
-    String query = "\"resource_id\": \"" + rid + "\", \"limit\": 32000, \"filters\": {\"period\": \"2025-07\"}, "
-        + "\"q\": \"bank\", \"sort\": \"accounts_total desc, commune_code\"";
+    String query =
+        "\"resource_id\": \""
+            + rid
+            + "\", \"limit\": 32000, \"filters\": {\"period\": \"2025-07\"}, "
+            + "\"q\": \"bank\", \"sort\": \"accounts_total desc, commune_code\"";
     JsonNode all = search("{" + query + "}").get("result");
     long total = all.get("total").asLong();
-    assertTrue(total > 1 && total < serve.result("datastore_search", "resource_id", rid, "limit", "0").get("total").asLong());
+    assertTrue(
+        total > 1
+            && total
+                < serve
+                    .result("datastore_search", "resource_id", rid, "limit", "0")
+                    .get("total")
+                    .asLong());
     Long previous = null;
     for (JsonNode r : all.get("records")) {
       assertEquals("2025-07", r.get("period").asText());
@@ -282,12 +405,18 @@ class ServeApiTest {
       if (previous != null && !r.get("accounts_total").isNull()) {
         assertTrue(previous >= r.get("accounts_total").asLong(), "sorted by accounts_total desc");
       }
-      previous = r.get("accounts_total").isNull() ? previous : Long.valueOf(r.get("accounts_total").asLong());
+      previous =
+          r.get("accounts_total").isNull()
+              ? previous
+              : Long.valueOf(r.get("accounts_total").asLong());
     }
     List<String> order = List.of("commune_name", "_id");
-    JsonNode some = search("{" + query + ", \"fields\": [\"commune_name\", \"_id\"]}").get("result");
+    JsonNode some =
+        search("{" + query + ", \"fields\": [\"commune_name\", \"_id\"]}").get("result");
     assertEquals(total, some.get("total").asLong());
-    assertEquals(projected(all.get("records"), order), some.get("records"),
+    assertEquals(
+        projected(all.get("records"), order),
+        some.get("records"),
         "filters, q and sort apply to columns not returned");
     assertEquals(all.get("filters"), some.get("filters"));
     assertEquals("accounts_total desc, commune_code", some.get("sort").asText());
@@ -296,7 +425,8 @@ class ServeApiTest {
   /** POSTs a datastore_search body and returns the whole response envelope. */
   private JsonNode search(String body) throws Exception {
     HttpResponse<byte[]> r = serve.send("POST", "/api/3/action/datastore_search", body);
-    assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(
+        200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
     return ServeFixture.JSON.readTree(r.body());
   }
 
@@ -330,14 +460,21 @@ class ServeApiTest {
       HttpResponse<byte[]> range = serve.get(path, "Range", "bytes=10-19");
       assertEquals(206, range.statusCode());
       assertArrayEquals(java.util.Arrays.copyOfRange(file.body(), 10, 20), range.body());
-      assertEquals("bytes 10-19/" + file.body().length, range.headers().firstValue("Content-Range").orElse(""));
+      assertEquals(
+          "bytes 10-19/" + file.body().length,
+          range.headers().firstValue("Content-Range").orElse(""));
       if (path.endsWith(".csv")) {
         HttpResponse<byte[]> gz = serve.get(path, "Accept-Encoding", "gzip");
         assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""));
-        assertArrayEquals(file.body(), new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes());
+        assertArrayEquals(
+            file.body(), new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes());
       }
     }
-    assertEquals(416, serve.get("/datasets/don-vi-hanh-chinh/don-vi-hanh-chinh.csv", "Range", "bytes=99999999-").statusCode());
+    assertEquals(
+        416,
+        serve
+            .get("/datasets/don-vi-hanh-chinh/don-vi-hanh-chinh.csv", "Range", "bytes=99999999-")
+            .statusCode());
     assertTrue(new String(serve.get("/catalog.ttl").body()).contains("dcat:Catalog"));
     assertTrue(new String(serve.get("/").body()).contains("Chuyển đổi số cấp xã"));
   }

@@ -23,7 +23,9 @@ final class ServeFixture implements AutoCloseable {
   ServeFixture(Path tmp) throws IOException {
     output = tmp.resolve("output");
     Folders.copy(SampleRuns.output(2), output);
-    server = new FeedServer(output.resolve("current"), "127.0.0.1", 0, "http://127.0.0.1:5000", "Cổng dữ liệu mở");
+    server =
+        new FeedServer(
+            output.resolve("current"), "127.0.0.1", 0, "http://127.0.0.1:5000", "Cổng dữ liệu mở");
     server.start();
   }
 
@@ -31,7 +33,8 @@ final class ServeFixture implements AutoCloseable {
     return "http://127.0.0.1:" + server.port();
   }
 
-  HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+  HttpResponse<byte[]> get(String path, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -39,9 +42,14 @@ final class ServeFixture implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<byte[]> send(String method, String path, String body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  HttpResponse<byte[]> send(String method, String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** GET an action; returns the parsed body. */
@@ -60,7 +68,9 @@ final class ServeFixture implements AutoCloseable {
   static String query(String... params) {
     StringBuilder q = new StringBuilder();
     for (int i = 0; i < params.length; i += 2) {
-      q.append(i == 0 ? "?" : "&").append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
+      q.append(i == 0 ? "?" : "&")
+          .append(URLEncoder.encode(params[i], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
     }
     return q.toString();

@@ -11,11 +11,19 @@ import java.util.stream.Stream;
 public final class Folders {
   private Folders() {}
 
-  /** sha256 of every file below {@code root} by relative path; data files only (no datapackage.json) if asked. */
-  public static java.util.Map<String, String> hashes(Path root, boolean dataOnly) throws IOException {
+  /**
+   * sha256 of every file below {@code root} by relative path; data files only (no datapackage.json)
+   * if asked.
+   */
+  public static java.util.Map<String, String> hashes(Path root, boolean dataOnly)
+      throws IOException {
     java.util.Map<String, String> hashes = new java.util.TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> !dataOnly || !f.endsWith("datapackage.json")).toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !dataOnly || !f.endsWith("datapackage.json"))
+              .toList()) {
         hashes.put(root.relativize(f).toString(), vn.thanhhoa.opendata.core.Sha256.of(f));
       }
     }

@@ -9,9 +9,9 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * {@code objectstore:///path}: local files behaving as an object store does for the pipeline
- * (S3A, GCS): no symbolic links, and rename is a copy followed by a delete, file by file, so
- * never atomic. Registered through {@code META-INF/services} for the tests.
+ * {@code objectstore:///path}: local files behaving as an object store does for the pipeline (S3A,
+ * GCS): no symbolic links, and rename is a copy followed by a delete, file by file, so never
+ * atomic. Registered through {@code META-INF/services} for the tests.
  */
 public class ObjectStoreFileSystem extends RawLocalFileSystem {
   public static final String SCHEME = "objectstore";
@@ -54,9 +54,19 @@ public class ObjectStoreFileSystem extends RawLocalFileSystem {
   }
 
   private static FileStatus plain(FileStatus s) {
-    FsPermission permission = s.isDirectory() ? FsPermission.getDirDefault() : FsPermission.getFileDefault();
-    return new FileStatus(s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(),
-        s.getAccessTime(), permission, "owner", "group", s.getPath());
+    FsPermission permission =
+        s.isDirectory() ? FsPermission.getDirDefault() : FsPermission.getFileDefault();
+    return new FileStatus(
+        s.getLen(),
+        s.isDirectory(),
+        1,
+        s.getBlockSize(),
+        s.getModificationTime(),
+        s.getAccessTime(),
+        permission,
+        "owner",
+        "group",
+        s.getPath());
   }
 
   @Override

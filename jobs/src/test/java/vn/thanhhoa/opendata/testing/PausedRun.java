@@ -21,19 +21,29 @@ public final class PausedRun {
     this.log = log;
   }
 
-  /** Starts {@code args} with the extra JVM options, logging to {@code log}, and waits for the pause. */
-  public static PausedRun start(Path log, String pauseAt, List<String> jvmOptions, String... args) throws Exception {
+  /**
+   * Starts {@code args} with the extra JVM options, logging to {@code log}, and waits for the
+   * pause.
+   */
+  public static PausedRun start(Path log, String pauseAt, List<String> jvmOptions, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
-            || a.startsWith("-Dfile.encoding") || a.startsWith("-Duser.timezone"))
+        .filter(
+            a ->
+                a.startsWith("--add-opens")
+                    || a.startsWith("-XX:+Ignore")
+                    || a.startsWith("-Djdk.reflect")
+                    || a.startsWith("-Dfile.encoding")
+                    || a.startsWith("-Duser.timezone"))
         .forEach(command::add);
     command.add("-Dpipeline.pauseAt=" + pauseAt);
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     PausedRun run = new PausedRun(builder.start(), log);
     run.awaitPause(pauseAt);

@@ -33,11 +33,14 @@ public final class SampleRuns {
       }
       while (RELEASES.size() < n) {
         StringWriter err = new StringWriter();
-        // --full: the second run must rebuild everything (an incremental one would publish nothing).
-        String[] args = RELEASES.isEmpty() ? new String[] {"nightly", "--output", output.toString()}
-            : new String[] {"nightly", "--full", "--output", output.toString()};
-        int code = PipelineCommand.run(args,
-            new PrintWriter(new StringWriter()), new PrintWriter(err));
+        // --full: the second run must rebuild everything (an incremental one would publish
+        // nothing).
+        String[] args =
+            RELEASES.isEmpty()
+                ? new String[] {"nightly", "--output", output.toString()}
+                : new String[] {"nightly", "--full", "--output", output.toString()};
+        int code =
+            PipelineCommand.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         RELEASES.add(output.resolve("current").toRealPath());
       }

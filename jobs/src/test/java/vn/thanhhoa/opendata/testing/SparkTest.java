@@ -19,11 +19,12 @@ public abstract class SparkTest extends JavaDataFrameSuiteBase {
 
   @Override
   public SparkConf conf() {
-    SparkConf conf = new SparkConf()
-        .setMaster("local[2]")
-        .setAppName("pipeline-tests")
-        .set("spark.ui.enabled", "false")
-        .set("spark.driver.host", "127.0.0.1");
+    SparkConf conf =
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName("pipeline-tests")
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1");
     Sparks.settings(CONFIG).forEach(conf::set);
     return conf.set("spark.sql.shuffle.partitions", "2");
   }
