@@ -60,77 +60,6 @@ final class CommuneReports {
           "Cáp quang tăng do triển khai dự án \"Xã thông minh\"",
           "Hồ sơ trễ hạn do lỗi hệ thống, đã báo cáo huyện");
 
-  enum Fault {
-    BAD_MONTH("bad-month"),
-    BAD_CODE("bad-commune-code"),
-    UNKNOWN_CODE("unknown-commune-code"),
-    UNRESOLVED_NAME("unresolved-commune-name"),
-    BAD_TIMESTAMP("bad-timestamp"),
-    BAD_INTEGER("bad-integer"),
-    NEGATIVE("out-of-range"),
-    BAD_DECIMAL("bad-decimal"),
-    PCT_OVER_100("out-of-range"),
-    BAD_BOOLEAN("bad-boolean"),
-    MISSING_VALUE("missing-value"),
-    MEMBERS_BELOW_TEAMS("members-below-teams"),
-    ON_TIME_EXCEEDS("on-time-exceeds-received"),
-    FIBER_EXCEEDS("fiber-exceeds-households"),
-    FIELD_COUNT("field-count"),
-    NO_UNIT_LIST("unit-list-unavailable");
-
-    final String rule;
-
-    Fault(String rule) {
-      this.rule = rule;
-    }
-  }
-
-  /** One report, typed; formatted only once the file's layout is known. */
-  record Report(
-      YearMonth period,
-      Commune commune,
-      boolean blankCode,
-      LocalDateTime submitted,
-      long population,
-      long households,
-      long teams,
-      long members,
-      long received,
-      long onTime,
-      int pctTenths,
-      long fiber,
-      boolean completed,
-      String notes,
-      Fault fault) {}
-
-  enum Bool {
-    CO_KHONG("Có", "Không"),
-    X_BLANK("x", ""),
-    ONE_ZERO("1", "0"),
-    TRUE_FALSE("true", "false"),
-    YES_NO("yes", "no");
-
-    final String yes;
-    final String no;
-
-    Bool(String yes, String no) {
-      this.yes = yes;
-      this.no = no;
-    }
-  }
-
-  /** How one file is laid out. */
-  record Layout(
-      boolean vietnamese,
-      int[] order,
-      char delimiter,
-      String encoding,
-      boolean slashMonth,
-      String timestamps,
-      char grouping,
-      boolean decimalComma,
-      Bool bool) {}
-
   private final Options options;
   private final Scope scope;
 
@@ -170,7 +99,10 @@ final class CommuneReports {
           }
         }
         writeFile(
-            folder.resolve(month + "_" + group.getKey() + ".csv"), rows, layout(rnd, rows), tally);
+            folder.resolve(month + "_" + group.getKey() + ".csv"),
+            rows,
+            ReportLayout.random(rnd, rows),
+            tally);
       }
       if (!resubmissions.isEmpty()) {
         SplittableRandom rnd = Seeds.rng(options.seed(), "reports/" + month + "/resubmitted", 0);
@@ -178,7 +110,7 @@ final class CommuneReports {
         writeFile(
             folder.resolve(month + "_gui-lai.csv"),
             resubmissions,
-            layout(rnd, resubmissions),
+            ReportLayout.random(rnd, resubmissions),
             tally);
       }
     }
@@ -231,8 +163,10 @@ final class CommuneReports {
         !resubmission
             && rnd.nextDouble() < 0.01
             && uniqueNames.contains(era.file() + "|" + Text.coarseKey(c.name(), c.districtName()));
-    Fault fault =
-        !resubmission && rnd.nextDouble() < options.bad() ? Seeds.pick(rnd, Fault.values()) : null;
+    ReportFault fault =
+        !resubmission && rnd.nextDouble() < options.bad()
+            ? Seeds.pick(rnd, ReportFault.values())
+            : null;
     if (resubmission) {
       received += 5;
       onTime += 5;
@@ -255,44 +189,7 @@ final class CommuneReports {
         fault);
   }
 
-  private static Layout layout(SplittableRandom rnd, List<Report> rows) {
-    boolean vietnamese = rnd.nextDouble() < 0.6;
-    int[] order = new int[COLUMNS.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    if (rnd.nextDouble() < 0.3) {
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-    }
-    double e = rnd.nextDouble();
-    String encoding = e < 0.8 ? "utf-8" : e < 0.95 ? "utf-8-bom" : "utf-16le";
-    char delimiter = rnd.nextDouble() < 0.9 ? ',' : ';';
-    String timestamps = Seeds.pick(rnd, List.of("dd/MM/yyyy HH:mm", "iso-offset", "iso-local"));
-    char grouping = Seeds.pick(rnd, List.of('\0', '.', ' '));
-    Bool bool = Seeds.pick(rnd, Bool.values());
-    // The x/blank convention is recognised only in a file that has an 'x' somewhere.
-    if (bool == Bool.X_BLANK
-        && rows.stream().noneMatch(r -> r.completed() && r.fault() != Fault.BAD_BOOLEAN)) {
-      bool = Bool.CO_KHONG;
-    }
-    return new Layout(
-        vietnamese,
-        order,
-        delimiter,
-        encoding,
-        rnd.nextBoolean(),
-        timestamps,
-        grouping,
-        rnd.nextBoolean(),
-        bool);
-  }
-
-  private void writeFile(Path file, List<Report> rows, Layout layout, Tally tally) {
+  private void writeFile(Path file, List<Report> rows, ReportLayout layout, Tally tally) {
     List<String> header = new ArrayList<>();
     for (int i : layout.order()) {
       header.add((layout.vietnamese() ? LABELS : COLUMNS).get(i));
@@ -300,7 +197,7 @@ final class CommuneReports {
     StringBuilder text = new StringBuilder(Text.csvLine(header, layout.delimiter()));
     Map<String, Long> bad = new TreeMap<>();
     for (Report r : rows) {
-      String[] cells = cells(r, layout);
+      String[] cells = ReportLayout.cells(r, layout);
       if (r.fault() != null) {
         cells = broken(r, cells, layout);
         Tally.count(bad, r.fault().rule);
@@ -309,7 +206,7 @@ final class CommuneReports {
       for (int i : layout.order()) {
         ordered.add(cells[i]);
       }
-      if (r.fault() == Fault.FIELD_COUNT) {
+      if (r.fault() == ReportFault.FIELD_COUNT) {
         ordered.add("thừa");
       }
       text.append(Text.csvLine(ordered, layout.delimiter()));
@@ -317,52 +214,8 @@ final class CommuneReports {
     FileOut.write(file, text.toString(), layout.encoding(), tally, rows.size(), bad);
   }
 
-  private static String[] cells(Report r, Layout l) {
-    String[] c = new String[COLUMNS.size()];
-    c[0] =
-        l.slashMonth()
-            ? Text.twoDigits(r.period().getMonthValue()) + "/" + r.period().getYear()
-            : r.period().toString();
-    c[1] = r.blankCode() ? "" : r.commune().code();
-    c[2] = r.commune().name();
-    c[3] = r.commune().districtName() == null ? "" : r.commune().districtName();
-    c[4] = timestamp(r.submitted(), l.timestamps());
-    c[5] = integer(r.population(), l);
-    c[6] = integer(r.households(), l);
-    c[7] = integer(r.teams(), l);
-    c[8] = integer(r.members(), l);
-    c[9] = integer(r.received(), l);
-    c[10] = integer(r.onTime(), l);
-    c[11] = (r.pctTenths() / 10) + (l.decimalComma() ? "," : ".") + (r.pctTenths() % 10);
-    c[12] = integer(r.fiber(), l);
-    c[13] = r.completed() ? l.bool().yes : l.bool().no;
-    c[14] = r.notes();
-    return c;
-  }
-
-  private static String integer(long v, Layout l) {
-    return l.grouping() == '\0' ? Long.toString(v) : Text.grouped(v, l.grouping());
-  }
-
-  private static String timestamp(LocalDateTime t, String style) {
-    String date = t.toLocalDate().toString();
-    String time = Text.twoDigits(t.getHour()) + ":" + Text.twoDigits(t.getMinute());
-    return switch (style) {
-      case "dd/MM/yyyy HH:mm" ->
-          Text.twoDigits(t.getDayOfMonth())
-              + "/"
-              + Text.twoDigits(t.getMonthValue())
-              + "/"
-              + t.getYear()
-              + " "
-              + time;
-      case "iso-offset" -> date + "T" + time + ":00+07:00";
-      default -> date + "T" + time + ":00";
-    };
-  }
-
   /** The cells with exactly one rule broken (the fault's); every other cell stays valid. */
-  private String[] broken(Report r, String[] c, Layout l) {
+  private String[] broken(Report r, String[] c, ReportLayout l) {
     SplittableRandom rnd =
         Seeds.rng(
             options.seed(), "reports/fault/" + r.period(), Long.parseLong(r.commune().code()));
@@ -386,9 +239,9 @@ final class CommuneReports {
       case PCT_OVER_100 -> c[11] = "112" + (l.decimalComma() ? "," : ".") + "5";
       case BAD_BOOLEAN -> c[13] = "chưa";
       case MISSING_VALUE -> c[5] = "";
-      case MEMBERS_BELOW_TEAMS -> c[8] = integer(r.teams() - 1, l);
-      case ON_TIME_EXCEEDS -> c[10] = integer(r.received() + 5, l);
-      case FIBER_EXCEEDS -> c[12] = integer(r.households() + 10, l);
+      case MEMBERS_BELOW_TEAMS -> c[8] = ReportLayout.integer(r.teams() - 1, l);
+      case ON_TIME_EXCEEDS -> c[10] = ReportLayout.integer(r.received() + 5, l);
+      case FIBER_EXCEEDS -> c[12] = ReportLayout.integer(r.households() + 10, l);
       case FIELD_COUNT -> {} // an extra cell is appended by the caller
       case NO_UNIT_LIST -> {
         YearMonth before = YearMonth.from(scope.earliest()).minusMonths(1);

@@ -34,60 +34,6 @@ final class PaymentAccountsWriter {
   private final Effective<Accounts> effective = new Effective<>();
   private final List<FileInfo> files = new ArrayList<>();
 
-  /** One CSV record with its key and (if deliberately wrong) its rule. */
-  static final class Row {
-    final YearMonth period;
-    final String code;
-    final Provider provider;
-    final Accounts accounts;
-    final OffsetDateTime reportedAt;
-    final List<String> fields;
-    String rule;
-    String what;
-    String tricky;
-    String expect;
-
-    Row(YearMonth period, String code, Provider provider, Accounts a, OffsetDateTime at) {
-      this.period = period;
-      this.code = code;
-      this.provider = provider;
-      this.accounts = a;
-      this.reportedAt = at;
-      this.fields =
-          new ArrayList<>(
-              List.of(
-                  period.toString(),
-                  code,
-                  provider.type(),
-                  provider.name(),
-                  Long.toString(a.total()),
-                  Long.toString(a.opened()),
-                  Long.toString(a.active()),
-                  Dates.ISO_OFFSET.format(at)));
-    }
-
-    Row set(String column, String value) {
-      fields.set(HEADER.indexOf(column), value);
-      return this;
-    }
-
-    Row bad(String ruleId, String description) {
-      rule = ruleId;
-      what = description;
-      return this;
-    }
-
-    Row tricky(String description, String expectation) {
-      tricky = description;
-      expect = expectation;
-      return this;
-    }
-
-    String key() {
-      return period + "|" + code + "|" + provider.name();
-    }
-  }
-
   PaymentAccountsWriter(Reference ref, PaymentModel model, Catalog catalog, Path root) {
     this.ref = ref;
     this.model = model;
@@ -97,7 +43,7 @@ final class PaymentAccountsWriter {
 
   PaymentSummary writeAll() {
     for (YearMonth m : Dates.months()) {
-      List<Row> rows = monthRows(m);
+      List<PaymentRow> rows = monthRows(m);
       monthSpecials(m, rows);
       write(m + ".csv", HEADER, rows);
     }
@@ -108,8 +54,8 @@ final class PaymentAccountsWriter {
     return summary();
   }
 
-  private List<Row> monthRows(YearMonth m) {
-    List<Row> rows = new ArrayList<>();
+  private List<PaymentRow> monthRows(YearMonth m) {
+    List<PaymentRow> rows = new ArrayList<>();
     model
         .month(m)
         .forEach(
@@ -117,12 +63,12 @@ final class PaymentAccountsWriter {
                 accounts.forEach(
                     (name, a) -> {
                       Provider p = Provider.named(name);
-                      rows.add(new Row(m, code, p, a, p.reportedAt(m)));
+                      rows.add(new PaymentRow(m, code, p, a, p.reportedAt(m)));
                     }));
     return rows;
   }
 
-  private Row find(List<Row> rows, String providerName, int skip) {
+  private PaymentRow find(List<PaymentRow> rows, String providerName, int skip) {
     return rows.stream()
         .filter(r -> r.provider.name().equals(providerName))
         .skip(skip)
@@ -130,7 +76,7 @@ final class PaymentAccountsWriter {
         .orElseThrow();
   }
 
-  private void monthSpecials(YearMonth m, List<Row> rows) {
+  private void monthSpecials(YearMonth m, List<PaymentRow> rows) {
     switch (m.getMonthValue()) {
       case 1 -> january(rows);
       case 2 -> february(rows);
@@ -144,10 +90,10 @@ final class PaymentAccountsWriter {
     }
   }
 
-  private void january(List<Row> rows) {
-    Row r = find(rows, "Agribank", 20);
-    Row december =
-        new Row(
+  private void january(List<PaymentRow> rows) {
+    PaymentRow r = find(rows, "Agribank", 20);
+    PaymentRow december =
+        new PaymentRow(
             YearMonth.of(2024, 12),
             r.code,
             r.provider,
@@ -160,11 +106,12 @@ final class PaymentAccountsWriter {
             "period 2024-12 (resent December row): no unit list before 2025-01-01"));
   }
 
-  private void february(List<Row> rows) {
-    Row template = find(rows, "Viettel Money", 3);
+  private void february(List<PaymentRow> rows) {
+    PaymentRow template = find(rows, "Viettel Money", 3);
     String ghost = ref.disputed().get(1).code();
     rows.add(
-        new Row(template.period, ghost, template.provider, template.accounts, template.reportedAt)
+        new PaymentRow(
+                template.period, ghost, template.provider, template.accounts, template.reportedAt)
             .bad(
                 "unknown-commune-code",
                 "commune_code "
@@ -175,11 +122,11 @@ final class PaymentAccountsWriter {
         .bad("unknown-value", "provider_type `ewallet` is not one of bank, e_wallet, mobile_money");
   }
 
-  private void march(List<Row> rows) {
+  private void march(List<PaymentRow> rows) {
     find(rows, "VietinBank", 12)
         .set("period", "03/2025")
         .bad("bad-month", "period `03/2025`: this source accepts YYYY-MM only");
-    Row big =
+    PaymentRow big =
         rows.stream()
             .filter(r -> r.accounts.total() >= 1000 && r.rule == null)
             .skip(30)
@@ -193,35 +140,35 @@ final class PaymentAccountsWriter {
                 + "` with a thousands separator: plain integers only");
   }
 
-  private void april(List<Row> rows) {
-    Row r = find(rows, "BIDV", 25);
+  private void april(List<PaymentRow> rows) {
+    PaymentRow r = find(rows, "BIDV", 25);
     long opened = r.accounts.total() + 15;
     r.set("accounts_opened", Long.toString(opened))
         .bad(
             "opened-exceeds-total",
             "accounts_opened " + opened + " > accounts_total " + r.accounts.total());
-    Row extra = find(rows, "Agribank", 140);
+    PaymentRow extra = find(rows, "Agribank", 140);
     extra.fields.add("");
     extra.bad("field-count", "trailing comma: 9 fields for 8 columns");
   }
 
-  private void may(List<Row> rows) {
-    Row r = find(rows, "Vietcombank", 6);
+  private void may(List<PaymentRow> rows) {
+    PaymentRow r = find(rows, "Vietcombank", 6);
     String local = r.reportedAt.toLocalDateTime().toString() + ":00";
     r.set("reported_at", local)
         .bad(
             "bad-timestamp", "reported_at `" + local + "` has no offset: this source requires one");
     for (int skip : List.of(100, 101, 102)) {
-      Row twin = find(rows, "Agribank", skip);
+      PaymentRow twin = find(rows, "Agribank", skip);
       rows.add(
-          new Row(twin.period, twin.code, twin.provider, twin.accounts, twin.reportedAt)
+          new PaymentRow(twin.period, twin.code, twin.provider, twin.accounts, twin.reportedAt)
               .tricky(
                   "exact duplicate (the provider's export repeated three rows at the end)",
                   "count as read and accepted; reaches the dataset once"));
     }
   }
 
-  private void june(List<Row> rows) {
+  private void june(List<PaymentRow> rows) {
     find(rows, "ZaloPay", 15).set("provider_name", "").bad("missing-value", "provider_name blank");
     find(rows, "Viettel Money", 200)
         .set("accounts_opened", "-3")
@@ -232,17 +179,18 @@ final class PaymentAccountsWriter {
             "period decides: validate against units_pre2025.csv");
   }
 
-  private void july(List<Row> rows) {
-    Row r = find(rows, "Agribank", 33);
+  private void july(List<PaymentRow> rows) {
+    PaymentRow r = find(rows, "Agribank", 33);
     String typo = r.code.substring(0, 4);
     r.set("commune_code", typo).bad("bad-commune-code", "commune_code `" + typo + "` has 4 digits");
   }
 
-  private void august(List<Row> rows) {
+  private void august(List<PaymentRow> rows) {
     String retired = ref.retiredCodes().get(200);
-    Row template = find(rows, "VNPT Money", 4);
+    PaymentRow template = find(rows, "VNPT Money", 4);
     rows.add(
-        new Row(template.period, retired, template.provider, template.accounts, template.reportedAt)
+        new PaymentRow(
+                template.period, retired, template.provider, template.accounts, template.reportedAt)
             .bad(
                 "unknown-commune-code",
                 "commune_code "
@@ -256,13 +204,13 @@ final class PaymentAccountsWriter {
   private void writeRejectedSupplement() {
     YearMonth m = YearMonth.of(2025, 4);
     List<String> header = HEADER.stream().filter(c -> !c.equals("accounts_active")).toList();
-    List<Row> rows = new ArrayList<>();
+    List<PaymentRow> rows = new ArrayList<>();
     OffsetDateTime at = OffsetDateTime.of(2025, 5, 20, 10, 0, 0, 0, Dates.PLUS7);
-    for (Row r : monthRows(m)) {
+    for (PaymentRow r : monthRows(m)) {
       if (r.provider.name().equals("VNPT Money") && rows.size() < 4) {
         Accounts a =
             new Accounts(r.accounts.total() + 2, r.accounts.opened() + 2, r.accounts.active());
-        Row s = new Row(m, r.code, r.provider, a, at);
+        PaymentRow s = new PaymentRow(m, r.code, r.provider, a, at);
         s.fields.remove(HEADER.indexOf("accounts_active"));
         rows.add(
             s.bad(
@@ -275,7 +223,7 @@ final class PaymentAccountsWriter {
   }
 
   private void writeCorrections() {
-    List<Row> rows = new ArrayList<>();
+    List<PaymentRow> rows = new ArrayList<>();
     OffsetDateTime local = OffsetDateTime.of(2025, 11, 12, 10, 5, 0, 0, Dates.PLUS7);
     OffsetDateTime utc = OffsetDateTime.of(2025, 11, 12, 3, 20, 0, 0, ZoneOffset.UTC);
     rows.add(corrected(YearMonth.of(2025, 3), "Agribank", 50, local, 1.03));
@@ -283,10 +231,10 @@ final class PaymentAccountsWriter {
     rows.add(corrected(YearMonth.of(2025, 9), "BIDV", 8, utc, 1.05));
     rows.add(corrected(YearMonth.of(2025, 10), "Viettel Money", 30, utc, 1.02));
     rows.add(corrected(YearMonth.of(2025, 10), "Agribank", 90, utc.plusMinutes(1), 0.98));
-    Row base = find(monthRows(YearMonth.of(2025, 10)), "MoMo", 12);
+    PaymentRow base = find(monthRows(YearMonth.of(2025, 10)), "MoMo", 12);
     long active = base.accounts.total() + 40;
     rows.add(
-        new Row(base.period, base.code, base.provider, base.accounts, utc.plusMinutes(2))
+        new PaymentRow(base.period, base.code, base.provider, base.accounts, utc.plusMinutes(2))
             .set("accounts_active", Long.toString(active))
             .bad(
                 "active-exceeds-total",
@@ -313,15 +261,16 @@ final class PaymentAccountsWriter {
     files.add(new FileInfo(name, 0, "0 bytes"));
   }
 
-  private Row corrected(YearMonth m, String provider, int skip, OffsetDateTime at, double f) {
-    Row r = find(monthRows(m), provider, skip);
+  private PaymentRow corrected(
+      YearMonth m, String provider, int skip, OffsetDateTime at, double f) {
+    PaymentRow r = find(monthRows(m), provider, skip);
     long total = Math.round(r.accounts.total() * f);
     Accounts a =
         new Accounts(
             total,
             Math.min(total, r.accounts.opened()),
             Math.min(total, Math.round(r.accounts.active() * f)));
-    return new Row(m, r.code, r.provider, a, at)
+    return new PaymentRow(m, r.code, r.provider, a, at)
         .tricky(
             "correction of "
                 + m
@@ -337,12 +286,12 @@ final class PaymentAccountsWriter {
             "later reported_at wins");
   }
 
-  private void write(String name, List<String> header, List<Row> rows) {
+  private void write(String name, List<String> header, List<PaymentRow> rows) {
     Csv.Rendered rendered =
         Csv.render(header, rows.stream().map(r -> r.fields).toList(), ',', "\n");
     Output.write(dir.resolve(name), rendered.text().getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
+      PaymentRow r = rows.get(i);
       int line = rendered.startLines().get(i);
       if (r.rule != null) {
         catalog.bad(SOURCE, name, line, r.rule, r.what);
