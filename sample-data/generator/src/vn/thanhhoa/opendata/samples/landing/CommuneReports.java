@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /**
  * commune-reports/: one file per month and group (province nationally; old district in Thanh Hóa,
@@ -125,10 +126,10 @@ final class CommuneReports {
     for (Commune c : era.communes()) {
       String key;
       if (c.districtName() != null) {
-        key = Text.slug(c.districtName());
+        key = UnitNames.slug(c.districtName());
       } else if (scope.name.equals("province")) {
         Commune before = old.get(c.code());
-        key = before == null ? "khac" : Text.slug(before.districtName());
+        key = before == null ? "khac" : UnitNames.slug(before.districtName());
       } else {
         key = "tinh-" + c.provinceCode();
       }

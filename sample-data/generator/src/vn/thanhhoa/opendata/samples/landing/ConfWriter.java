@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import vn.thanhhoa.opendata.samples.Folders;
 
 /** Writes DIR/conf (pipeline.yaml, datasets.yaml, admin-units/) and DIR/schemas. */
 final class ConfWriter {
@@ -22,7 +23,7 @@ final class ConfWriter {
   void write() throws IOException {
     Path conf = options.out().resolve("conf");
     Path units = conf.resolve("admin-units");
-    GenerateLanding.deleteTree(conf);
+    Folders.empty(conf);
     Files.createDirectories(units);
     Path repoConf = options.repo().resolve("conf");
     Files.copy(
@@ -49,7 +50,7 @@ final class ConfWriter {
         conf.resolve("pipeline.yaml"),
         pipelineYaml(Files.readString(repoConf.resolve("pipeline.yaml"))));
     Path schemas = options.out().resolve("schemas");
-    GenerateLanding.deleteTree(schemas);
+    Folders.empty(schemas);
     copyTree(options.schemas(), schemas);
   }
 

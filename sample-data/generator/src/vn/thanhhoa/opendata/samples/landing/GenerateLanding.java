@@ -1,13 +1,12 @@
 package vn.thanhhoa.opendata.samples.landing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import vn.thanhhoa.opendata.samples.Folders;
+import vn.thanhhoa.opendata.samples.JsonText;
 
 /**
  * Generates a benchmark landing folder for the pipeline: commune reports, payment-account counts
@@ -57,8 +56,7 @@ public class GenerateLanding {
       return;
     }
     for (String folder : List.of("landing", "extra")) {
-      Files.createDirectories(out.resolve(folder));
-      deleteTree(out.resolve(folder));
+      Folders.empty(out.resolve(folder));
     }
     Path landing = out.resolve("landing");
     for (String source : List.of("commune-reports", "payment-accounts", "ocop-listings")) {
@@ -78,9 +76,9 @@ public class GenerateLanding {
   private String manifest(List<Tally> tallies) {
     StringBuilder json =
         new StringBuilder("{\n  \"generator_args\": ")
-            .append(Json.quote(options.canonicalArgs()))
+            .append(JsonText.quote(options.canonicalArgs()))
             .append(",\n  \"scope\": ")
-            .append(Json.quote(options.scope()))
+            .append(JsonText.quote(options.scope()))
             .append(",\n  \"sources\": [\n");
     for (int i = 0; i < tallies.size(); i++) {
       json.append(tallies.get(i).toJson("    ")).append(i + 1 < tallies.size() ? ",\n" : "\n");
@@ -110,18 +108,5 @@ public class GenerateLanding {
           t.badRows());
     }
     System.out.printf(Locale.ROOT, "generated in %.1f s%n", seconds);
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        if (!p.equals(root)) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 }

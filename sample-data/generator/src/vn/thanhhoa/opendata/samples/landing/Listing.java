@@ -3,6 +3,8 @@ package vn.thanhhoa.opendata.samples.landing;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import vn.thanhhoa.opendata.samples.JsonText;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /**
  * One listing (a product on one platform), with the parts of its JSON line that never change
@@ -38,7 +40,8 @@ final class Listing {
       head[e] = head(p, p.sellerCommune()[e]).getBytes(StandardCharsets.UTF_8);
     }
     this.unitAndStock =
-        (",\"unit\":" + Json.quote(p.unit()) + ",\"in_stock\":").getBytes(StandardCharsets.UTF_8);
+        (",\"unit\":" + JsonText.quote(p.unit()) + ",\"in_stock\":")
+            .getBytes(StandardCharsets.UTF_8);
     int rating = 38 + rnd.nextInt(13);
     // voso lists neither rating nor reviews; sendo has no sold count; postmart reports it as null.
     this.ratingAndReviews =
@@ -76,9 +79,9 @@ final class Listing {
         + "\",\"platform\":\""
         + platform
         + "\",\"url\":"
-        + Json.quote(url(p))
+        + JsonText.quote(url(p))
         + ",\"product\":{\"name\":"
-        + Json.quote(p.name())
+        + JsonText.quote(p.name())
         + ",\"ocop_code\":\""
         + p.code()
         + "\",\"ocop_stars\":"
@@ -88,7 +91,7 @@ final class Listing {
         + "\",\"certified_on\":\""
         + p.certifiedOn()
         + "\"},\"seller\":{\"name\":"
-        + Json.quote(p.sellerName())
+        + JsonText.quote(p.sellerName())
         + ",\"type\":\""
         + p.sellerType()
         + "\",\"commune_code\":\""
@@ -97,7 +100,7 @@ final class Listing {
   }
 
   private String url(OcopCatalog.Product p) {
-    String slug = Text.slug(p.name());
+    String slug = UnitNames.slug(p.name());
     return switch (platform) {
       case "shopee" ->
           "https://shopee.vn/" + slug + "-i." + (100_000 + p.index() % 900_000) + "." + nativeId;

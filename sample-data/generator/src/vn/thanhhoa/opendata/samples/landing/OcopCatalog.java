@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /** The OCOP catalogue: products, and each product's listings on one to four platforms. */
 final class OcopCatalog {
@@ -141,7 +142,7 @@ final class OcopCatalog {
     if (certified.isAfter(lastCertification)) {
       certified = lastCertification.minusDays(rnd.nextInt(150));
     }
-    String place = Text.bare(seller.name());
+    String place = UnitNames.bare(seller.name());
     String brand = Seeds.pick(rnd, BRANDS);
     String name = kind.stem() + " " + place + (rnd.nextBoolean() ? " " + brand : "");
     String sellerType = Seeds.pick(rnd, SELLER_TYPES);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
+import vn.thanhhoa.opendata.samples.JsonText;
 
 /**
  * ocop-listings/: one JSON Lines file per day (every Nth gzipped), platform by platform in crawl
@@ -237,7 +238,7 @@ final class OcopListings {
       case NEGATIVE_PRICE -> json.replaceFirst("\"price_vnd\":(\\d+)", "\"price_vnd\":-$1");
       case HTTP_URL -> json.replace("\"url\":\"https://", "\"url\":\"http://");
       case NO_NAME ->
-          json.replace("\"product\":{\"name\":" + Json.quote(p.name()) + ",", "\"product\":{");
+          json.replace("\"product\":{\"name\":" + JsonText.quote(p.name()) + ",", "\"product\":{");
       case NO_OFFSET -> json.replace("+07:00\"}", "\"}");
       case BAD_DATE ->
           json.replace(

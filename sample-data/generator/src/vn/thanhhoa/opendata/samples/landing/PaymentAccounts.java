@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import vn.thanhhoa.opendata.samples.Encoding;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /**
  * payment-accounts/: strict machine-made CSV, one file per provider and month (each commune served
@@ -128,9 +130,9 @@ final class PaymentAccounts {
       }
       for (Map.Entry<Provider, StringBuilder> f : files.entrySet()) {
         FileOut.write(
-            folder.resolve(month + "_" + Text.slug(f.getKey().name()) + ".csv"),
+            folder.resolve(month + "_" + UnitNames.slug(f.getKey().name()) + ".csv"),
             f.getValue().toString(),
-            "utf-8",
+            Encoding.UTF8,
             tally,
             rows.get(f.getKey()),
             bad.getOrDefault(f.getKey(), Map.of()));
@@ -140,7 +142,7 @@ final class PaymentAccounts {
         FileOut.write(
             folder.resolve(month + "_dieu-chinh.csv"),
             corrections.toString(),
-            "utf-8",
+            Encoding.UTF8,
             tally,
             correctionRows,
             Map.of());

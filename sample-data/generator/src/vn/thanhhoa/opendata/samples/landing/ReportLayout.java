@@ -3,13 +3,14 @@ package vn.thanhhoa.opendata.samples.landing;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.SplittableRandom;
+import vn.thanhhoa.opendata.samples.Encoding;
 
 /** How one commune-report file is laid out, and its rows formatted in that layout. */
 record ReportLayout(
     boolean vietnamese,
     int[] order,
     char delimiter,
-    String encoding,
+    Encoding encoding,
     boolean slashMonth,
     String timestamps,
     char grouping,
@@ -47,7 +48,8 @@ record ReportLayout(
       }
     }
     double e = rnd.nextDouble();
-    String encoding = e < 0.8 ? "utf-8" : e < 0.95 ? "utf-8-bom" : "utf-16le";
+    Encoding encoding =
+        e < 0.8 ? Encoding.UTF8 : e < 0.95 ? Encoding.UTF8_BOM : Encoding.UTF16LE_BOM;
     char delimiter = rnd.nextDouble() < 0.9 ? ',' : ';';
     String timestamps = Seeds.pick(rnd, List.of("dd/MM/yyyy HH:mm", "iso-offset", "iso-local"));
     char grouping = Seeds.pick(rnd, List.of('\0', '.', ' '));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import vn.thanhhoa.opendata.samples.UnitLists;
 
 /**
  * What a scope is: its unit lists, the months of the reports, the first OCOP day and the sizes.
@@ -50,14 +51,14 @@ final class Scope {
 
   static Scope of(Options o) {
     Path units = o.repo().resolve("conf/admin-units");
-    String crosswalkHeader = UnitFiles.header(units.resolve("crosswalk_2025.csv"));
+    String crosswalkHeader = UnitLists.header(units.resolve("crosswalk_2025.csv"));
     if (o.scope().equals("national")) {
       Era era =
           new Era(
               "units_2025_national.csv",
               LocalDate.of(2025, 7, 1),
               null,
-              UnitFiles.communes(units.resolve("units_2025_national.csv")));
+              Commune.list(units.resolve("units_2025_national.csv")));
       // ~38 k lines a day: 16,000 products × 2.5 platforms on average × 95 % crawled per day.
       return new Scope(
           "national",
@@ -75,13 +76,13 @@ final class Scope {
             "units_pre2025.csv",
             LocalDate.of(2025, 1, 1),
             LocalDate.of(2025, 6, 30),
-            UnitFiles.communes(units.resolve("units_pre2025.csv")));
+            Commune.list(units.resolve("units_pre2025.csv")));
     Era after =
         new Era(
             "units_2025.csv",
             LocalDate.of(2025, 7, 1),
             null,
-            UnitFiles.communes(units.resolve("units_2025.csv")));
+            Commune.list(units.resolve("units_2025.csv")));
     // ~55 lines a day, like sample-data: 150 products × 2.5 platforms × 15 % crawled per day.
     return new Scope(
         "province",
@@ -91,7 +92,7 @@ final class Scope {
         value(o.days(), 304),
         value(o.products(), 150),
         o.crawlRate() == null ? 0.15 : o.crawlRate(),
-        UnitFiles.successors(units.resolve("crosswalk_2025.csv")),
+        UnitLists.load(units, List.of(), "crosswalk_2025.csv").assignments(),
         crosswalkHeader);
   }
 

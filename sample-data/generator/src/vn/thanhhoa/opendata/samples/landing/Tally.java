@@ -2,6 +2,7 @@ package vn.thanhhoa.opendata.samples.landing;
 
 import java.util.Map;
 import java.util.TreeMap;
+import vn.thanhhoa.opendata.samples.JsonText;
 
 /** Files, rows and bytes written for one source, and the bad rows by the rule they break. */
 final class Tally {
@@ -58,9 +59,9 @@ final class Tally {
     StringBuilder j =
         new StringBuilder(indent)
             .append("{\"source\": ")
-            .append(Json.quote(source))
+            .append(JsonText.quote(source))
             .append(", \"where\": ")
-            .append(Json.quote(where))
+            .append(JsonText.quote(where))
             .append(", \"files\": ")
             .append(files)
             .append(", \"rows\": ")
@@ -85,7 +86,7 @@ final class Tally {
           .append("\n")
           .append(indent)
           .append("   ")
-          .append(Json.quote(e.getKey()))
+          .append(JsonText.quote(e.getKey()))
           .append(": {\"rows\": ")
           .append(f.rows())
           .append(", \"bytes\": ")
@@ -101,7 +102,7 @@ final class Tally {
   private static void rules(StringBuilder j, Map<String, Long> counts) {
     String sep = "";
     for (Map.Entry<String, Long> e : counts.entrySet()) {
-      j.append(sep).append(Json.quote(e.getKey())).append(": ").append(e.getValue());
+      j.append(sep).append(JsonText.quote(e.getKey())).append(": ").append(e.getValue());
       sep = ", ";
     }
   }

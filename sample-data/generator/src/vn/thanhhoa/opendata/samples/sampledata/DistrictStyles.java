@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.samples.sampledata;
 
 import java.util.Random;
+import vn.thanhhoa.opendata.samples.Encoding;
 
 /**
  * The layouts of the district files of March and June: a few deliberate oddities, else a rotation.
@@ -28,12 +29,12 @@ final class DistrictStyles {
           ReportStyle.vietnamese()
               .shuffle(rnd)
               .delimiter('\t')
-              .enc(Enc.UTF16LE_BOM)
+              .enc(Encoding.UTF16LE_BOM)
               .crlf()
               .period(PeriodFmt.MY)
               .ts(TsFmt.DMY_HM)
               .decimalComma();
-      case "384" -> ReportStyle.vietnamese().enc(Enc.CP1258).ts(TsFmt.DMY_HM).decimalComma();
+      case "384" -> ReportStyle.vietnamese().enc(Encoding.CP1258).ts(TsFmt.DMY_HM).decimalComma();
       case "385" -> ReportStyle.english().crlf();
       case "386" ->
           ReportStyle.vietnamese()
@@ -69,7 +70,7 @@ final class DistrictStyles {
               .decimalComma();
       case 2 ->
           ReportStyle.vietnamese()
-              .enc(Enc.UTF8_BOM)
+              .enc(Encoding.UTF8_BOM)
               .ts(TsFmt.DMY_HM)
               .ints(IntFmt.SPACE)
               .decimalComma()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import vn.thanhhoa.opendata.samples.Folders;
 
 /**
  * Writes the seeded sample landing data of the three sources (commune reports, payment-account
@@ -35,7 +36,9 @@ public final class GenerateSampleData {
   /** Writes the sample data into {@code out}; returns the number of deliberately bad records. */
   public static int generate(Path adminUnits, Path out) throws IOException {
     Reference ref = Reference.load(adminUnits);
-    Output.resetFolders(out, SOURCES);
+    for (String source : SOURCES) {
+      Folders.empty(out.resolve(source));
+    }
     Catalog catalog = new Catalog();
 
     ReportModel reports = ReportModel.generate(ref, Seeds.forSource("commune-reports"));

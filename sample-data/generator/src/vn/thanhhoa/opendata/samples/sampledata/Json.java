@@ -1,8 +1,8 @@
 package vn.thanhhoa.opendata.samples.sampledata;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import vn.thanhhoa.opendata.samples.JsonText;
 
 /** Compact JSON rendering of maps, lists, strings, numbers, booleans and null. */
 final class Json {
@@ -19,14 +19,14 @@ final class Json {
     if (v == null) {
       sb.append("null");
     } else if (v instanceof String s) {
-      string(sb, s);
+      sb.append(JsonText.quote(s));
     } else if (v instanceof Map<?, ?> m) {
       sb.append('{');
       boolean first = true;
       for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
         sb.append(first ? "" : ",");
         first = false;
-        string(sb, e.getKey());
+        sb.append(JsonText.quote(e.getKey()));
         sb.append(':');
         append(sb, e.getValue());
       }
@@ -43,24 +43,5 @@ final class Json {
     } else {
       sb.append(v);
     }
-  }
-
-  private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /** The realistic Thanh Hóa OCOP product kinds the sample catalogue is drawn from. */
 final class OcopCatalogue {
@@ -188,7 +189,7 @@ final class OcopCatalogue {
   private static Seller seller(Reference ref, Template t, Random rnd) {
     List<OldUnit> units = ref.district(t.districts().get(rnd.nextInt(t.districts().size())));
     OldUnit u = units.get(rnd.nextInt(units.size()));
-    String place = Text.shortName(u.name());
+    String place = UnitNames.bare(u.name());
     double r = rnd.nextDouble();
     String type = r < 0.42 ? "htx" : r < 0.75 ? "doanh_nghiep" : "ho_kinh_doanh";
     String name =

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /** Products, listings and the daily crawls. */
 final class OcopModel {
@@ -174,7 +175,7 @@ final class OcopModel {
   }
 
   private static String url(String platform, String id, Product p) {
-    String slug = Text.slug(p.name());
+    String slug = UnitNames.slug(p.name());
     return switch (platform) {
       case "shopee" -> "https://shopee.vn/product/" + id;
       case "lazada" -> "https://www.lazada.vn/products/" + slug + "-i" + id + ".html";

@@ -4,34 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /** File system helpers. */
 final class Output {
   private Output() {}
-
-  static void resetFolders(Path root, List<String> folders) throws IOException {
-    for (String folder : folders) {
-      Path dir = root.resolve(folder);
-      if (Files.exists(dir)) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-          for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(dir);
-    }
-  }
 
   static void write(Path file, byte[] bytes) {
     try {
@@ -67,25 +46,6 @@ final class Output {
       return null;
     } catch (IOException e) {
       return out.toByteArray();
-    }
-  }
-
-  static byte[] concat(byte[] a, byte[] b) {
-    byte[] r = new byte[a.length + b.length];
-    System.arraycopy(a, 0, r, 0, a.length);
-    System.arraycopy(b, 0, r, a.length, b.length);
-    return r;
-  }
-
-  static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 }

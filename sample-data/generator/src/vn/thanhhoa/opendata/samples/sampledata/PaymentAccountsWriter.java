@@ -287,8 +287,8 @@ final class PaymentAccountsWriter {
   }
 
   private void write(String name, List<String> header, List<PaymentRow> rows) {
-    Csv.Rendered rendered =
-        Csv.render(header, rows.stream().map(r -> r.fields).toList(), ',', "\n");
+    RenderedCsv rendered =
+        RenderedCsv.of(header, rows.stream().map(r -> r.fields).toList(), ',', "\n");
     Output.write(dir.resolve(name), rendered.text().getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < rows.size(); i++) {
       PaymentRow r = rows.get(i);

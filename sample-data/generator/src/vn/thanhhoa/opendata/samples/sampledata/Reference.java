@@ -1,6 +1,5 @@
 package vn.thanhhoa.opendata.samples.sampledata;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import vn.thanhhoa.opendata.core.AdminUnits;
+import vn.thanhhoa.opendata.core.PipelineConfig.UnitList;
+import vn.thanhhoa.opendata.samples.UnitLists;
 
 /** The reference lists of {@code conf/admin-units}, indexed by code (sorted maps only). */
 final class Reference {
@@ -35,27 +37,35 @@ final class Reference {
     this.disputed = List.copyOf(disputed);
   }
 
-  static Reference load(Path dir) throws IOException {
+  /** The lists as the pipeline reads them (core.AdminUnits), plus the disputed codes. */
+  static Reference load(Path dir) {
+    AdminUnits units =
+        UnitLists.load(
+            dir,
+            List.of(
+                new UnitList(
+                    "units_pre2025.csv",
+                    Dates.FIRST_DAY,
+                    Dates.REFORM.minusMonths(1).atEndOfMonth()),
+                new UnitList("units_2025.csv", Dates.REFORM.atDay(1), null)),
+            "crosswalk_2025.csv");
     SortedMap<String, OldUnit> old = new TreeMap<>();
-    for (Map<String, String> r : Csv.readTable(dir.resolve("units_pre2025.csv"))) {
-      old.put(r.get("commune_code"), oldUnit(r));
-    }
     SortedMap<String, NewUnit> fresh = new TreeMap<>();
-    for (Map<String, String> r : Csv.readTable(dir.resolve("units_2025.csv"))) {
-      fresh.put(
-          r.get("commune_code"),
-          new NewUnit(r.get("commune_code"), r.get("commune_name"), r.get("commune_type")));
+    for (AdminUnits.Unit u : units.units()) {
+      if (u.validTo() != null) {
+        old.put(
+            u.code(),
+            new OldUnit(u.code(), u.name(), u.districtCode(), u.districtName(), u.type()));
+      } else {
+        fresh.put(u.code(), new NewUnit(u.code(), u.name(), u.type()));
+      }
     }
     List<Edge> edges = new ArrayList<>();
-    for (Map<String, String> r : Csv.readTable(dir.resolve("crosswalk_2025.csv"))) {
-      edges.add(
-          new Edge(
-              r.get("old_commune_code"),
-              r.get("new_commune_code"),
-              Boolean.parseBoolean(r.get("old_unit_split"))));
+    for (AdminUnits.CrosswalkEdge e : units.crosswalk()) {
+      edges.add(new Edge(e.oldCode(), e.newCode(), e.oldUnitSplit()));
     }
     List<OldUnit> disputed = new ArrayList<>();
-    for (Map<String, String> r : Csv.readTable(dir.resolve("disputed_pre2025_codes.csv"))) {
+    for (Map<String, String> r : UnitLists.rows(dir.resolve("disputed_pre2025_codes.csv"))) {
       disputed.add(
           new OldUnit(
               r.get("old_commune_code"),
@@ -65,15 +75,6 @@ final class Reference {
               "xã"));
     }
     return new Reference(old, fresh, edges, disputed);
-  }
-
-  private static OldUnit oldUnit(Map<String, String> r) {
-    return new OldUnit(
-        r.get("commune_code"),
-        r.get("commune_name"),
-        r.get("district_code"),
-        r.get("district_name"),
-        r.get("commune_type"));
   }
 
   List<OldUnit> oldUnits() {

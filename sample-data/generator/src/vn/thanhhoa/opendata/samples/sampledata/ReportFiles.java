@@ -151,7 +151,8 @@ final class ReportFiles {
 
   void write(ReportFile f) {
     List<List<String>> records = f.rows.stream().map(r -> r.fields(f.style)).toList();
-    Csv.Rendered rendered = Csv.render(f.style.header(), records, f.style.delimiter, f.style.eol);
+    RenderedCsv rendered =
+        RenderedCsv.of(f.style.header(), records, f.style.delimiter, f.style.eol);
     Output.write(dir.resolve(f.name), f.style.enc.encode(rendered.text()));
     for (int i = 0; i < f.rows.size(); i++) {
       register(f, f.rows.get(i), rendered.startLines().get(i));

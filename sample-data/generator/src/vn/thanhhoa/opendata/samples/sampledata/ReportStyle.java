@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import vn.thanhhoa.opendata.samples.Encoding;
 
 /** How one commune-report file is laid out (fluent; one instance per file). */
 final class ReportStyle {
@@ -11,7 +12,7 @@ final class ReportStyle {
   List<String> order = ReportColumns.CANONICAL;
   boolean shuffled;
   char delimiter = ',';
-  Enc enc = Enc.UTF8;
+  Encoding enc = Encoding.UTF8;
   String eol = "\n";
   PeriodFmt period = PeriodFmt.YM;
   TsFmt ts = TsFmt.ISO_OFFSET;
@@ -48,7 +49,7 @@ final class ReportStyle {
     return this;
   }
 
-  ReportStyle enc(Enc e) {
+  ReportStyle enc(Encoding e) {
     enc = e;
     return this;
   }
@@ -139,7 +140,7 @@ final class ReportStyle {
                     + " headers"
                     + (shuffled ? " (shuffled)" : ""),
                 delim + (districtColumn ? "" : ", no district column"),
-                enc.label,
+                enc.label(),
                 eol.equals("\r\n") ? "CRLF" : "LF",
                 period.label,
                 ts.label,

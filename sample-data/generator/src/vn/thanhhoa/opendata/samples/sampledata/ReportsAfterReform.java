@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
+import vn.thanhhoa.opendata.samples.Encoding;
 
 /** The commune reports of July to October 2025 (post-reform communes) and the later corrections. */
 final class ReportsAfterReform {
@@ -58,7 +59,7 @@ final class ReportsAfterReform {
     ReportStyle style =
         ReportStyle.vietnamese()
             .shuffle(rnd)
-            .enc(Enc.UTF8_BOM)
+            .enc(Encoding.UTF8_BOM)
             .period(PeriodFmt.MY)
             .ts(TsFmt.DMY_HM)
             .ints(IntFmt.DOT)

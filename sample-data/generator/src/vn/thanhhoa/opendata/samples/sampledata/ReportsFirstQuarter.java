@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
+import vn.thanhhoa.opendata.samples.Encoding;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /** The commune reports of January to March 2025, with their deliberate errors and tricky cases. */
 final class ReportsFirstQuarter {
@@ -67,7 +69,7 @@ final class ReportsFirstQuarter {
     ReportStyle style =
         ReportStyle.vietnamese()
             .shuffle(rnd)
-            .enc(Enc.UTF8_BOM)
+            .enc(Encoding.UTF8_BOM)
             .period(PeriodFmt.MY)
             .ts(TsFmt.DMY_HM)
             .ints(IntFmt.DOT)
@@ -110,7 +112,7 @@ final class ReportsFirstQuarter {
       String d = districts.get(i);
       ReportStyle style = DistrictStyles.march(d, i, rnd);
       String name =
-          "2025-03_" + Text.slug(ref.districtName(d)) + (d.equals("382") ? ".txt" : ".csv");
+          "2025-03_" + UnitNames.slug(ref.districtName(d)) + (d.equals("382") ? ".txt" : ".csv");
       ReportFile f = files.districtFile(name, m, d, style);
       marchSpecials(f, d);
       files.write(f);

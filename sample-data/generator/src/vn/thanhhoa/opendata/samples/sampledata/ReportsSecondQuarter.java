@@ -3,6 +3,7 @@ package vn.thanhhoa.opendata.samples.sampledata;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
+import vn.thanhhoa.opendata.samples.UnitNames;
 
 /** The commune reports of April to June 2025 (the last pre-reform months). */
 final class ReportsSecondQuarter {
@@ -107,7 +108,7 @@ final class ReportsSecondQuarter {
     List<String> districts = ref.districtCodes();
     for (int i = 0; i < districts.size(); i++) {
       String d = districts.get(i);
-      String name = "2025-06_" + Text.slug(ref.districtName(d)) + ".csv";
+      String name = "2025-06_" + UnitNames.slug(ref.districtName(d)) + ".csv";
       ReportFile f = files.districtFile(name, m, d, DistrictStyles.rotating(i + 1, rnd));
       juneSpecials(f, d);
       files.write(f);

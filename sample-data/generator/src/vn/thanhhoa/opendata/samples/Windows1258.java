@@ -1,8 +1,13 @@
-package vn.thanhhoa.opendata.samples.sampledata;
+package vn.thanhhoa.opendata.samples;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 
 /**
  * Vietnamese Windows ANSI (code page 1258), as a district's old Excel export would write it: base
@@ -17,14 +22,14 @@ final class Windows1258 {
   static byte[] encode(String text) {
     CharsetEncoder encoder = CHARSET.newEncoder();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String nfc = Text.nfc(text);
+    String nfc = nfc(text);
     for (int i = 0; i < nfc.length(); i++) {
       String ch = String.valueOf(nfc.charAt(i));
       String bytes = encoder.canEncode(ch) ? ch : decomposed(ch, encoder);
       out.writeBytes(bytes.getBytes(CHARSET));
     }
     byte[] result = out.toByteArray();
-    if (!Text.nfc(new String(result, CHARSET)).equals(nfc) || Output.isUtf8(result)) {
+    if (!nfc(new String(result, CHARSET)).equals(nfc) || isUtf8(result)) {
       throw new IllegalStateException("windows-1258 round trip failed");
     }
     return result;
@@ -33,13 +38,29 @@ final class Windows1258 {
   private static String decomposed(String ch, CharsetEncoder encoder) {
     StringBuilder base = new StringBuilder();
     StringBuilder tones = new StringBuilder();
-    for (char c : Text.nfd(ch).toCharArray()) {
+    for (char c : Normalizer.normalize(ch, Normalizer.Form.NFD).toCharArray()) {
       (TONES.indexOf(c) >= 0 ? tones : base).append(c);
     }
-    String result = Text.nfc(base.toString()) + tones;
+    String result = nfc(base.toString()) + tones;
     if (!encoder.canEncode(result)) {
       throw new IllegalStateException("Not encodable in windows-1258: " + ch);
     }
     return result;
+  }
+
+  private static String nfc(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }
