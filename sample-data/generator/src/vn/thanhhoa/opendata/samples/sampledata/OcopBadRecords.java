@@ -63,6 +63,17 @@ final class OcopBadRecords {
   }
 
   private void badValues() {
+    wrongJsonTypes();
+    badCommuneCodes();
+    badCodesAndUrls();
+    badListingIds();
+    badDates();
+    outOfRange();
+    unknownValues();
+    missingValues();
+  }
+
+  private void wrongJsonTypes() {
     value(
         2025,
         2,
@@ -87,6 +98,9 @@ final class OcopBadRecords {
         l -> l.product().put("ocop_stars", l.product().get("ocop_stars").toString()),
         "wrong-json-type",
         "product.ocop_stars given as a string");
+  }
+
+  private void badCommuneCodes() {
     value(
         2025,
         2,
@@ -111,6 +125,9 @@ final class OcopBadRecords {
         l -> l.seller().put("commune_code", "1604"),
         "bad-commune-code",
         "seller.commune_code `1604` has 4 digits");
+  }
+
+  private void badCodesAndUrls() {
     value(
         2025,
         3,
@@ -135,6 +152,9 @@ final class OcopBadRecords {
         l -> l.json.put("url", l.json.get("url").toString().replace("https://", "")),
         "bad-url",
         "url without scheme (not absolute)");
+  }
+
+  private void badListingIds() {
     value(
         2025,
         4,
@@ -163,6 +183,9 @@ final class OcopBadRecords {
                 "listing_id", l.json.get("listing_id").toString().replace("shopee:", "lazada:")),
         "listing-platform-mismatch",
         "listing_id prefix `lazada:` but platform `shopee`");
+  }
+
+  private void badDates() {
     value(
         2025,
         5,
@@ -189,6 +212,9 @@ final class OcopBadRecords {
                 .put("certified_on", l.product().get("certified_on").toString().replace('-', '/')),
         "bad-date",
         "product.certified_on written YYYY/MM/DD");
+  }
+
+  private void outOfRange() {
     value(
         2025,
         6,
@@ -213,6 +239,9 @@ final class OcopBadRecords {
         l -> l.json.put("rating", new RawJson("9.6")),
         "out-of-range",
         "rating 9.6 > 5 (a 10-point scale)");
+  }
+
+  private void unknownValues() {
     value(
         2025,
         8,
@@ -237,6 +266,9 @@ final class OcopBadRecords {
         l -> l.product().put("ocop_stars", 2L),
         "unknown-value",
         "product.ocop_stars 2 (allowed: 3, 4, 5)");
+  }
+
+  private void missingValues() {
     value(
         2025,
         9,

@@ -28,6 +28,18 @@ final class OcopCutOffUpload {
     byte[] full = Output.gzip(text.getBytes(StandardCharsets.UTF_8));
     byte[] cut = Arrays.copyOf(full, full.length / 2);
     days.writeFile(name, cut);
+    // as the pipeline numbers it: the text up to the last line end has one more (empty) piece
+    int unreadableLine = LINE_END.split(decodedPart(name, cut, text), -1).length;
+    CutOff cutOff =
+        bookCompleteLines(
+            new CutOff(name, original.name(), cut.length, full.length, unreadableLine - 1, 0, 0, 0),
+            original);
+    bookDamage(cutOff, unreadableLine);
+    return cutOff;
+  }
+
+  /** The text up to the last line end that decompresses, checked to be the day's text's start. */
+  private static String decodedPart(String name, byte[] cut, String text) {
     byte[] decoded = Output.gunzipAsFarAsItGoes(cut);
     if (decoded == null) {
       throw new IllegalStateException(name + ": the cut-off gzip data decompresses whole");
@@ -41,13 +53,15 @@ final class OcopCutOffUpload {
       throw new IllegalStateException(
           name + ": the decoded part is not a prefix of the day's text");
     }
-    // as the pipeline numbers it: the text up to the last line end has one more (empty) piece
-    int unreadableLine = LINE_END.split(complete, -1).length;
-    int completeLines = unreadableLine - 1;
+    return complete;
+  }
+
+  /** Books the complete lines' bad records; the counts, the unreadable rest counted as a record. */
+  private CutOff bookCompleteLines(CutOff c, DayFile original) {
     int records = 0;
     int valid = 0;
     int empty = 0;
-    for (int i = 0; i < completeLines; i++) {
+    for (int i = 0; i < c.completeLines(); i++) {
       OcopLine l = original.lines.get(i);
       if (l.isEmpty()) {
         empty++;
@@ -56,49 +70,56 @@ final class OcopCutOffUpload {
       records++;
       if (l.rule != null) {
         days.bad(
-            name,
+            c.name(),
             i + 1,
             l.rule,
-            l.what
-                + " (the same line as in "
-                + original.name()
-                + ", within the part that decodes)");
+            l.what + " (the same line as in " + c.original() + ", within the part that decodes)");
       } else if (l.valid() && !l.json.get("platform").equals("facebook")) {
         valid++;
       }
     }
+    return new CutOff(
+        c.name(),
+        c.original(),
+        c.bytes(),
+        c.fullBytes(),
+        c.completeLines(),
+        records + 1,
+        valid,
+        empty);
+  }
+
+  private void bookDamage(CutOff c, int unreadableLine) {
     days.bad(
-        name,
+        c.name(),
         unreadableLine,
         "unreadable-file",
         "re-upload of "
-            + original.name()
+            + c.original()
             + " cut off at "
-            + cut.length
+            + c.bytes()
             + " of "
-            + full.length
+            + c.fullBytes()
             + " compressed bytes: the gzip data "
             + "ends mid-stream; the fragment after the last complete line "
-            + completeLines
+            + c.completeLines()
             + " and all the rest are one record");
     days.tricky(
-        name,
-        "1–" + completeLines,
+        c.name(),
+        "1–" + c.completeLines(),
         "re-upload of "
-            + original.name()
+            + c.original()
             + " cut off at half its compressed bytes ("
-            + cut.length
+            + c.bytes()
             + " of "
-            + full.length
+            + c.fullBytes()
             + "): "
-            + completeLines
+            + c.completeLines()
             + " complete lines decode before the damage",
         "read the complete lines and validate them as usual (exact repeats of "
-            + original.name()
+            + c.original()
             + ": no dataset changes), warn that the gzip data is damaged, and "
             + "quarantine the rest as one `unreadable-file` record at line "
             + unreadableLine);
-    return new CutOff(
-        name, original.name(), cut.length, full.length, completeLines, records + 1, valid, empty);
   }
 }
