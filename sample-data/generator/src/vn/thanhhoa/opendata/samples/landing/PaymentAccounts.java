@@ -3,14 +3,8 @@ package vn.thanhhoa.opendata.samples.landing;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import vn.thanhhoa.opendata.samples.Encoding;
-import vn.thanhhoa.opendata.samples.UnitNames;
 
 /**
  * payment-accounts/: strict machine-made CSV, one file per provider and month (each commune served
@@ -75,80 +69,55 @@ final class PaymentAccounts {
     Tally tally = new Tally("payment-accounts", "landing");
     for (YearMonth month : scope.months) {
       Era era = scope.eraOn(month.atDay(1));
-      Map<Provider, StringBuilder> files = new LinkedHashMap<>();
-      Map<Provider, Long> rows = new HashMap<>();
-      Map<Provider, Map<String, Long>> bad = new HashMap<>();
-      StringBuilder corrections = new StringBuilder(HEADER);
-      long correctionRows = 0;
+      PaymentFiles files = new PaymentFiles(month);
       SplittableRandom rnd = Seeds.rng(options.seed(), "payments/" + month, 0);
       for (Commune c : era.communes()) {
         for (Provider p : providers(era, c)) {
-          long[] counts = counts(month, era, c, p, rnd);
-          String reported =
-              month.plusMonths(1).atDay(1 + rnd.nextInt(7))
-                  + "T"
-                  + Text.twoDigits(8 + rnd.nextInt(10))
-                  + ":"
-                  + Text.twoDigits(rnd.nextInt(60))
-                  + ":00+07:00";
-          String[] cells = {
-            month.toString(),
-            c.code(),
-            p.type(),
-            p.name(),
-            Long.toString(counts[0]),
-            Long.toString(counts[1]),
-            Long.toString(counts[2]),
-            reported
-          };
-          if (rnd.nextDouble() < options.bad()) {
-            Fault fault = Seeds.pick(rnd, Fault.values());
-            cells = broken(fault, cells, counts, era, rnd);
-            Tally.count(bad.computeIfAbsent(p, k -> new TreeMap<>()), fault.rule);
-          }
-          files
-              .computeIfAbsent(p, k -> new StringBuilder(HEADER))
-              .append(Text.csvLine(List.of(cells), ','));
-          rows.merge(p, 1L, Long::sum);
-          if (rnd.nextDouble() < 0.002) {
-            String later = month.plusMonths(1).atDay(15) + "T10:00:00+07:00";
-            corrections.append(
-                Text.csvLine(
-                    List.of(
-                        month.toString(),
-                        c.code(),
-                        p.type(),
-                        p.name(),
-                        Long.toString(counts[0] + 3),
-                        Long.toString(counts[1] + 3),
-                        Long.toString(counts[2]),
-                        later),
-                    ','));
-            correctionRows++;
-          }
+          row(files, era, c, p, rnd);
         }
       }
-      for (Map.Entry<Provider, StringBuilder> f : files.entrySet()) {
-        FileOut.write(
-            folder.resolve(month + "_" + UnitNames.slug(f.getKey().name()) + ".csv"),
-            f.getValue().toString(),
-            Encoding.UTF8,
-            tally,
-            rows.get(f.getKey()),
-            bad.getOrDefault(f.getKey(), Map.of()));
-      }
-      if (correctionRows > 0) {
-        tally.resubmitted += correctionRows;
-        FileOut.write(
-            folder.resolve(month + "_dieu-chinh.csv"),
-            corrections.toString(),
-            Encoding.UTF8,
-            tally,
-            correctionRows,
-            Map.of());
-      }
+      files.write(folder, tally);
     }
     return tally;
+  }
+
+  /** One provider's row of a commune, sometimes broken, sometimes corrected later. */
+  private void row(PaymentFiles files, Era era, Commune c, Provider p, SplittableRandom rnd) {
+    YearMonth month = files.month();
+    long[] counts = counts(month, era, c, p, rnd);
+    String reported =
+        month.plusMonths(1).atDay(1 + rnd.nextInt(7))
+            + "T"
+            + Text.twoDigits(8 + rnd.nextInt(10))
+            + ":"
+            + Text.twoDigits(rnd.nextInt(60))
+            + ":00+07:00";
+    String[] cells = cells(month, c, p, counts, reported);
+    if (rnd.nextDouble() < options.bad()) {
+      Fault fault = Seeds.pick(rnd, Fault.values());
+      cells = broken(fault, cells, counts, era, rnd);
+      files.bad(p, fault.rule);
+    }
+    files.add(p, cells);
+    if (rnd.nextDouble() < 0.002) {
+      long[] later = {counts[0] + 3, counts[1] + 3, counts[2]};
+      files.correction(
+          cells(month, c, p, later, month.plusMonths(1).atDay(15) + "T10:00:00+07:00"));
+    }
+  }
+
+  private static String[] cells(
+      YearMonth month, Commune c, Provider p, long[] counts, String reported) {
+    return new String[] {
+      month.toString(),
+      c.code(),
+      p.type(),
+      p.name(),
+      Long.toString(counts[0]),
+      Long.toString(counts[1]),
+      Long.toString(counts[2]),
+      reported
+    };
   }
 
   /**

@@ -57,4 +57,13 @@ final class PaymentRow {
   String key() {
     return period + "|" + code + "|" + provider.name();
   }
+
+  /** The skip-th row of a provider. */
+  static PaymentRow find(List<PaymentRow> rows, String providerName, int skip) {
+    return rows.stream()
+        .filter(r -> r.provider.name().equals(providerName))
+        .skip(skip)
+        .findFirst()
+        .orElseThrow();
+  }
 }

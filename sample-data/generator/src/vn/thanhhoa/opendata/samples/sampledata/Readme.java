@@ -101,12 +101,19 @@ final class Readme {
   private static void calibration(
       StringBuilder sb, ReportSummary reports, PaymentSummary payments, OcopSummary ocop) {
     ReportMonthTotals oct = reports.months().get(reports.months().size() - 1);
+    sb.append("## Calibration achieved (province totals, 2025-10, after resubmissions)\n\n")
+        .append("| figure | target | achieved |\n|---|---:|---:|\n");
+    paymentTargets(sb, payments);
+    reportTargets(sb, oct);
+    otherTargets(sb, oct, ocop);
+    monthByMonth(sb, reports, payments);
+  }
+
+  private static void paymentTargets(StringBuilder sb, PaymentSummary payments) {
     long jan = payments.totals().get(Dates.FIRST);
     long octTotal = payments.totals().get(Dates.LAST);
     double growth = (Math.pow((double) octTotal / jan, 1.0 / 9) - 1) * 100;
-    sb.append("## Calibration achieved (province totals, 2025-10, after resubmissions)\n\n")
-        .append("| figure | target | achieved |\n|---|---:|---:|\n")
-        .append(
+    sb.append(
             row(
                 "non-cash payment accounts (Σ accounts_total, 2025-10)",
                 "~910,000",
@@ -115,8 +122,11 @@ final class Readme {
             row(
                 "monthly growth of accounts since 2025-01 (" + Text.thousands(jan) + ")",
                 "~1 %",
-                Text.pct(growth) + " %"))
-        .append(
+                Text.pct(growth) + " %"));
+  }
+
+  private static void reportTargets(StringBuilder sb, ReportMonthTotals oct) {
+    sb.append(
             row(
                 "community digital-technology teams (Σ digital_teams)",
                 "~4,400",
@@ -135,8 +145,11 @@ final class Readme {
                     + Text.thousands(oct.onTime())
                     + " / "
                     + Text.thousands(oct.received())
-                    + ")"))
-        .append(
+                    + ")"));
+  }
+
+  private static void otherTargets(StringBuilder sb, ReportMonthTotals oct, OcopSummary ocop) {
+    sb.append(
             row(
                 "OCOP products listed on e-commerce (distinct ocop_code, whole period)",
                 "152",
@@ -144,8 +157,12 @@ final class Readme {
         .append(row("… of which seen in 2025-10", "", Integer.toString(ocop.productsInOctober())))
         .append(row("population (Σ population)", "~3.7 million", Text.thousands(oct.population())))
         .append(row("households (Σ households)", "~1.1 million", Text.thousands(oct.households())))
-        .append(row("communes reporting in 2025-10", "166", Integer.toString(oct.communes())))
-        .append("\nMonth by month (commune reports and payment accounts after resubmissions and ")
+        .append(row("communes reporting in 2025-10", "166", Integer.toString(oct.communes())));
+  }
+
+  private static void monthByMonth(
+      StringBuilder sb, ReportSummary reports, PaymentSummary payments) {
+    sb.append("\nMonth by month (commune reports and payment accounts after resubmissions and ")
         .append("corrections; communes missing in a month are those whose only record is a ")
         .append("deliberately bad one). Post-reform figures are crosswalk sums of the ")
         .append("pre-reform ones (an old unit split between k new units gives each 1/k), so ")
@@ -153,6 +170,7 @@ final class Readme {
         .append("| period | communes | population | households | teams | members | dossiers ")
         .append("on time | dt_completed | payment rows | accounts_total |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    ;
     for (ReportMonthTotals t : reports.months()) {
       sb.append(
           String.format(
