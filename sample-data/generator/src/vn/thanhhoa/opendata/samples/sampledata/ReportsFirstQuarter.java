@@ -129,44 +129,14 @@ final class ReportsFirstQuarter {
               .tricky(
                   "semicolon-delimited file with unquoted decimal commas",
                   "detect `;` from the header row");
-      case "382" -> {
-        f.rows
-            .get(0)
-            .tricky(
-                "Excel \"Unicode text\" export: UTF-16LE with BOM, TAB-delimited " + "`.txt`, CRLF",
-                "decode UTF-16LE, split on TAB");
-        ReportRow r = f.row(f.codeAt(5));
-        r.cells.put(ReportColumns.MEMBERS, f.style.ints.format(r.figures.teams() - 2));
-        r.bad(
-            "members-below-teams",
-            "digital_team_members "
-                + (r.figures.teams() - 2)
-                + " < digital_teams "
-                + r.figures.teams()
-                + " (in the UTF-16LE TAB file)");
-      }
+      case "382" -> marchUnicodeTextFile(f);
       case "384" ->
           f.rejectWhole(
               "invalid-encoding",
               "file written in windows-1258, not UTF-8 "
                   + "(corrected UTF-8 copy: 2025-03_huyen-muong-lat_gui-lai.csv)");
-      case "385" -> {
-        f.rows.get(0).tricky("CRLF line endings", "strip the CR; line numbers unchanged");
-        files.corrupt(
-            f,
-            f.codeAt(9),
-            ReportColumns.POPULATION,
-            "#VALUE!",
-            "bad-integer",
-            "population `#VALUE!` (Excel error) in the CRLF file");
-      }
-      case "386" -> {
-        f.rows.stream()
-            .filter(r -> r.figures.dtCompleted())
-            .findFirst()
-            .orElseThrow()
-            .tricky("dt_completed uses `x`/blank", "blank means false in this file only");
-      }
+      case "385" -> marchCrlfFile(f);
+      case "386" -> marchXBlankFile(f);
       case "389" ->
           f.rows
               .get(0)
@@ -185,6 +155,42 @@ final class ReportsFirstQuarter {
               "submitted_at `9h30 05/04/2025` matches no accepted format");
       default -> {}
     }
+  }
+
+  private void marchUnicodeTextFile(ReportFile f) {
+    f.rows
+        .get(0)
+        .tricky(
+            "Excel \"Unicode text\" export: UTF-16LE with BOM, TAB-delimited " + "`.txt`, CRLF",
+            "decode UTF-16LE, split on TAB");
+    ReportRow r = f.row(f.codeAt(5));
+    r.cells.put(ReportColumns.MEMBERS, f.style.ints.format(r.figures.teams() - 2));
+    r.bad(
+        "members-below-teams",
+        "digital_team_members "
+            + (r.figures.teams() - 2)
+            + " < digital_teams "
+            + r.figures.teams()
+            + " (in the UTF-16LE TAB file)");
+  }
+
+  private void marchCrlfFile(ReportFile f) {
+    f.rows.get(0).tricky("CRLF line endings", "strip the CR; line numbers unchanged");
+    files.corrupt(
+        f,
+        f.codeAt(9),
+        ReportColumns.POPULATION,
+        "#VALUE!",
+        "bad-integer",
+        "population `#VALUE!` (Excel error) in the CRLF file");
+  }
+
+  private void marchXBlankFile(ReportFile f) {
+    f.rows.stream()
+        .filter(r -> r.figures.dtCompleted())
+        .findFirst()
+        .orElseThrow()
+        .tricky("dt_completed uses `x`/blank", "blank means false in this file only");
   }
 
   private void marchThanhHoaCity(ReportFile f) {

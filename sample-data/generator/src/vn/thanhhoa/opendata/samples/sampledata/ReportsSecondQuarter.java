@@ -131,18 +131,7 @@ final class ReportsSecondQuarter {
               .tricky(
                   "June report submitted in July (after the reform) " + "with old codes",
                   "the period decides: validate against units_pre2025.csv");
-      case "399" -> {
-        for (int i : List.of(6, 19)) {
-          ReportRow r = f.rows.get(i);
-          f.rows.add(
-              i + 1,
-              files
-                  .copyOf(r)
-                  .tricky(
-                      "exact duplicate of the previous record",
-                      "count as read and accepted; it reaches the dataset once"));
-        }
-      }
+      case "399" -> juneDuplicates(f);
       case "401" ->
           files.corrupt(
               f,
@@ -151,32 +140,8 @@ final class ReportsSecondQuarter {
               "Tháng 06/2025",
               "bad-month",
               "report_period `Tháng 06/2025`");
-      case "402" -> {
-        f.style.order =
-            ReportColumns.CANONICAL.stream().filter(c -> !c.equals(ReportColumns.FIBER)).toList();
-        f.rejectWhole(
-            "missing-column",
-            "required column fiber_households (`Số hộ có cáp quang`) "
-                + "absent from the header (complete copy: 2025-06_huyen-nhu-xuan_bo-sung.csv)");
-      }
-      case "398" -> {
-        f.style.leftoverColumns(14);
-        List<String> extra = f.style.emptyColumns;
-        files.tricky(
-            f.name,
-            "1",
-            extra.size()
-                + " unknown columns `"
-                + extra.get(0)
-                + "` … `"
-                + extra.get(extra.size() - 1)
-                + "` after the real ones (Excel's leftover "
-                + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest of the file",
-            "ignore them; the run report keeps the first 10 warnings `unknown column '…' ignored` "
-                + "word for word and sums up the rest in one `…: … and "
-                + (extra.size() - 10)
-                + " more unknown columns`");
-      }
+      case "402" -> juneMissingFiberColumn(f);
+      case "398" -> juneLeftoverColumns(f);
       case "404" ->
           files.corrupt(
               f,
@@ -198,5 +163,46 @@ final class ReportsSecondQuarter {
               "smartphone_users_pct `#DIV/0!` (Excel error)");
       default -> {}
     }
+  }
+
+  private void juneDuplicates(ReportFile f) {
+    for (int i : List.of(6, 19)) {
+      ReportRow r = f.rows.get(i);
+      f.rows.add(
+          i + 1,
+          files
+              .copyOf(r)
+              .tricky(
+                  "exact duplicate of the previous record",
+                  "count as read and accepted; it reaches the dataset once"));
+    }
+  }
+
+  private void juneMissingFiberColumn(ReportFile f) {
+    f.style.order =
+        ReportColumns.CANONICAL.stream().filter(c -> !c.equals(ReportColumns.FIBER)).toList();
+    f.rejectWhole(
+        "missing-column",
+        "required column fiber_households (`Số hộ có cáp quang`) "
+            + "absent from the header (complete copy: 2025-06_huyen-nhu-xuan_bo-sung.csv)");
+  }
+
+  private void juneLeftoverColumns(ReportFile f) {
+    f.style.leftoverColumns(14);
+    List<String> extra = f.style.emptyColumns;
+    files.tricky(
+        f.name,
+        "1",
+        extra.size()
+            + " unknown columns `"
+            + extra.get(0)
+            + "` … `"
+            + extra.get(extra.size() - 1)
+            + "` after the real ones (Excel's leftover "
+            + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest of the file",
+        "ignore them; the run report keeps the first 10 warnings `unknown column '…' ignored` "
+            + "word for word and sums up the rest in one `…: … and "
+            + (extra.size() - 10)
+            + " more unknown columns`");
   }
 }
