@@ -71,8 +71,13 @@ final class ReadmeSections {
         .append("`2025-06-30T18:30:40Z` = 2025-07-01 01:30:40 local), so its UTC date is ")
         .append("always the day before the local date. Sellers carry ")
         .append("their pre-reform commune code up to 2025-06-30 and the crosswalk successor from ")
-        .append("2025-07-01 (local date).\n\n")
-        .append("Three files show what happens on the way to the landing folder: `")
+        .append("2025-07-01 (local date).\n\n");
+    ocopLandingAccidents(sb, o);
+    ocopFigures(sb, o);
+  }
+
+  private static void ocopLandingAccidents(StringBuilder sb, OcopSummary o) {
+    sb.append("Three files show what happens on the way to the landing folder: `")
         .append(OcopListingsWriter.MISNAMED)
         .append(".jsonl.gz` is plain text under a `.gz` ")
         .append("name; `")
@@ -89,8 +94,11 @@ final class ReadmeSections {
         .append("): its first ")
         .append(o.cutOff().completeLines())
         .append(" lines decode whole and repeat the day's ")
-        .append("lines exactly, the rest is one unreadable record.\n\n")
-        .append(
+        .append("lines exactly, the rest is one unreadable record.\n\n");
+  }
+
+  private static void ocopFigures(StringBuilder sb, OcopSummary o) {
+    sb.append(
             String.format(
                 Locale.ROOT,
                 "- %d files (%d plain), %s records (non-empty lines; "
@@ -106,8 +114,12 @@ final class ReadmeSections {
                     + "repeats), distinct (listing_id, local date) keys: %s%n",
                 Text.thousands(o.validSightings()),
                 o.cutOff().validRecords(),
-                Text.thousands(o.keys())))
-        .append(
+                Text.thousands(o.keys())));
+    ocopProductFigures(sb, o);
+  }
+
+  private static void ocopProductFigures(StringBuilder sb, OcopSummary o) {
+    sb.append(
             String.format(
                 Locale.ROOT,
                 "- %d distinct OCOP products (%d seen in 2025-10) on " + "%d listings: %s%n",
