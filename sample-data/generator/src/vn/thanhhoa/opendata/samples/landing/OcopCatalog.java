@@ -121,6 +121,40 @@ final class OcopCatalog {
     Commune seller = Seeds.pick(rnd, communesByProvince.get(province));
     Kind kind = Seeds.pick(rnd, KINDS);
     int year = FIRST_YEAR + rnd.nextInt(lastCertification.getYear() - FIRST_YEAR + 1);
+    OcopNumber numbered = number(province, year);
+    year = numbered.year();
+    int number = numbered.number();
+    LocalDate certified = LocalDate.of(year, 1, 1).plusDays(rnd.nextInt(365));
+    if (certified.isAfter(lastCertification)) {
+      certified = lastCertification.minusDays(rnd.nextInt(150));
+    }
+    String place = UnitNames.bare(seller.name());
+    String brand = Seeds.pick(rnd, BRANDS);
+    String name = kind.stem() + " " + place + (rnd.nextBoolean() ? " " + brand : "");
+    String sellerType = Seeds.pick(rnd, SELLER_TYPES);
+    String sellerName = sellerName(rnd, sellerType, brand, place);
+    int priceK = kind.minK() + rnd.nextInt(kind.maxK() - kind.minK() + 1);
+    String code =
+        "OCOP-" + province + "-" + year + "-" + String.format(Locale.ROOT, "%04d", number);
+    return new Product(
+        index,
+        code,
+        3 + rnd.nextInt(3),
+        kind,
+        Seeds.pick(rnd, kind.units()),
+        certified,
+        name,
+        sellerName,
+        sellerType,
+        communes(seller),
+        priceK,
+        rnd.nextDouble() < 0.6,
+        platforms(rnd));
+  }
+
+  /** The next free OCOP number of a province, from the given year on (wrapping round). */
+  private OcopNumber number(String province, int firstYear) {
+    int year = firstYear;
     int number = 0;
     for (int tries = 0; number == 0; tries++) {
       if (tries > lastCertification.getYear() - FIRST_YEAR) {
@@ -138,49 +172,35 @@ final class OcopCatalog {
         year = year == lastCertification.getYear() ? FIRST_YEAR : year + 1;
       }
     }
-    LocalDate certified = LocalDate.of(year, 1, 1).plusDays(rnd.nextInt(365));
-    if (certified.isAfter(lastCertification)) {
-      certified = lastCertification.minusDays(rnd.nextInt(150));
-    }
-    String place = UnitNames.bare(seller.name());
-    String brand = Seeds.pick(rnd, BRANDS);
-    String name = kind.stem() + " " + place + (rnd.nextBoolean() ? " " + brand : "");
-    String sellerType = Seeds.pick(rnd, SELLER_TYPES);
-    String sellerName =
-        switch (sellerType) {
-          case "htx" -> "HTX " + Seeds.pick(rnd, HTX_TRADES) + " " + place;
-          case "doanh_nghiep" -> "Công ty TNHH " + brand + " " + place;
-          default ->
-              "Hộ kinh doanh "
-                  + Seeds.pick(rnd, FAMILY)
-                  + " "
-                  + Seeds.pick(rnd, MIDDLE)
-                  + " "
-                  + Seeds.pick(rnd, GIVEN);
-        };
+    return new OcopNumber(year, number);
+  }
+
+  private static String sellerName(
+      SplittableRandom rnd, String sellerType, String brand, String place) {
+    return switch (sellerType) {
+      case "htx" -> "HTX " + Seeds.pick(rnd, HTX_TRADES) + " " + place;
+      case "doanh_nghiep" -> "Công ty TNHH " + brand + " " + place;
+      default ->
+          "Hộ kinh doanh "
+              + Seeds.pick(rnd, FAMILY)
+              + " "
+              + Seeds.pick(rnd, MIDDLE)
+              + " "
+              + Seeds.pick(rnd, GIVEN);
+    };
+  }
+
+  /** The seller's commune code in each era (its successor after the reform). */
+  private String[] communes(Commune seller) {
     String[] communes = new String[scope.eras.size()];
     for (int e = 0; e < communes.length; e++) {
       communes[e] =
           e == 0 ? seller.code() : scope.successor.getOrDefault(seller.code(), seller.code());
     }
-    int priceK = kind.minK() + rnd.nextInt(kind.maxK() - kind.minK() + 1);
-    String code =
-        "OCOP-" + province + "-" + year + "-" + String.format(Locale.ROOT, "%04d", number);
-    return new Product(
-        index,
-        code,
-        3 + rnd.nextInt(3),
-        kind,
-        Seeds.pick(rnd, kind.units()),
-        certified,
-        name,
-        sellerName,
-        sellerType,
-        communes,
-        priceK,
-        rnd.nextDouble() < 0.6,
-        platforms(rnd));
+    return communes;
   }
+
+  private record OcopNumber(int year, int number) {}
 
   /** One to four distinct platforms, in platform order. */
   private static int[] platforms(SplittableRandom rnd) {

@@ -11,10 +11,13 @@ final class OcopTrickyCases {
   }
 
   void write() {
-    trickyCases();
+    timeZones();
+    secondCrawls();
+    optionalFields();
   }
 
-  private void trickyCases() {
+  /** Crawl times in UTC whose local date is another day. */
+  private void timeZones() {
     DayFile first = days.file(2025, 1, 1);
     days.tiktok(first)
         .tricky(
@@ -47,9 +50,15 @@ final class OcopTrickyCases {
         .tricky(
             "first crawl after the reform, in UTC (`2025-06-30T…Z`)",
             "local date 2025-07-01: seller.commune_code is the new code, valid for that date");
+  }
+
+  private void secondCrawls() {
     secondCrawl(days.file(2025, 2, 10), "shopee", When.LATER, 2);
     secondCrawl(days.file(2025, 6, 15), "shopee", When.EARLIER, 5);
     secondCrawl(days.file(2025, 9, 9), "lazada", When.LATER, 1);
+  }
+
+  private void optionalFields() {
     OcopLine extra = days.loose(days.file(2025, 5, 2), "postmart", 0);
     extra.tricky(
         "unknown extra field `seller.province` (every postmart record has it)",
