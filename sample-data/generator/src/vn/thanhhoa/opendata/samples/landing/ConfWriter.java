@@ -62,7 +62,8 @@ final class ConfWriter {
         .append(options.canonicalArgs())
         .append("\n");
     y.append(
-        "# Everything but input, output, schemas and admin_units is copied from conf/pipeline.yaml.\n");
+        "# Everything but input, output, schemas and admin_units is copied from "
+            + "conf/pipeline.yaml.\n");
     y.append(
         "input: ../landing\noutput: ../output\nschemas: ../schemas\ndatasets: datasets.yaml\n");
     for (String key : List.of("timezone", "sources")) {

@@ -14,9 +14,10 @@ import vn.thanhhoa.opendata.samples.JsonText;
  * pipeline at them. Seeded: the same arguments give byte-identical files.
  *
  * <pre>
- * sample-data/generator/generate landing --scope national|province --out DIR [--days N] [--products N]
- *     [--bad 0.005] [--seed N] [--gzip-every 7] [--hold-back-last-day] [--single-file-gb X]
- *     [--crawl-rate R] [--threads N] [--repo DIR] [--schemas DIR] [--conf-only]
+ * sample-data/generator/generate landing --scope national|province --out DIR [--days N]
+ *     [--products N] [--bad 0.005] [--seed N] [--gzip-every 7] [--hold-back-last-day]
+ *     [--single-file-gb X] [--crawl-rate R] [--threads N] [--repo DIR] [--schemas DIR]
+ *     [--conf-only]
  * </pre>
  *
  * Writes DIR/landing/{commune-reports,payment-accounts,ocop-listings}/, DIR/extra/ (the held-back

@@ -26,8 +26,9 @@ record Options(
 
   static final String USAGE =
       "usage: sample-data/generator/generate landing --scope national|province --out DIR"
-          + " [--days N] [--products N] [--bad 0.005] [--seed N] [--gzip-every 7] [--hold-back-last-day]"
-          + " [--single-file-gb X] [--crawl-rate R] [--threads N] [--repo DIR] [--schemas DIR] [--conf-only]";
+          + " [--days N] [--products N] [--bad 0.005] [--seed N] [--gzip-every 7]"
+          + " [--hold-back-last-day] [--single-file-gb X] [--crawl-rate R] [--threads N]"
+          + " [--repo DIR] [--schemas DIR] [--conf-only]";
 
   private static final List<String> FLAGS = List.of("--hold-back-last-day", "--conf-only");
   private static final List<String> KNOWN =

@@ -50,7 +50,8 @@ final class OcopAccidents {
         "",
         "plain uncompressed JSON Lines under the usual " + "`.jsonl.gz` name (no gzip magic bytes)",
         "tell gzip by its magic bytes, not the name: "
-            + "read as plain text with the warning `…: named .gz but not gzip-compressed; read as plain "
+            + "read as plain text with the warning `…: named .gz but not gzip-compressed; "
+            + "read as plain "
             + "text`; its bad lines are quarantined with their usual line numbers");
     DayFile mac = days.day(OcopListingsWriter.CR_ONLY);
     if (!mac.plain) {

@@ -35,7 +35,8 @@ final class OcopBadRecords {
         OcopLine.of(early)
             .bad(
                 "unit-list-unavailable",
-                "crawled_at 2024-12-31T23:55:00+07:00 (a late crawl of the previous day in this file): "
+                "crawled_at 2024-12-31T23:55:00+07:00 (a late crawl of the previous day "
+                    + "in this file): "
                     + "local date before 2025-01-01"));
     DayFile aug = days.file(2025, 8, 14);
     OcopLine template = days.pick(aug, "shopee", 2);

@@ -1,11 +1,13 @@
 package vn.thanhhoa.opendata.samples.sampledata;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** File system helpers. */
@@ -38,8 +40,7 @@ final class Output {
   static byte[] gunzipAsFarAsItGoes(byte[] gz) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
-    try (java.util.zip.GZIPInputStream in =
-        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
       for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
         out.write(chunk, 0, n);
       }

@@ -126,7 +126,8 @@ final class PaymentAccountsWriter {
         "",
         "0-byte file: a Viettel Money re-export of 2025-10 that " + "failed (no header, no record)",
         "list it in the run report's file_details with 0 rows "
-            + "and the warning `…: empty file: 0 bytes, no record (an export that failed?)`; nothing "
+            + "and the warning `…: empty file: 0 bytes, no record (an export that "
+            + "failed?)`; nothing "
             + "is quarantined; 2025-10.csv still holds Viettel Money's October rows");
     files.add(new FileInfo(name, 0, "0 bytes"));
   }

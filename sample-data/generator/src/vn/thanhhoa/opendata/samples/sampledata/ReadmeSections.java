@@ -38,15 +38,18 @@ final class ReadmeSections {
         .append("`Z`), and `")
         .append(PaymentAccountsWriter.FAILED_EXPORT)
         .append(
-            "`, a provider's re-export that failed and landed with 0 bytes. Providers: Agribank everywhere; BIDV, VietinBank, Vietcombank in towns ")
+            "`, a provider's re-export that failed and landed with 0 bytes. Providers: "
+                + "Agribank everywhere; BIDV, VietinBank, Vietcombank in towns ")
         .append("and larger communes; MoMo, ZaloPay (e_wallet); Viettel Money, VNPT Money ")
         .append("(mobile_money); not every provider in every commune.\n\n")
         .append(
             String.format(
                 Locale.ROOT,
                 "Small cells (provider-type total < 10, which the "
-                    + "published dataset must suppress): %d in 2025-06 (%d communes with exactly one); "
-                    + "%d in 2025-10, where %d communes have exactly one small provider-type cell and "
+                    + "published dataset must suppress): %d in 2025-06 "
+                    + "(%d communes with exactly one); "
+                    + "%d in 2025-10, where %d communes have exactly one "
+                    + "small provider-type cell and "
                     + "%d have two or more.%n%n",
                 p.smallCellsJune(),
                 p.communesOneSmallJune(),

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import vn.thanhhoa.opendata.samples.Encoding;
 
 /** The commune reports of July to October 2025 (post-reform communes) and the later corrections. */
@@ -183,7 +184,8 @@ final class ReportsAfterReform {
                       + " instead of "
                       + real.received()
                       + ")",
-                  "loses: the earlier instant never replaces the later one, whatever the file name"));
+                  "loses: the earlier instant never replaces the later one, whatever the "
+                      + "file name"));
     }
     files.write(f);
   }
@@ -234,11 +236,7 @@ final class ReportsAfterReform {
   }
 
   private void correction(
-      ReportFile f,
-      YearMonth m,
-      int index,
-      LocalDateTime at,
-      java.util.function.UnaryOperator<ReportFigures> change) {
+      ReportFile f, YearMonth m, int index, LocalDateTime at, UnaryOperator<ReportFigures> change) {
     String code = model.month(m).keySet().stream().toList().get(index);
     ReportFigures before = model.get(m, code);
     ReportFigures after = change.apply(before);

@@ -88,7 +88,8 @@ final class ReportsFirstQuarter {
         ReportColumns.DT,
         "",
         "missing-value",
-        "dt_completed blank in a file that spells it Có/Không (blank means false only in an x/blank file)");
+        "dt_completed blank in a file that spells it Có/Không (blank means false only in "
+            + "an x/blank file)");
     files.corrupt(
         f,
         f.codeAt(260),

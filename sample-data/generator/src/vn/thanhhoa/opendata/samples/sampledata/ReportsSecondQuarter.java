@@ -199,7 +199,8 @@ final class ReportsSecondQuarter {
             + "` … `"
             + extra.get(extra.size() - 1)
             + "` after the real ones (Excel's leftover "
-            + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest of the file",
+            + "headers), empty in every row; BOM, quoted `78,5` decimals as in the rest "
+            + "of the file",
         "ignore them; the run report keeps the first 10 warnings `unknown column '…' ignored` "
             + "word for word and sums up the rest in one `…: … and "
             + (extra.size() - 10)
