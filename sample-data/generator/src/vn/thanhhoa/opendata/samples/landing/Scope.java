@@ -52,25 +52,32 @@ final class Scope {
   static Scope of(Options o) {
     Path units = o.repo().resolve("conf/admin-units");
     String crosswalkHeader = UnitLists.header(units.resolve("crosswalk_2025.csv"));
-    if (o.scope().equals("national")) {
-      Era era =
-          new Era(
-              "units_2025_national.csv",
-              LocalDate.of(2025, 7, 1),
-              null,
-              Commune.list(units.resolve("units_2025_national.csv")));
-      // ~38 k lines a day: 16,000 products × 2.5 platforms on average × 95 % crawled per day.
-      return new Scope(
-          "national",
-          List.of(era),
-          months(YearMonth.of(2025, 7), 12),
-          LocalDate.of(2025, 7, 1),
-          value(o.days(), 260),
-          value(o.products(), 16_000),
-          o.crawlRate() == null ? 0.95 : o.crawlRate(),
-          Map.of(),
-          crosswalkHeader);
-    }
+    return o.scope().equals("national")
+        ? national(o, units, crosswalkHeader)
+        : province(o, units, crosswalkHeader);
+  }
+
+  private static Scope national(Options o, Path units, String crosswalkHeader) {
+    Era era =
+        new Era(
+            "units_2025_national.csv",
+            LocalDate.of(2025, 7, 1),
+            null,
+            Commune.list(units.resolve("units_2025_national.csv")));
+    // ~38 k lines a day: 16,000 products × 2.5 platforms on average × 95 % crawled per day.
+    return new Scope(
+        "national",
+        List.of(era),
+        months(YearMonth.of(2025, 7), 12),
+        LocalDate.of(2025, 7, 1),
+        value(o.days(), 260),
+        value(o.products(), 16_000),
+        o.crawlRate() == null ? 0.95 : o.crawlRate(),
+        Map.of(),
+        crosswalkHeader);
+  }
+
+  private static Scope province(Options o, Path units, String crosswalkHeader) {
     Era before =
         new Era(
             "units_pre2025.csv",

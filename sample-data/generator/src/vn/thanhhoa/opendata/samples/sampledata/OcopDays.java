@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -145,58 +144,11 @@ final class OcopDays {
 
   /** The figures of the folder, the cut-off re-upload included. */
   OcopSummary summary(CutOff cutOff) {
-    int records = 0;
-    int empty = 0;
-    int valid = 0;
-    Set<String> keys = new HashSet<>();
-    Set<String> products = new HashSet<>();
-    Set<String> october = new HashSet<>();
-    SortedMap<String, Set<String>> byPlatform = new TreeMap<>();
-    SortedMap<String, Set<String>> platformsOf = new TreeMap<>();
-    SortedMap<String, Set<String>> listingsOf = new TreeMap<>();
+    OcopSightings sightings = new OcopSightings();
     for (DayFile f : files.values()) {
-      for (OcopLine l : f.lines) {
-        if (l.isEmpty()) {
-          empty++;
-          continue;
-        }
-        records++;
-        if (!l.valid() || l.json.get("platform").equals("facebook")) {
-          continue;
-        }
-        valid++;
-        Crawl c = l.crawl;
-        keys.add(c.listing().id + "|" + c.localDate());
-        products.add(c.listing().product.code());
-        if (!c.localDate().isBefore(Dates.LAST.atDay(1))) {
-          october.add(c.listing().product.code());
-        }
-        byPlatform.computeIfAbsent(c.listing().platform, k -> new TreeSet<>()).add(c.listing().id);
-        String product = c.listing().product.code();
-        platformsOf.computeIfAbsent(product, k -> new TreeSet<>()).add(c.listing().platform);
-        listingsOf
-            .computeIfAbsent(product + "|" + c.listing().platform, k -> new TreeSet<>())
-            .add(c.listing().id);
-      }
+      f.lines.forEach(sightings::add);
     }
-    int multi = (int) platformsOf.values().stream().filter(v -> v.size() > 1).count();
-    int twins = (int) listingsOf.values().stream().filter(v -> v.size() > 1).count();
-    SortedMap<String, Integer> listingCounts = new TreeMap<>();
-    byPlatform.forEach((k, v) -> listingCounts.put(k, v.size()));
-    int listings = listingCounts.values().stream().mapToInt(i -> i).sum();
-    return new OcopSummary(
-        files.size() + 1,
-        (int) files.values().stream().filter(f -> f.plain).count(),
-        records + cutOff.records(),
-        empty + cutOff.emptyLines(),
-        listings,
-        products.size(),
-        october.size(),
-        listingCounts,
-        valid + cutOff.validRecords(),
-        keys.size(),
-        multi,
-        twins,
-        cutOff);
+    int plain = (int) files.values().stream().filter(f -> f.plain).count();
+    return sightings.summary(files.size() + 1, plain, cutOff);
   }
 }
