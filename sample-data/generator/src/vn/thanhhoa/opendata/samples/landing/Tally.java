@@ -79,6 +79,11 @@ final class Tally {
             .append(" \"bad_by_rule\": {");
     rules(j, badByRule);
     j.append("},\n").append(indent).append(" \"files_detail\": {");
+    filesDetail(j, indent);
+    return j.append("}}").toString();
+  }
+
+  private void filesDetail(StringBuilder j, String indent) {
     String sep = "";
     for (Map.Entry<String, FileStats> e : perFile.entrySet()) {
       FileStats f = e.getValue();
@@ -96,7 +101,6 @@ final class Tally {
       j.append("}}");
       sep = ",";
     }
-    return j.append("}}").toString();
   }
 
   private static void rules(StringBuilder j, Map<String, Long> counts) {

@@ -66,6 +66,14 @@ final class ReportsAfterReform {
             .ints(IntFmt.DOT)
             .decimalComma();
     ReportFile f = files.provinceFile("bao-cao-thang-08-2025.csv", m, style);
+    augustBadRows(f);
+    augustNamesWithoutCode(f);
+    files.write(f);
+    writeAugustTie(f);
+  }
+
+  /** Same submitted_at as the original: the later file name wins. */
+  private void augustBadRows(ReportFile f) {
     String hoangDao = ref.primarySuccessor("15946");
     ReportRow stale = f.row(hoangDao);
     stale.cells.put(ReportColumns.CODE, "");
@@ -86,6 +94,10 @@ final class ReportsAfterReform {
         "15/09/2025",
         "bad-timestamp",
         "submitted_at `15/09/2025` has no time of day");
+  }
+
+  /** Rows whose blank code the pipeline must resolve by name. */
+  private void augustNamesWithoutCode(ReportFile f) {
     for (String code : List.of("14797", "14956")) {
       files.blankCodeByName(f, code);
     }
@@ -95,11 +107,8 @@ final class ReportsAfterReform {
     nfd.tricky(
         "blank commune_code and NFD-encoded `Xã Mường Lý`",
         "normalise to NFC, then resolve by name alone to 14854");
-    files.write(f);
-    writeAugustTie(f);
   }
 
-  /** Same submitted_at as the original: the later file name wins. */
   private void writeAugustTie(ReportFile original) {
     YearMonth m = YearMonth.of(2025, 8);
     String code = original.codeAt(100);
@@ -195,6 +204,22 @@ final class ReportsAfterReform {
     ReportFile f =
         new ReportFile("dieu-chinh-2025-11-10.csv", ReportStyle.english().ts(TsFmt.DMY_HM));
     LocalDateTime at = LocalDateTime.of(2025, 11, 10, 15, 30);
+    mayCorrection(f, at);
+    correction(f, YearMonth.of(2025, 8), 15, at, r -> r.withTeams(r.teams() + 2, r.members() + 7));
+    correction(f, YearMonth.of(2025, 9), 42, at.plusMinutes(3), r -> r.withFiber(r.fiber() - 30));
+    correction(f, YearMonth.of(2025, 10), 5, at.plusMinutes(5), r -> r.withDt(true));
+    correction(
+        f,
+        YearMonth.of(2025, 10),
+        99,
+        at.plusMinutes(6),
+        r -> r.withDossiers(r.received() + 18, r.onTime() + 18));
+    badCorrection(f, at);
+    files.write(f);
+  }
+
+  /** A May report corrected in November, with the old code and district. */
+  private void mayCorrection(ReportFile f, LocalDateTime at) {
     YearMonth may = YearMonth.of(2025, 5);
     String oldCode = model.month(may).keySet().stream().toList().get(250);
     ReportFigures mayFig = model.get(may, oldCode);
@@ -210,15 +235,9 @@ final class ReportsAfterReform {
                 "correction of a 2025-05 report sent in "
                     + "November with the old code and district",
                 "period decides: old list; later wins"));
-    correction(f, YearMonth.of(2025, 8), 15, at, r -> r.withTeams(r.teams() + 2, r.members() + 7));
-    correction(f, YearMonth.of(2025, 9), 42, at.plusMinutes(3), r -> r.withFiber(r.fiber() - 30));
-    correction(f, YearMonth.of(2025, 10), 5, at.plusMinutes(5), r -> r.withDt(true));
-    correction(
-        f,
-        YearMonth.of(2025, 10),
-        99,
-        at.plusMinutes(6),
-        r -> r.withDossiers(r.received() + 18, r.onTime() + 18));
+  }
+
+  private void badCorrection(ReportFile f, LocalDateTime at) {
     YearMonth oct = YearMonth.of(2025, 10);
     String code = model.month(oct).keySet().stream().toList().get(120);
     ReportFigures real = model.get(oct, code);
@@ -232,7 +251,6 @@ final class ReportsAfterReform {
                 + " > received "
                 + real.received()
                 + " (quarantined: the original October row stays)"));
-    files.write(f);
   }
 
   private void correction(

@@ -47,6 +47,17 @@ final class ReportsSecondQuarter {
             + "` (last digit of "
             + typo
             + " lost): not 5 digits");
+    aprilOnTimeAndAmbiguousName(f);
+    files.blankCodeByName(f, "16057");
+    files.blankCodeByName(f, "14823");
+    f.rows
+        .get(0)
+        .tricky("ISO-8601 submitted_at without offset", "read as Asia/Ho_Chi_Minh local time");
+    files.write(f);
+  }
+
+  /** An on-time count above received, and a blank code whose name is ambiguous. */
+  private void aprilOnTimeAndAmbiguousName(ReportFile f) {
     ReportRow late = f.row(f.codeAt(150));
     late.cells.put(ReportColumns.ON_TIME, Long.toString(late.figures.received() + 12));
     late.bad(
@@ -61,12 +72,6 @@ final class ReportsSecondQuarter {
     ambiguous.bad(
         "ambiguous-commune-name",
         "blank commune_code and district, `Xã Xuân Lộc`: three pre-reform units carry that name");
-    files.blankCodeByName(f, "16057");
-    files.blankCodeByName(f, "14823");
-    f.rows
-        .get(0)
-        .tricky("ISO-8601 submitted_at without offset", "read as Asia/Ho_Chi_Minh local time");
-    files.write(f);
   }
 
   private void writeMay() {
