@@ -46,7 +46,7 @@ final class ReportFiles {
     this.model = model;
     this.rnd = rnd;
     this.catalog = catalog;
-    this.dir = root.resolve(CommuneReportsWriter.SOURCE);
+    this.dir = root.resolve(SOURCE);
   }
 
   /** The files, the month totals and the effective rows, once every file is written. */
