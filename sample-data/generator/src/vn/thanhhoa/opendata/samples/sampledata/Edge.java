@@ -1,0 +1,4 @@
+package vn.thanhhoa.opendata.samples.sampledata;
+
+/** One crosswalk edge old -> new. */
+record Edge(String oldCode, String newCode, boolean split) {}
