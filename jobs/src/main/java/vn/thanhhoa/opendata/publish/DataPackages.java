@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
@@ -64,20 +65,11 @@ final class DataPackages {
 
   private static ObjectNode resource(DatasetSpec spec, JsonNode r) {
     String url = r.path("url").asText();
-    String path =
-        url.substring(
-            url.indexOf("/datasets/" + spec.name() + "/")
-                + ("/datasets/" + spec.name() + "/").length());
-    String format = r.path("format").asText().toLowerCase(java.util.Locale.ROOT);
+    String folder = "/datasets/" + spec.name() + "/";
+    String path = url.substring(url.indexOf(folder) + folder.length());
+    String format = r.path("format").asText().toLowerCase(Locale.ROOT);
     ObjectNode res = NODES.objectNode();
-    res.put(
-        "name",
-        (spec.name()
-                + "-"
-                + path.replaceAll("^parquet/year=", "parquet-")
-                    .replaceAll("[^a-z0-9.]+", "-")
-                    .replaceAll("\\.(csv|json|parquet)$", ""))
-            .replaceAll("-+", "-"));
+    res.put("name", resourceName(spec, path));
     res.put("path", path);
     res.put("type", "table");
     res.put("title", r.path("name").asText());
@@ -97,6 +89,15 @@ final class DataPackages {
     }
     res.set("schema", tableSchema(spec));
     return res;
+  }
+
+  /** The dataset's name and the file's path as lower-case words joined by dashes, no extension. */
+  private static String resourceName(DatasetSpec spec, String path) {
+    String file =
+        path.replaceAll("^parquet/year=", "parquet-")
+            .replaceAll("[^a-z0-9.]+", "-")
+            .replaceAll("\\.(csv|json|parquet)$", "");
+    return (spec.name() + "-" + file).replaceAll("-+", "-");
   }
 
   static ObjectNode tableSchema(DatasetSpec spec) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -157,8 +158,7 @@ final class DcatCatalog {
   }
 
   private Resource distribution(String datasetId, JsonNode r, String licenseUrl) {
-    String url = r.path("url").asText();
-    Resource file = typed(url, RDFS.Resource);
+    Resource file = typed(r.path("url").asText(), RDFS.Resource);
     Resource d =
         model
             .createResource(
@@ -167,19 +167,8 @@ final class DcatCatalog {
             .addProperty(DCTerms.title, r.path("name").asText())
             .addProperty(DCTerms.description, r.path("description").asText(), "vi")
             .addProperty(DCAT.accessURL, file)
-            .addProperty(DCAT.downloadURL, file)
-            .addProperty(
-                DCAT.mediaType,
-                typed(
-                    "https://www.iana.org/assignments/media-types/" + r.path("mimetype").asText(),
-                    DCTerms.MediaType))
-            .addLiteral(
-                DCAT.byteSize,
-                model.createTypedLiteral(
-                    String.valueOf(r.path("size").asLong()), XSDDatatype.XSDnonNegativeInteger))
-            .addProperty(DCTerms.issued, dateTime(r.path("created").asText()))
-            .addProperty(DCTerms.modified, dateTime(r.path("metadata_modified").asText()))
-            .addProperty(model.createProperty(SPDX, "checksum"), checksum(r.path("hash").asText()));
+            .addProperty(DCAT.downloadURL, file);
+    describeFile(d, r);
     String fileType = FILE_TYPES.get(r.path("format").asText());
     if (fileType != null) {
       d.addProperty(DCTerms.format, typed(EU + "file-type/" + fileType, DCTerms.MediaTypeOrExtent));
@@ -188,6 +177,22 @@ final class DcatCatalog {
       d.addProperty(DCTerms.license, typed(licenseUrl, DCTerms.LicenseDocument));
     }
     return d;
+  }
+
+  /** The distribution's media type, size, dates and checksum. */
+  private void describeFile(Resource d, JsonNode r) {
+    d.addProperty(
+            DCAT.mediaType,
+            typed(
+                "https://www.iana.org/assignments/media-types/" + r.path("mimetype").asText(),
+                DCTerms.MediaType))
+        .addLiteral(
+            DCAT.byteSize,
+            model.createTypedLiteral(
+                String.valueOf(r.path("size").asLong()), XSDDatatype.XSDnonNegativeInteger))
+        .addProperty(DCTerms.issued, dateTime(r.path("created").asText()))
+        .addProperty(DCTerms.modified, dateTime(r.path("metadata_modified").asText()))
+        .addProperty(model.createProperty(SPDX, "checksum"), checksum(r.path("hash").asText()));
   }
 
   private Resource checksum(String sha256) {
@@ -208,7 +213,7 @@ final class DcatCatalog {
     return model.createResource(uri).addProperty(RDF.type, type);
   }
 
-  private org.apache.jena.rdf.model.Literal dateTime(String ckanTime) {
+  private Literal dateTime(String ckanTime) {
     return model.createTypedLiteral(ckanTime, XSDDatatype.XSDdateTime);
   }
 

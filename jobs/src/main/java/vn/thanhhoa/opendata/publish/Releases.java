@@ -42,36 +42,41 @@ public final class Releases {
     String current = currentId().orElse("");
     List<Info> infos = new ArrayList<>();
     for (String id : store.list(layout.releases()).stream().sorted(Layout.RUN_ORDER).toList()) {
-      String folder = layout.release(id);
-      if (!store.isDirectory(folder)) {
-        continue;
+      if (store.isDirectory(layout.release(id))) {
+        infos.add(info(id, current));
       }
-      JsonNode report = Feed.read(store, folder + "/run-report.json");
-      String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
-      if ("published".equals(status)
-          && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
-        // Newer than the current release (ids only grow, and every publish and rollback moves
-        // current to a new one), or no release current at all: a run stopped between writing
-        // its report and switching. Valid, but never published.
-        status = "not-switched";
-      }
-      int changed = 0;
-      if (report != null) {
-        for (JsonNode d : report.path("datasets")) {
-          changed += d.path("changed").asBoolean() ? 1 : 0;
-        }
-      }
-      infos.add(
-          new Info(
-              id,
-              "published".equals(status),
-              id.equals(current),
-              status,
-              report == null ? null : report.path("finished_at").asText(null),
-              changed,
-              report == null ? null : report.path("restores").asText(null)));
     }
     return infos;
+  }
+
+  private Info info(String id, String current) {
+    JsonNode report = Feed.read(store, layout.release(id) + "/run-report.json");
+    String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
+    if ("published".equals(status)
+        && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
+      // Newer than the current release (ids only grow, and every publish and rollback moves
+      // current to a new one), or no release current at all: a run stopped between writing
+      // its report and switching. Valid, but never published.
+      status = "not-switched";
+    }
+    return new Info(
+        id,
+        "published".equals(status),
+        id.equals(current),
+        status,
+        report == null ? null : report.path("finished_at").asText(null),
+        changedDatasets(report),
+        report == null ? null : report.path("restores").asText(null));
+  }
+
+  private static int changedDatasets(JsonNode report) {
+    int changed = 0;
+    if (report != null) {
+      for (JsonNode d : report.path("datasets")) {
+        changed += d.path("changed").asBoolean() ? 1 : 0;
+      }
+    }
+    return changed;
   }
 
   /** The folder of the published release, if any. */

@@ -76,12 +76,7 @@ public final class RunLock implements AutoCloseable {
       FileChannel channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null; // this JVM already runs a pipeline
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
         return null;
@@ -90,28 +85,32 @@ public final class RunLock implements AutoCloseable {
       if (!previous.isBlank()) {
         progress.accept("taking over the lock left by a run that died (" + previous.strip() + ")");
       }
-      channel.truncate(0);
-      channel.write(
-          ByteBuffer.wrap(
-              ("pid "
-                      + ProcessHandle.current().pid()
-                      + ", "
-                      + command
-                      + ", since "
-                      + Instant.now()
-                      + "\n")
-                  .getBytes(StandardCharsets.UTF_8)),
-          0);
-      channel.force(true);
-      FileLock taken = lock;
+      stamp(channel, command);
       return () -> {
         channel.truncate(0); // a clean exit leaves nothing to take over
-        taken.release();
+        lock.release();
         channel.close();
       };
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the run lock " + file, e);
     }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // this JVM already runs a pipeline
+    }
+  }
+
+  /** Writes who holds the lock into the lock file. */
+  private static void stamp(FileChannel channel, String command) throws IOException {
+    String holder =
+        "pid " + ProcessHandle.current().pid() + ", " + command + ", since " + Instant.now() + "\n";
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+    channel.force(true);
   }
 
   private static String read(FileChannel channel) throws IOException {
