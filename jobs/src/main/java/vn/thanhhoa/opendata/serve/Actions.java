@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,6 +21,10 @@ final class Actions {
       List.of(
           "create", "update", "patch", "delete", "purge", "upsert", "revise", "reorder", "invite",
           "follow", "mark_", "send_", "trigger", "_clear", "rebuild", "reindex");
+
+  private static final String SITE_DESCRIPTION =
+      "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa"
+          + " (read-only CKAN API over the published feed)";
 
   /** What an action needs besides its parameters. */
   record Context(FeedSnapshot feed, Params params, String path, String siteUrl, String siteTitle) {}
@@ -56,9 +61,7 @@ final class Actions {
   private static JsonNode statusShow(Context c) {
     ObjectNode s = NODES.objectNode();
     s.put("site_title", c.siteTitle());
-    s.put(
-        "site_description",
-        "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa (read-only CKAN API over the published feed)");
+    s.put("site_description", SITE_DESCRIPTION);
     s.put("site_url", c.siteUrl());
     s.put("ckan_version", "2.11.5");
     s.putNull("error_emails_to");
@@ -105,7 +108,7 @@ final class Actions {
         field.equals("package_count")
             ? Comparator.comparingInt(g -> g.path("package_count").asInt())
             : Comparator.comparing(g -> g.path(field.equals("name") ? "name" : "title").asText());
-    if (sort.toLowerCase(java.util.Locale.ROOT).endsWith("desc")) {
+    if (sort.toLowerCase(Locale.ROOT).endsWith("desc")) {
       order = order.reversed();
     }
     ArrayNode list = NODES.arrayNode();

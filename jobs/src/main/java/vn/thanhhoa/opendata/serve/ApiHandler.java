@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -110,7 +111,7 @@ final class ApiHandler {
       if (existing == null) {
         params.put(key, value);
       } else if (existing.isArray()) {
-        ((com.fasterxml.jackson.databind.node.ArrayNode) existing).add(value);
+        ((ArrayNode) existing).add(value);
       } else {
         params.putArray(key).add(existing.asText()).add(value);
       }

@@ -1,5 +1,6 @@
 package vn.thanhhoa.opendata.serve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,7 @@ import vn.thanhhoa.opendata.publish.Releases;
  * a published release never changes, so no request sees a half-switched feed.
  */
 final class CurrentRelease {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path link;
   private final Releases releases;
   private volatile FeedSnapshot snapshot;

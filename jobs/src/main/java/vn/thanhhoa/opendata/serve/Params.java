@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An action's parameters: a JSON object from a POST body, or GET query parameters (a repeated
@@ -56,7 +57,7 @@ final class Params {
     if (v == null || v.isNull()) {
       return fallback;
     }
-    String s = v.asText().strip().toLowerCase(java.util.Locale.ROOT);
+    String s = v.asText().strip().toLowerCase(Locale.ROOT);
     return v.isBoolean() ? v.asBoolean() : List.of("true", "yes", "t", "y", "1").contains(s);
   }
 
