@@ -45,9 +45,7 @@ public final class RunReport {
     m.put("files_read_this_run", filesRead);
     m.put("files", s.files());
     m.put("files_rejected", s.filesRejected());
-    m.put("rows_read", s.rowsRead());
-    m.put("rows_accepted", s.rowsAccepted());
-    m.put("rows_quarantined", s.rowsQuarantined());
+    rows(m, s.rowsRead(), s.rowsAccepted(), s.rowsQuarantined());
     m.put("quarantined_by_rule", s.quarantinedByRule());
     m.put("rows_superseded", s.rowsSuperseded());
     m.put("rows_staged", s.rowsStaged());
@@ -106,14 +104,19 @@ public final class RunReport {
     m.put("bytes", f.bytes());
     m.put("sha256", f.sha256());
     m.put("encoding", f.encoding());
-    m.put("rows_read", f.rowsRead());
-    m.put("rows_accepted", f.rowsAccepted());
-    m.put("rows_quarantined", f.rowsQuarantined());
+    rows(m, f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined());
     if (f.rejectedBy() != null) {
       m.put("rejected_by", f.rejectedBy());
       m.put("rejection", f.rejection());
     }
     return m;
+  }
+
+  /** Row conservation: read = accepted + quarantined, for a source and for each of its files. */
+  private static void rows(Map<String, Object> m, long read, long accepted, long quarantined) {
+    m.put("rows_read", read);
+    m.put("rows_accepted", accepted);
+    m.put("rows_quarantined", quarantined);
   }
 
   /** How long a stage took and how many rows it handled. */
