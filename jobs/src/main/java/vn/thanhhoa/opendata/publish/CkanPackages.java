@@ -105,20 +105,22 @@ final class CkanPackages {
             .append(spec.grain())
             .append("\n\n")
             .append(COLUMNS_HEADER);
-    for (DatasetSpec.Column c : spec.columns()) {
-      md.append("| `")
-          .append(c.name())
-          .append("` | ")
-          .append(c.type())
-          .append(" | ")
-          .append(c.unit() == null ? "" : c.unit())
-          .append(" | ")
-          .append(c.label())
-          .append(" | ")
-          .append(c.description().replace("|", "\\|"))
-          .append(" |\n");
-    }
+    spec.columns().forEach(c -> md.append(columnRow(c)));
     return md.toString().strip();
+  }
+
+  private static String columnRow(DatasetSpec.Column c) {
+    return "| `"
+        + c.name()
+        + "` | "
+        + c.type()
+        + " | "
+        + (c.unit() == null ? "" : c.unit())
+        + " | "
+        + c.label()
+        + " | "
+        + c.description().replace("|", "\\|")
+        + " |\n";
   }
 
   private static List<Map<String, Object>> tags(DatasetSpec spec) {

@@ -89,14 +89,10 @@ final class DcatCatalog {
             .addProperty(DCTerms.publisher, publisher)
             .addProperty(FOAF.homepage, typed(portal.baseUrl() + "/", FOAF.Document))
             .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem));
-    String newest =
-        packages.stream()
-            .map(p -> p.path("metadata_modified").asText())
-            .max(String::compareTo)
-            .orElse(null);
-    if (newest != null) {
-      cat.addProperty(DCTerms.modified, dateTime(newest));
-    }
+    packages.stream()
+        .map(p -> p.path("metadata_modified").asText())
+        .max(String::compareTo)
+        .ifPresent(newest -> cat.addProperty(DCTerms.modified, dateTime(newest)));
     for (int i = 0; i < packages.size(); i++) {
       cat.addProperty(DCAT.dataset, dataset(packages.get(i), specs.get(i), publisher));
     }

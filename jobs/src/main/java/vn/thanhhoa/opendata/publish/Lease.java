@@ -66,23 +66,30 @@ final class Lease implements AutoCloseable {
       if (store.createNew(location, text)) {
         return new Lease(store, location, token, text);
       }
-      if (store.exists(location) && stale(store, location)) {
-        String holder = holder(store, location);
-        String aside = location + ".stale-" + token;
-        if (store.renameIfPresent(location, aside)) {
-          store.delete(aside);
-          progress.accept(
-              "taking over the lock left by a run that stopped renewing it (" + holder + ")");
-          if (store.createNew(location, text)) {
-            return new Lease(store, location, token, text);
-          }
-        }
+      if (movedAside(store, location, token, progress) && store.createNew(location, text)) {
+        return new Lease(store, location, token, text);
       }
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot take the run lock " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Moves a stale lease aside (only one of several waiting runs wins) and deletes it. */
+  private static boolean movedAside(
+      Store store, String location, String token, Consumer<String> progress) throws IOException {
+    if (!store.exists(location) || !stale(store, location)) {
+      return false;
+    }
+    String holder = holder(store, location);
+    String aside = location + ".stale-" + token;
+    if (!store.renameIfPresent(location, aside)) {
+      return false;
+    }
+    store.delete(aside);
+    progress.accept("taking over the lock left by a run that stopped renewing it (" + holder + ")");
+    return true;
   }
 
   private static boolean stale(Store store, String location) {

@@ -112,20 +112,24 @@ final class ReleaseCheck {
       return;
     }
     String file = url.substring(i + 1);
-    if (!store.isFile(at(file))) {
-      problems.add(relative + ": resource file missing: " + file);
-    } else if (store.size(at(file)) != r.path("size").asLong(-1)) {
-      problems.add(
-          relative
-              + ": size of "
-              + file
-              + " is "
-              + store.size(at(file))
-              + ", package says "
-              + r.path("size"));
-    } else if (!sha256(at(file)).equals(r.path("hash").asText())) {
-      problems.add(relative + ": sha256 of " + file + " does not match the package's hash");
+    String problem = fileProblem(r, file);
+    if (problem != null) {
+      problems.add(relative + ": " + problem);
     }
+  }
+
+  /** What is wrong with a resource's file, or null if it has the size and sha256 it should. */
+  private String fileProblem(JsonNode r, String file) {
+    if (!store.isFile(at(file))) {
+      return "resource file missing: " + file;
+    }
+    if (store.size(at(file)) != r.path("size").asLong(-1)) {
+      return "size of " + file + " is " + store.size(at(file)) + ", package says " + r.path("size");
+    }
+    if (!sha256(at(file)).equals(r.path("hash").asText())) {
+      return "sha256 of " + file + " does not match the package's hash";
+    }
+    return null;
   }
 
   private void dataPackage(String name) {

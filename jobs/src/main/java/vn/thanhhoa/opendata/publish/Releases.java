@@ -90,17 +90,8 @@ public final class Releases {
    * object-store output).
    */
   public Optional<String> currentId() {
-    if (store.isLocal()) {
-      Path link = store.localPath(layout.current());
-      if (Files.isSymbolicLink(link)) {
-        try {
-          return Files.exists(link)
-              ? Optional.of(link.toRealPath().getFileName().toString())
-              : Optional.empty();
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + link, e);
-        }
-      }
+    if (store.isLocal() && Files.isSymbolicLink(store.localPath(layout.current()))) {
+      return linkTarget(store.localPath(layout.current()));
     }
     JsonNode pointer = Feed.read(store, layout.pointer());
     if (pointer == null) {
@@ -111,6 +102,17 @@ public final class Releases {
       throw new IllegalStateException(layout.pointer() + " does not name a release: " + pointer);
     }
     return Optional.of(id);
+  }
+
+  /** The release a {@code current} link points at; none if it dangles. */
+  private static Optional<String> linkTarget(Path link) {
+    try {
+      return Files.exists(link)
+          ? Optional.of(link.toRealPath().getFileName().toString())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + link, e);
+    }
   }
 
   /**
@@ -141,14 +143,7 @@ public final class Releases {
   public Info rollbackTarget(Optional<String> to) {
     List<Info> all = list();
     if (to.isPresent()) {
-      return all.stream()
-          .filter(i -> i.id().equals(to.get()))
-          .findFirst()
-          .filter(Info::complete)
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "--to: no complete release " + to.get() + " under " + layout.releases()));
+      return named(all, to.get());
     }
     Info current =
         all.stream()
@@ -163,5 +158,16 @@ public final class Releases {
       }
     }
     throw new IllegalArgumentException("no complete release before " + from + " to roll back to");
+  }
+
+  private Info named(List<Info> all, String id) {
+    return all.stream()
+        .filter(i -> i.id().equals(id))
+        .findFirst()
+        .filter(Info::complete)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--to: no complete release " + id + " under " + layout.releases()));
   }
 }

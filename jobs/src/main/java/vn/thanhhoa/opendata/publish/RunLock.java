@@ -45,10 +45,7 @@ public final class RunLock implements AutoCloseable {
     String location = state + "/run.lock";
     long waited = 0;
     while (true) {
-      AutoCloseable held =
-          store.isLocal()
-              ? tryAcquire(store.localPath(location), command, progress)
-              : Lease.tryTake(store, location, command, progress);
+      AutoCloseable held = tryTake(store, location, command, progress);
       if (held != null) {
         return new RunLock(held);
       }
@@ -68,6 +65,14 @@ public final class RunLock implements AutoCloseable {
       sleep();
       waited++;
     }
+  }
+
+  /** An operating-system lock on a local disk, else a lease; null while another run holds it. */
+  private static AutoCloseable tryTake(
+      Store store, String location, String command, Consumer<String> progress) {
+    return store.isLocal()
+        ? tryAcquire(store.localPath(location), command, progress)
+        : Lease.tryTake(store, location, command, progress);
   }
 
   private static AutoCloseable tryAcquire(Path file, String command, Consumer<String> progress) {

@@ -49,12 +49,7 @@ final class CurrentRelease {
    */
   private Path target(FeedSnapshot serving) {
     try {
-      String id =
-          releases
-              .currentId()
-              .orElseThrow(
-                  () ->
-                      new IOException("neither " + link + " nor a current.json naming a release"));
+      String id = currentId();
       if (serving != null && serving.release.getFileName().toString().equals(id)) {
         return serving.release; // checked when it was switched to; releases never change
       }
@@ -74,6 +69,13 @@ final class CurrentRelease {
               + e.getMessage(),
           e instanceof IOException io ? io : new IOException(e));
     }
+  }
+
+  private String currentId() throws IOException {
+    return releases
+        .currentId()
+        .orElseThrow(
+            () -> new IOException("neither " + link + " nor a current.json naming a release"));
   }
 
   private static boolean published(Path release) throws IOException {

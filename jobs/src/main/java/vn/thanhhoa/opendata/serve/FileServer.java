@@ -44,13 +44,8 @@ final class FileServer {
 
   /** The file a request path names inside {@code release}, or null if it names nothing servable. */
   static Path resolve(Path release, String path) throws IOException {
-    if (path.contains("\\") || path.contains("\0") || path.contains("//")) {
+    if (!plain(path)) {
       return null;
-    }
-    for (String segment : path.split("/")) {
-      if (segment.equals("..") || segment.equals(".")) {
-        return null;
-      }
     }
     String relative = path.substring(1);
     boolean catalog = relative.equals("catalog.ttl") || relative.equals("catalog.jsonld");
@@ -63,6 +58,19 @@ final class FileServer {
     }
     Path real = file.toRealPath();
     return real.startsWith(release.toRealPath()) ? real : null;
+  }
+
+  /** No backslash, NUL, empty segment, {@code .} or {@code ..}: a path that cannot climb out. */
+  private static boolean plain(String path) {
+    if (path.contains("\\") || path.contains("\0") || path.contains("//")) {
+      return false;
+    }
+    for (String segment : path.split("/")) {
+      if (segment.equals("..") || segment.equals(".")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void serve(HttpExchange exchange, Path file) throws IOException {
@@ -145,15 +153,14 @@ final class FileServer {
       whole(exchange, file, size, head); // unsupported (e.g. several ranges): the whole file
       return;
     }
-    long start;
-    long end;
-    if (m.group(1).isEmpty()) {
-      start = Math.max(0, size - Long.parseLong(m.group(2)));
-      end = size - 1;
-    } else {
-      start = Long.parseLong(m.group(1));
-      end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
-    }
+    long start =
+        m.group(1).isEmpty()
+            ? Math.max(0, size - Long.parseLong(m.group(2)))
+            : Long.parseLong(m.group(1));
+    long end =
+        m.group(1).isEmpty() || m.group(2).isEmpty()
+            ? size - 1
+            : Math.min(Long.parseLong(m.group(2)), size - 1);
     if (start >= size || start > end) {
       exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);
       exchange.sendResponseHeaders(416, -1);

@@ -21,21 +21,7 @@ final class Pages {
   static String home(FeedSnapshot feed, String siteTitle) {
     StringBuilder body = new StringBuilder();
     for (JsonNode pkg : feed.packagesByName.values()) {
-      body.append("<article><h2><a href=\"/dataset/")
-          .append(esc(pkg.path("name").asText()))
-          .append("\">")
-          .append(esc(pkg.path("title").asText()))
-          .append("</a></h2>")
-          .append("<p class=\"meta\">Cập nhật: ")
-          .append(esc(local(pkg.path("metadata_modified").asText())))
-          .append(" · ")
-          .append(esc(pkg.path("organization").path("title").asText()))
-          .append("</p>")
-          .append("<p class=\"desc\">")
-          .append(esc(firstParagraph(pkg.path("notes").asText())))
-          .append("</p>")
-          .append(downloads(pkg))
-          .append("</article>\n");
+      body.append(article(pkg));
     }
     return page(
         siteTitle,
@@ -43,6 +29,25 @@ final class Pages {
         "Dữ liệu mở về chuyển đổi số: " + feed.packagesByName.size() + " bộ dữ liệu",
         body.toString(),
         feed.id);
+  }
+
+  /** A dataset on the home page: title, date, publisher, first paragraph and downloads. */
+  private static String article(JsonNode pkg) {
+    return "<article><h2><a href=\"/dataset/"
+        + esc(pkg.path("name").asText())
+        + "\">"
+        + esc(pkg.path("title").asText())
+        + "</a></h2>"
+        + "<p class=\"meta\">Cập nhật: "
+        + esc(local(pkg.path("metadata_modified").asText()))
+        + " · "
+        + esc(pkg.path("organization").path("title").asText())
+        + "</p>"
+        + "<p class=\"desc\">"
+        + esc(firstParagraph(pkg.path("notes").asText()))
+        + "</p>"
+        + downloads(pkg)
+        + "</article>\n";
   }
 
   static String dataset(JsonNode pkg, String siteTitle, String release) {
