@@ -76,19 +76,7 @@ final class DcatCatalog {
   /** Builds the graph from the final packages (in catalogue order). */
   Model build(List<JsonNode> packages, List<DatasetSpec> specs) {
     Resource publisher = publisher();
-    Resource cat =
-        model
-            .createResource(portal.baseUrl() + "/catalog")
-            .addProperty(RDF.type, DCAT.Catalog)
-            .addProperty(DCTerms.title, portal.siteTitle(), "vi")
-            .addProperty(
-                DCTerms.description,
-                "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa: "
-                    + "chính quyền số, kinh tế số và xã hội số.",
-                "vi")
-            .addProperty(DCTerms.publisher, publisher)
-            .addProperty(FOAF.homepage, typed(portal.baseUrl() + "/", FOAF.Document))
-            .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem));
+    Resource cat = catalogResource(publisher);
     packages.stream()
         .map(p -> p.path("metadata_modified").asText())
         .max(String::compareTo)
@@ -97,6 +85,21 @@ final class DcatCatalog {
       cat.addProperty(DCAT.dataset, dataset(packages.get(i), specs.get(i), publisher));
     }
     return model;
+  }
+
+  private Resource catalogResource(Resource publisher) {
+    return model
+        .createResource(portal.baseUrl() + "/catalog")
+        .addProperty(RDF.type, DCAT.Catalog)
+        .addProperty(DCTerms.title, portal.siteTitle(), "vi")
+        .addProperty(
+            DCTerms.description,
+            "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa: "
+                + "chính quyền số, kinh tế số và xã hội số.",
+            "vi")
+        .addProperty(DCTerms.publisher, publisher)
+        .addProperty(FOAF.homepage, typed(portal.baseUrl() + "/", FOAF.Document))
+        .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem));
   }
 
   private Resource publisher() {

@@ -114,20 +114,22 @@ final class Lease implements AutoCloseable {
   }
 
   private static String holderText(String command) {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      host = "unknown host";
-    }
     return "pid "
         + ProcessHandle.current().pid()
         + " on "
-        + host
+        + host()
         + ", "
         + command
         + ", since "
         + Instant.now();
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown host";
+    }
   }
 
   /**
@@ -148,15 +150,15 @@ final class Lease implements AutoCloseable {
           location, text); // never seen empty, as a rewrite in place would be on HDFS
       renewed = Instant.now();
     } catch (UncheckedIOException e) {
-      if (renewed.plus(STALE).isBefore(Instant.now())) {
-        lost =
-            "the lock "
-                + location
-                + " could not be renewed since "
-                + renewed
-                + ": "
-                + e.getMessage();
-      }
+      failedRenewal(e);
+    }
+  }
+
+  /** A failed renewal loses the lease once it may count as stale for other runs. */
+  private void failedRenewal(UncheckedIOException e) {
+    if (renewed.plus(STALE).isBefore(Instant.now())) {
+      lost =
+          "the lock " + location + " could not be renewed since " + renewed + ": " + e.getMessage();
     }
   }
 

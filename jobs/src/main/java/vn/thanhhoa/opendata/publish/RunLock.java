@@ -86,19 +86,26 @@ public final class RunLock implements AutoCloseable {
         channel.close();
         return null;
       }
-      String previous = read(channel);
-      if (!previous.isBlank()) {
-        progress.accept("taking over the lock left by a run that died (" + previous.strip() + ")");
-      }
-      stamp(channel, command);
-      return () -> {
-        channel.truncate(0); // a clean exit leaves nothing to take over
-        lock.release();
-        channel.close();
-      };
+      return take(channel, lock, command, progress);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the run lock " + file, e);
     }
+  }
+
+  /** Signs the locked file with this run; closing it releases the lock and clears the file. */
+  private static AutoCloseable take(
+      FileChannel channel, FileLock lock, String command, Consumer<String> progress)
+      throws IOException {
+    String previous = read(channel);
+    if (!previous.isBlank()) {
+      progress.accept("taking over the lock left by a run that died (" + previous.strip() + ")");
+    }
+    stamp(channel, command);
+    return () -> {
+      channel.truncate(0); // a clean exit leaves nothing to take over
+      lock.release();
+      channel.close();
+    };
   }
 
   private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * datastore_search over a dataset's rows: filters, q, fields, sort, limit ≤ 32000, offset, total,
@@ -33,19 +32,16 @@ final class DataStoreSearch {
     result.put("resource_id", id);
     result.set("fields", DataStoreColumns.fields(table, columns));
     result.put("records_format", "objects");
-    records(result.putArray("records"), table, hits.stream().skip(offset).limit(limit), columns);
+    ArrayNode records = result.putArray("records");
+    hits.stream()
+        .skip(offset)
+        .limit(limit)
+        .forEach(i -> records.add(DataStoreColumns.record(table, i, columns)));
     result.put("limit", limit);
     echo(result, p, offset);
     total(result, hits.size());
-    String start =
-        path
-            + "?resource_id="
-            + URLEncoder.encode(id, StandardCharsets.UTF_8)
-            + (p.has("limit") ? "&limit=" + limit : "");
-    result
-        .putObject("_links")
-        .put("start", start)
-        .put("next", start + "&offset=" + (offset + limit));
+    String resource = path + "?resource_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    links(result, resource, p.has("limit"), limit, offset);
     return result;
   }
 
@@ -80,9 +76,14 @@ final class DataStoreSearch {
     return hits;
   }
 
-  private static void records(
-      ArrayNode records, DataStoreTable table, Stream<Integer> rows, List<Integer> columns) {
-    rows.forEach(i -> records.add(DataStoreColumns.record(table, i, columns)));
+  /** _links: this search from its start, and the next page. */
+  private static void links(
+      ObjectNode result, String resource, boolean limited, int limit, int offset) {
+    String start = resource + (limited ? "&limit=" + limit : "");
+    result
+        .putObject("_links")
+        .put("start", start)
+        .put("next", start + "&offset=" + (offset + limit));
   }
 
   /** The offset when given, and filters, q and sort as given. */

@@ -75,12 +75,7 @@ final class DataStoreTable {
   private static List<Field> fields(Group g, JsonNode schema) {
     List<Field> fields = new ArrayList<>();
     for (Type t : g.getType().getFields()) {
-      JsonNode info = null;
-      for (JsonNode f : schema.path("fields")) {
-        if (f.path("name").asText().equals(t.getName())) {
-          info = f;
-        }
-      }
+      JsonNode info = info(schema, t.getName());
       fields.add(
           new Field(
               t.getName(),
@@ -89,6 +84,17 @@ final class DataStoreTable {
               info == null ? null : info.path("description").asText(null)));
     }
     return fields;
+  }
+
+  /** The data package's field of that name (the last, if named twice), or null. */
+  private static JsonNode info(JsonNode schema, String name) {
+    JsonNode info = null;
+    for (JsonNode f : schema.path("fields")) {
+      if (f.path("name").asText().equals(name)) {
+        info = f;
+      }
+    }
+    return info;
   }
 
   private static String postgresType(PrimitiveType t) {

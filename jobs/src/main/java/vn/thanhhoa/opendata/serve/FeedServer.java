@@ -50,20 +50,29 @@ public final class FeedServer implements AutoCloseable {
     } catch (ActionError e) {
       Http.json(exchange, e.status, e.error);
     } catch (RuntimeException | IOException e) {
-      System.err.println(
-          "serve: "
-              + exchange.getRequestMethod()
-              + " "
-              + exchange.getRequestURI().getRawPath()
-              + " failed: "
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage());
-      try {
-        Http.text(exchange, 500, "Internal Server Error");
-      } catch (IOException | RuntimeException ignored) {
-        exchange.close(); // the client has gone or the response had started
-      }
+      log(exchange, e);
+      internalError(exchange);
+    }
+  }
+
+  /** The request log line of a request that failed. */
+  private static void log(HttpExchange exchange, Exception e) {
+    System.err.println(
+        "serve: "
+            + exchange.getRequestMethod()
+            + " "
+            + exchange.getRequestURI().getRawPath()
+            + " failed: "
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage());
+  }
+
+  private static void internalError(HttpExchange exchange) {
+    try {
+      Http.text(exchange, 500, "Internal Server Error");
+    } catch (IOException | RuntimeException ignored) {
+      exchange.close(); // the client has gone or the response had started
     }
   }
 

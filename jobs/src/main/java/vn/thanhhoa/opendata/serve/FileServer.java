@@ -80,8 +80,7 @@ final class FileServer {
     String etag = "\"" + etags.computeIfAbsent(file, FileServer::hash) + "\"";
     headers(exchange, type, etag, modified);
     Headers request = exchange.getRequestHeaders();
-    if (etag.equals(request.getFirst("If-None-Match"))
-        || notModifiedSince(request.getFirst("If-Modified-Since"), modified)) {
+    if (notModified(request, etag, modified)) {
       exchange.sendResponseHeaders(304, -1);
       exchange.close();
       return;
@@ -186,19 +185,25 @@ final class FileServer {
       try (InputStream in = Files.newInputStream(file);
           OutputStream out = exchange.getResponseBody()) {
         in.skipNBytes(start);
-        long left = length;
-        byte[] buffer = new byte[64 * 1024];
-        while (left > 0) {
-          int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-          if (n < 0) {
-            break;
-          }
-          out.write(buffer, 0, n);
-          left -= n;
-        }
+        transfer(in, out, length);
       }
     }
     exchange.close();
+  }
+
+  /** Copies {@code length} bytes, or fewer if the stream ends first. */
+  private static void transfer(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = length;
+    for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+      out.write(buffer, 0, n);
+      left -= n;
+    }
+  }
+
+  private static boolean notModified(Headers request, String etag, Instant modified) {
+    return etag.equals(request.getFirst("If-None-Match"))
+        || notModifiedSince(request.getFirst("If-Modified-Since"), modified);
   }
 
   private static boolean notModifiedSince(String header, Instant modified) {
