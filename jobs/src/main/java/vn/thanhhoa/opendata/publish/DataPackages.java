@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
@@ -43,18 +44,8 @@ final class DataPackages {
     dp.put("created", pkg.path("metadata_created").asText() + "Z");
     ArrayNode keywords = dp.putArray("keywords");
     pkg.path("tags").forEach(t -> keywords.add(t.path("name").asText()));
-    DatasetCatalog.License license = catalog.license(spec.licenseId());
-    ObjectNode l =
-        dp.putArray("licenses").addObject().put("name", license.id()).put("title", license.title());
-    if (!license.url().isEmpty()) {
-      l.put("path", license.url());
-    }
-    ObjectNode publisher =
-        dp.putArray("contributors").addObject().put("title", catalog.organization().title());
-    publisher.putArray("roles").add("publisher");
-    if (catalog.organization().email() != null) {
-      publisher.put("email", catalog.organization().email());
-    }
+    license(dp.putArray("licenses").addObject(), catalog.license(spec.licenseId()));
+    publisher(dp.putArray("contributors").addObject(), catalog.organization());
     ArrayNode resources = dp.putArray("resources");
     for (JsonNode r : pkg.path("resources")) {
       resources.add(resource(spec, r));
@@ -62,22 +53,28 @@ final class DataPackages {
     return dp;
   }
 
+  private static void license(ObjectNode l, DatasetCatalog.License license) {
+    l.put("name", license.id()).put("title", license.title());
+    if (!license.url().isEmpty()) {
+      l.put("path", license.url());
+    }
+  }
+
+  private static void publisher(ObjectNode publisher, DatasetCatalog.Organization org) {
+    publisher.put("title", org.title());
+    publisher.putArray("roles").add("publisher");
+    if (org.email() != null) {
+      publisher.put("email", org.email());
+    }
+  }
+
   private static ObjectNode resource(DatasetSpec spec, JsonNode r) {
     String url = r.path("url").asText();
-    String path =
-        url.substring(
-            url.indexOf("/datasets/" + spec.name() + "/")
-                + ("/datasets/" + spec.name() + "/").length());
-    String format = r.path("format").asText().toLowerCase(java.util.Locale.ROOT);
+    String folder = "/datasets/" + spec.name() + "/";
+    String path = url.substring(url.indexOf(folder) + folder.length());
+    String format = r.path("format").asText().toLowerCase(Locale.ROOT);
     ObjectNode res = NODES.objectNode();
-    res.put(
-        "name",
-        (spec.name()
-                + "-"
-                + path.replaceAll("^parquet/year=", "parquet-")
-                    .replaceAll("[^a-z0-9.]+", "-")
-                    .replaceAll("\\.(csv|json|parquet)$", ""))
-            .replaceAll("-+", "-"));
+    res.put("name", resourceName(spec, path));
     res.put("path", path);
     res.put("type", "table");
     res.put("title", r.path("name").asText());
@@ -89,14 +86,28 @@ final class DataPackages {
     res.put("bytes", r.path("size").asLong());
     res.put("hash", "sha256:" + r.path("hash").asText());
     if (format.equals("csv")) {
-      res.putObject("dialect")
-          .put("delimiter", ",")
-          .put("quoteChar", "\"")
-          .put("doubleQuote", true)
-          .put("header", true);
+      dialect(res.putObject("dialect"));
     }
     res.set("schema", tableSchema(spec));
     return res;
+  }
+
+  /** The CSV files' dialect: comma-separated, double quotes doubled, a header row. */
+  private static void dialect(ObjectNode dialect) {
+    dialect
+        .put("delimiter", ",")
+        .put("quoteChar", "\"")
+        .put("doubleQuote", true)
+        .put("header", true);
+  }
+
+  /** The dataset's name and the file's path as lower-case words joined by dashes, no extension. */
+  private static String resourceName(DatasetSpec spec, String path) {
+    String file =
+        path.replaceAll("^parquet/year=", "parquet-")
+            .replaceAll("[^a-z0-9.]+", "-")
+            .replaceAll("\\.(csv|json|parquet)$", "");
+    return (spec.name() + "-" + file).replaceAll("-+", "-");
   }
 
   static ObjectNode tableSchema(DatasetSpec spec) {

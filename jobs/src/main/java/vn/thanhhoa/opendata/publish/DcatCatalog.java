@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -75,31 +76,30 @@ final class DcatCatalog {
   /** Builds the graph from the final packages (in catalogue order). */
   Model build(List<JsonNode> packages, List<DatasetSpec> specs) {
     Resource publisher = publisher();
-    Resource cat =
-        model
-            .createResource(portal.baseUrl() + "/catalog")
-            .addProperty(RDF.type, DCAT.Catalog)
-            .addProperty(DCTerms.title, portal.siteTitle(), "vi")
-            .addProperty(
-                DCTerms.description,
-                "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa: "
-                    + "chính quyền số, kinh tế số và xã hội số.",
-                "vi")
-            .addProperty(DCTerms.publisher, publisher)
-            .addProperty(FOAF.homepage, typed(portal.baseUrl() + "/", FOAF.Document))
-            .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem));
-    String newest =
-        packages.stream()
-            .map(p -> p.path("metadata_modified").asText())
-            .max(String::compareTo)
-            .orElse(null);
-    if (newest != null) {
-      cat.addProperty(DCTerms.modified, dateTime(newest));
-    }
+    Resource cat = catalogResource(publisher);
+    packages.stream()
+        .map(p -> p.path("metadata_modified").asText())
+        .max(String::compareTo)
+        .ifPresent(newest -> cat.addProperty(DCTerms.modified, dateTime(newest)));
     for (int i = 0; i < packages.size(); i++) {
       cat.addProperty(DCAT.dataset, dataset(packages.get(i), specs.get(i), publisher));
     }
     return model;
+  }
+
+  private Resource catalogResource(Resource publisher) {
+    return model
+        .createResource(portal.baseUrl() + "/catalog")
+        .addProperty(RDF.type, DCAT.Catalog)
+        .addProperty(DCTerms.title, portal.siteTitle(), "vi")
+        .addProperty(
+            DCTerms.description,
+            "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa: "
+                + "chính quyền số, kinh tế số và xã hội số.",
+            "vi")
+        .addProperty(DCTerms.publisher, publisher)
+        .addProperty(FOAF.homepage, typed(portal.baseUrl() + "/", FOAF.Document))
+        .addProperty(DCTerms.language, typed(LANGUAGE_VI, DCTerms.LinguisticSystem));
   }
 
   private Resource publisher() {
@@ -157,8 +157,7 @@ final class DcatCatalog {
   }
 
   private Resource distribution(String datasetId, JsonNode r, String licenseUrl) {
-    String url = r.path("url").asText();
-    Resource file = typed(url, RDFS.Resource);
+    Resource file = typed(r.path("url").asText(), RDFS.Resource);
     Resource d =
         model
             .createResource(
@@ -167,19 +166,8 @@ final class DcatCatalog {
             .addProperty(DCTerms.title, r.path("name").asText())
             .addProperty(DCTerms.description, r.path("description").asText(), "vi")
             .addProperty(DCAT.accessURL, file)
-            .addProperty(DCAT.downloadURL, file)
-            .addProperty(
-                DCAT.mediaType,
-                typed(
-                    "https://www.iana.org/assignments/media-types/" + r.path("mimetype").asText(),
-                    DCTerms.MediaType))
-            .addLiteral(
-                DCAT.byteSize,
-                model.createTypedLiteral(
-                    String.valueOf(r.path("size").asLong()), XSDDatatype.XSDnonNegativeInteger))
-            .addProperty(DCTerms.issued, dateTime(r.path("created").asText()))
-            .addProperty(DCTerms.modified, dateTime(r.path("metadata_modified").asText()))
-            .addProperty(model.createProperty(SPDX, "checksum"), checksum(r.path("hash").asText()));
+            .addProperty(DCAT.downloadURL, file);
+    describeFile(d, r);
     String fileType = FILE_TYPES.get(r.path("format").asText());
     if (fileType != null) {
       d.addProperty(DCTerms.format, typed(EU + "file-type/" + fileType, DCTerms.MediaTypeOrExtent));
@@ -188,6 +176,22 @@ final class DcatCatalog {
       d.addProperty(DCTerms.license, typed(licenseUrl, DCTerms.LicenseDocument));
     }
     return d;
+  }
+
+  /** The distribution's media type, size, dates and checksum. */
+  private void describeFile(Resource d, JsonNode r) {
+    d.addProperty(
+            DCAT.mediaType,
+            typed(
+                "https://www.iana.org/assignments/media-types/" + r.path("mimetype").asText(),
+                DCTerms.MediaType))
+        .addLiteral(
+            DCAT.byteSize,
+            model.createTypedLiteral(
+                String.valueOf(r.path("size").asLong()), XSDDatatype.XSDnonNegativeInteger))
+        .addProperty(DCTerms.issued, dateTime(r.path("created").asText()))
+        .addProperty(DCTerms.modified, dateTime(r.path("metadata_modified").asText()))
+        .addProperty(model.createProperty(SPDX, "checksum"), checksum(r.path("hash").asText()));
   }
 
   private Resource checksum(String sha256) {
@@ -208,7 +212,7 @@ final class DcatCatalog {
     return model.createResource(uri).addProperty(RDF.type, type);
   }
 
-  private org.apache.jena.rdf.model.Literal dateTime(String ckanTime) {
+  private Literal dateTime(String ckanTime) {
     return model.createTypedLiteral(ckanTime, XSDDatatype.XSDdateTime);
   }
 

@@ -42,38 +42,53 @@ public final class Feed {
       String release, List<DatasetFiles.Written> written, Optional<String> previous, Instant now) {
     CkanPackages ckan = new CkanPackages(catalog, portal);
     Map<String, JsonNode> packages = new LinkedHashMap<>();
-    List<JsonNode> ordered = new ArrayList<>();
     for (DatasetSpec spec : catalog.datasets()) {
-      DatasetFiles.Written files =
-          written.stream().filter(w -> w.name().equals(spec.name())).findFirst().orElseThrow();
-      ObjectNode draft = JSON.valueToTree(ckan.packageShow(spec, files));
-      JsonNode before =
-          previous
-              .map(p -> read(store, p + "/ckan/packages/" + spec.name() + ".json"))
-              .orElse(null);
-      ObjectNode pkg = FeedTimes.apply(normalized(draft), before, CkanTime.format(now));
+      ObjectNode pkg = ckan(ckan, spec, files(written, spec), previous, now);
       write(store, release + "/ckan/packages/" + spec.name() + ".json", pkg);
       write(
           store,
           release + "/datasets/" + spec.name() + "/datapackage.json",
           DataPackages.build(spec, pkg, catalog));
       packages.put(spec.name(), pkg);
-      ordered.add(pkg);
     }
     write(store, release + "/ckan/package_list.json", packages.keySet().stream().sorted().toList());
-    write(
-        store,
-        release + "/ckan/organizations/" + catalog.organization().name() + ".json",
-        ckan.organizationShow(packages.size()));
-    for (DatasetCatalog.Group g : catalog.groups()) {
-      int count =
-          (int) catalog.datasets().stream().filter(d -> d.groups().contains(g.name())).count();
-      write(store, release + "/ckan/groups/" + g.name() + ".json", ckan.groupShow(g, count));
-    }
-    write(store, release + "/ckan/license_list.json", ckan.licenseList());
+    writeOrganizations(release, packages.size());
+    write(store, release + "/ckan/license_list.json", CkanLicenses.list(catalog));
+    List<JsonNode> ordered = new ArrayList<>(packages.values());
     DcatCatalog.write(
         new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), store, release);
     return packages;
+  }
+
+  private static DatasetFiles.Written files(List<DatasetFiles.Written> written, DatasetSpec spec) {
+    return written.stream().filter(w -> w.name().equals(spec.name())).findFirst().orElseThrow();
+  }
+
+  /** The package as published: the draft with the dates of {@link FeedTimes}. */
+  private ObjectNode ckan(
+      CkanPackages ckan,
+      DatasetSpec spec,
+      DatasetFiles.Written files,
+      Optional<String> previous,
+      Instant now) {
+    ObjectNode draft = JSON.valueToTree(ckan.packageShow(spec, files));
+    JsonNode before =
+        previous.map(p -> read(store, p + "/ckan/packages/" + spec.name() + ".json")).orElse(null);
+    return FeedTimes.apply(normalized(draft), before, CkanTime.format(now));
+  }
+
+  private void writeOrganizations(String release, int packageCount) {
+    CkanOrganizations organizations = new CkanOrganizations(catalog);
+    write(
+        store,
+        release + "/ckan/organizations/" + catalog.organization().name() + ".json",
+        organizations.organizationShow(packageCount));
+    for (DatasetCatalog.Group g : catalog.groups()) {
+      int count =
+          (int) catalog.datasets().stream().filter(d -> d.groups().contains(g.name())).count();
+      write(
+          store, release + "/ckan/groups/" + g.name() + ".json", organizations.groupShow(g, count));
+    }
   }
 
   /** Through text and back, so that numbers compare as they will after reading the file. */

@@ -33,21 +33,26 @@ final class FeedTimes {
     for (JsonNode node : pkg.withArray("resources")) {
       ObjectNode resource = (ObjectNode) node;
       JsonNode before = previous == null ? null : resource(previous, resource.path("id").asText());
-      if (before == null) {
-        RESOURCE_TIMES.forEach(t -> resource.put(t, now));
-      } else if (strippedResource(before).equals(strippedResource(resource))) {
-        RESOURCE_TIMES.forEach(t -> resource.set(t, before.get(t)));
-      } else {
-        resource.set("created", before.get("created"));
-        boolean sameFile =
-            before.path("hash").equals(resource.path("hash"))
-                && before.path("size").equals(resource.path("size"));
-        resource.set(
-            "last_modified", sameFile ? before.get("last_modified") : resource.textNode(now));
-        resource.put("metadata_modified", now);
-      }
+      times(resource, before, now);
     }
     return pkg;
+  }
+
+  /** A resource's dates: new, the previous ones, or kept where the file did not change. */
+  private static void times(ObjectNode resource, JsonNode before, String now) {
+    if (before == null) {
+      RESOURCE_TIMES.forEach(t -> resource.put(t, now));
+    } else if (strippedResource(before).equals(strippedResource(resource))) {
+      RESOURCE_TIMES.forEach(t -> resource.set(t, before.get(t)));
+    } else {
+      resource.set("created", before.get("created"));
+      boolean sameFile =
+          before.path("hash").equals(resource.path("hash"))
+              && before.path("size").equals(resource.path("size"));
+      resource.set(
+          "last_modified", sameFile ? before.get("last_modified") : resource.textNode(now));
+      resource.put("metadata_modified", now);
+    }
   }
 
   private static JsonNode resource(JsonNode pkg, String id) {

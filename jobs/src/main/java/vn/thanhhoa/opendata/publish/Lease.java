@@ -66,23 +66,30 @@ final class Lease implements AutoCloseable {
       if (store.createNew(location, text)) {
         return new Lease(store, location, token, text);
       }
-      if (store.exists(location) && stale(store, location)) {
-        String holder = holder(store, location);
-        String aside = location + ".stale-" + token;
-        if (store.renameIfPresent(location, aside)) {
-          store.delete(aside);
-          progress.accept(
-              "taking over the lock left by a run that stopped renewing it (" + holder + ")");
-          if (store.createNew(location, text)) {
-            return new Lease(store, location, token, text);
-          }
-        }
+      if (movedAside(store, location, token, progress) && store.createNew(location, text)) {
+        return new Lease(store, location, token, text);
       }
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot take the run lock " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Moves a stale lease aside (only one of several waiting runs wins) and deletes it. */
+  private static boolean movedAside(
+      Store store, String location, String token, Consumer<String> progress) throws IOException {
+    if (!store.exists(location) || !stale(store, location)) {
+      return false;
+    }
+    String holder = holder(store, location);
+    String aside = location + ".stale-" + token;
+    if (!store.renameIfPresent(location, aside)) {
+      return false;
+    }
+    store.delete(aside);
+    progress.accept("taking over the lock left by a run that stopped renewing it (" + holder + ")");
+    return true;
   }
 
   private static boolean stale(Store store, String location) {
@@ -107,20 +114,22 @@ final class Lease implements AutoCloseable {
   }
 
   private static String holderText(String command) {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      host = "unknown host";
-    }
     return "pid "
         + ProcessHandle.current().pid()
         + " on "
-        + host
+        + host()
         + ", "
         + command
         + ", since "
         + Instant.now();
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown host";
+    }
   }
 
   /**
@@ -141,15 +150,15 @@ final class Lease implements AutoCloseable {
           location, text); // never seen empty, as a rewrite in place would be on HDFS
       renewed = Instant.now();
     } catch (UncheckedIOException e) {
-      if (renewed.plus(STALE).isBefore(Instant.now())) {
-        lost =
-            "the lock "
-                + location
-                + " could not be renewed since "
-                + renewed
-                + ": "
-                + e.getMessage();
-      }
+      failedRenewal(e);
+    }
+  }
+
+  /** A failed renewal loses the lease once it may count as stale for other runs. */
+  private void failedRenewal(UncheckedIOException e) {
+    if (renewed.plus(STALE).isBefore(Instant.now())) {
+      lost =
+          "the lock " + location + " could not be renewed since " + renewed + ": " + e.getMessage();
     }
   }
 

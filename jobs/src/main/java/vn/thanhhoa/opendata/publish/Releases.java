@@ -42,36 +42,41 @@ public final class Releases {
     String current = currentId().orElse("");
     List<Info> infos = new ArrayList<>();
     for (String id : store.list(layout.releases()).stream().sorted(Layout.RUN_ORDER).toList()) {
-      String folder = layout.release(id);
-      if (!store.isDirectory(folder)) {
-        continue;
+      if (store.isDirectory(layout.release(id))) {
+        infos.add(info(id, current));
       }
-      JsonNode report = Feed.read(store, folder + "/run-report.json");
-      String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
-      if ("published".equals(status)
-          && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
-        // Newer than the current release (ids only grow, and every publish and rollback moves
-        // current to a new one), or no release current at all: a run stopped between writing
-        // its report and switching. Valid, but never published.
-        status = "not-switched";
-      }
-      int changed = 0;
-      if (report != null) {
-        for (JsonNode d : report.path("datasets")) {
-          changed += d.path("changed").asBoolean() ? 1 : 0;
-        }
-      }
-      infos.add(
-          new Info(
-              id,
-              "published".equals(status),
-              id.equals(current),
-              status,
-              report == null ? null : report.path("finished_at").asText(null),
-              changed,
-              report == null ? null : report.path("restores").asText(null)));
     }
     return infos;
+  }
+
+  private Info info(String id, String current) {
+    JsonNode report = Feed.read(store, layout.release(id) + "/run-report.json");
+    String status = report == null ? "incomplete" : report.path("status").asText("incomplete");
+    if ("published".equals(status)
+        && (current.isEmpty() || Layout.RUN_ORDER.compare(id, current) > 0)) {
+      // Newer than the current release (ids only grow, and every publish and rollback moves
+      // current to a new one), or no release current at all: a run stopped between writing
+      // its report and switching. Valid, but never published.
+      status = "not-switched";
+    }
+    return new Info(
+        id,
+        "published".equals(status),
+        id.equals(current),
+        status,
+        report == null ? null : report.path("finished_at").asText(null),
+        changedDatasets(report),
+        report == null ? null : report.path("restores").asText(null));
+  }
+
+  private static int changedDatasets(JsonNode report) {
+    int changed = 0;
+    if (report != null) {
+      for (JsonNode d : report.path("datasets")) {
+        changed += d.path("changed").asBoolean() ? 1 : 0;
+      }
+    }
+    return changed;
   }
 
   /** The folder of the published release, if any. */
@@ -85,17 +90,8 @@ public final class Releases {
    * object-store output).
    */
   public Optional<String> currentId() {
-    if (store.isLocal()) {
-      Path link = store.localPath(layout.current());
-      if (Files.isSymbolicLink(link)) {
-        try {
-          return Files.exists(link)
-              ? Optional.of(link.toRealPath().getFileName().toString())
-              : Optional.empty();
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + link, e);
-        }
-      }
+    if (store.isLocal() && Files.isSymbolicLink(store.localPath(layout.current()))) {
+      return linkTarget(store.localPath(layout.current()));
     }
     JsonNode pointer = Feed.read(store, layout.pointer());
     if (pointer == null) {
@@ -106,6 +102,17 @@ public final class Releases {
       throw new IllegalStateException(layout.pointer() + " does not name a release: " + pointer);
     }
     return Optional.of(id);
+  }
+
+  /** The release a {@code current} link points at; none if it dangles. */
+  private static Optional<String> linkTarget(Path link) {
+    try {
+      return Files.exists(link)
+          ? Optional.of(link.toRealPath().getFileName().toString())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + link, e);
+    }
   }
 
   /**
@@ -136,14 +143,7 @@ public final class Releases {
   public Info rollbackTarget(Optional<String> to) {
     List<Info> all = list();
     if (to.isPresent()) {
-      return all.stream()
-          .filter(i -> i.id().equals(to.get()))
-          .findFirst()
-          .filter(Info::complete)
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "--to: no complete release " + to.get() + " under " + layout.releases()));
+      return named(all, to.get());
     }
     Info current =
         all.stream()
@@ -158,5 +158,16 @@ public final class Releases {
       }
     }
     throw new IllegalArgumentException("no complete release before " + from + " to roll back to");
+  }
+
+  private Info named(List<Info> all, String id) {
+    return all.stream()
+        .filter(i -> i.id().equals(id))
+        .findFirst()
+        .filter(Info::complete)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--to: no complete release " + id + " under " + layout.releases()));
   }
 }

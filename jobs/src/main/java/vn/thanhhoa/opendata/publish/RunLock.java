@@ -45,10 +45,7 @@ public final class RunLock implements AutoCloseable {
     String location = state + "/run.lock";
     long waited = 0;
     while (true) {
-      AutoCloseable held =
-          store.isLocal()
-              ? tryAcquire(store.localPath(location), command, progress)
-              : Lease.tryTake(store, location, command, progress);
+      AutoCloseable held = tryTake(store, location, command, progress);
       if (held != null) {
         return new RunLock(held);
       }
@@ -70,48 +67,62 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  /** An operating-system lock on a local disk, else a lease; null while another run holds it. */
+  private static AutoCloseable tryTake(
+      Store store, String location, String command, Consumer<String> progress) {
+    return store.isLocal()
+        ? tryAcquire(store.localPath(location), command, progress)
+        : Lease.tryTake(store, location, command, progress);
+  }
+
   private static AutoCloseable tryAcquire(Path file, String command, Consumer<String> progress) {
     try {
       Files.createDirectories(file.getParent());
       FileChannel channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null; // this JVM already runs a pipeline
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
         return null;
       }
-      String previous = read(channel);
-      if (!previous.isBlank()) {
-        progress.accept("taking over the lock left by a run that died (" + previous.strip() + ")");
-      }
-      channel.truncate(0);
-      channel.write(
-          ByteBuffer.wrap(
-              ("pid "
-                      + ProcessHandle.current().pid()
-                      + ", "
-                      + command
-                      + ", since "
-                      + Instant.now()
-                      + "\n")
-                  .getBytes(StandardCharsets.UTF_8)),
-          0);
-      channel.force(true);
-      FileLock taken = lock;
-      return () -> {
-        channel.truncate(0); // a clean exit leaves nothing to take over
-        taken.release();
-        channel.close();
-      };
+      return take(channel, lock, command, progress);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the run lock " + file, e);
     }
+  }
+
+  /** Signs the locked file with this run; closing it releases the lock and clears the file. */
+  private static AutoCloseable take(
+      FileChannel channel, FileLock lock, String command, Consumer<String> progress)
+      throws IOException {
+    String previous = read(channel);
+    if (!previous.isBlank()) {
+      progress.accept("taking over the lock left by a run that died (" + previous.strip() + ")");
+    }
+    stamp(channel, command);
+    return () -> {
+      channel.truncate(0); // a clean exit leaves nothing to take over
+      lock.release();
+      channel.close();
+    };
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // this JVM already runs a pipeline
+    }
+  }
+
+  /** Writes who holds the lock into the lock file. */
+  private static void stamp(FileChannel channel, String command) throws IOException {
+    String holder =
+        "pid " + ProcessHandle.current().pid() + ", " + command + ", since " + Instant.now() + "\n";
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+    channel.force(true);
   }
 
   private static String read(FileChannel channel) throws IOException {

@@ -1,5 +1,6 @@
 package vn.thanhhoa.opendata.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.SourceReport;
@@ -42,14 +45,12 @@ public final class RunReport {
     m.put("files_read_this_run", filesRead);
     m.put("files", s.files());
     m.put("files_rejected", s.filesRejected());
-    m.put("rows_read", s.rowsRead());
-    m.put("rows_accepted", s.rowsAccepted());
-    m.put("rows_quarantined", s.rowsQuarantined());
+    rows(m, s.rowsRead(), s.rowsAccepted(), s.rowsQuarantined());
     m.put("quarantined_by_rule", s.quarantinedByRule());
     m.put("rows_superseded", s.rowsSuperseded());
     m.put("rows_staged", s.rowsStaged());
     m.put("warnings", s.warnings());
-    m.put("file_details", s.fileReports().stream().map(RunReport::file).toList());
+    m.put("file_details", s.fileReports().stream().map(RunReport::sourceFile).toList());
     sources.put(s.source(), m);
   }
 
@@ -59,24 +60,12 @@ public final class RunReport {
     m.put("rows", w.rows());
     m.put("changed", changed);
     m.put("sha256", w.sha256());
-    m.put(
-        "files",
-        w.files().stream()
-            .map(
-                f -> {
-                  Map<String, Object> file = new LinkedHashMap<>();
-                  file.put("path", f.path());
-                  file.put("format", f.format());
-                  file.put("bytes", f.bytes());
-                  file.put("sha256", f.sha256());
-                  return file;
-                })
-            .toList());
+    m.put("files", w.files().stream().map(RunReport::datasetFile).toList());
     datasets.put(w.name(), m);
   }
 
   /** The sha256 of every dataset of a release, from its run report (empty if none). */
-  public static Map<String, String> datasetHashes(Store store, java.util.Optional<String> release) {
+  public static Map<String, String> datasetHashes(Store store, Optional<String> release) {
     return release
         .map(r -> datasets(store, r, d -> d.path("sha256").asText()))
         .orElseGet(LinkedHashMap::new);
@@ -88,11 +77,9 @@ public final class RunReport {
   }
 
   private static <T> Map<String, T> datasets(
-      Store store,
-      String release,
-      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> field) {
+      Store store, String release, Function<JsonNode, T> field) {
     Map<String, T> values = new LinkedHashMap<>();
-    com.fasterxml.jackson.databind.JsonNode report = Feed.read(store, release + "/run-report.json");
+    JsonNode report = Feed.read(store, release + "/run-report.json");
     if (report != null) {
       report
           .path("datasets")
@@ -102,20 +89,34 @@ public final class RunReport {
     return values;
   }
 
-  private static Map<String, Object> file(SourceReport.FileReport f) {
+  private static Map<String, Object> datasetFile(DatasetFiles.FileEntry f) {
+    Map<String, Object> file = new LinkedHashMap<>();
+    file.put("path", f.path());
+    file.put("format", f.format());
+    file.put("bytes", f.bytes());
+    file.put("sha256", f.sha256());
+    return file;
+  }
+
+  private static Map<String, Object> sourceFile(SourceReport.FileReport f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", f.file());
     m.put("bytes", f.bytes());
     m.put("sha256", f.sha256());
     m.put("encoding", f.encoding());
-    m.put("rows_read", f.rowsRead());
-    m.put("rows_accepted", f.rowsAccepted());
-    m.put("rows_quarantined", f.rowsQuarantined());
+    rows(m, f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined());
     if (f.rejectedBy() != null) {
       m.put("rejected_by", f.rejectedBy());
       m.put("rejection", f.rejection());
     }
     return m;
+  }
+
+  /** Row conservation: read = accepted + quarantined, for a source and for each of its files. */
+  private static void rows(Map<String, Object> m, long read, long accepted, long quarantined) {
+    m.put("rows_read", read);
+    m.put("rows_accepted", accepted);
+    m.put("rows_quarantined", quarantined);
   }
 
   /** How long a stage took and how many rows it handled. */

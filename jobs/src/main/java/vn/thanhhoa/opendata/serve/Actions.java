@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The read actions of CKAN's Action API over one release, each of one shape: {@code
@@ -20,6 +22,10 @@ final class Actions {
       List.of(
           "create", "update", "patch", "delete", "purge", "upsert", "revise", "reorder", "invite",
           "follow", "mark_", "send_", "trigger", "_clear", "rebuild", "reindex");
+
+  private static final String SITE_DESCRIPTION =
+      "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa"
+          + " (read-only CKAN API over the published feed)";
 
   /** What an action needs besides its parameters. */
   record Context(FeedSnapshot feed, Params params, String path, String siteUrl, String siteTitle) {}
@@ -56,9 +62,7 @@ final class Actions {
   private static JsonNode statusShow(Context c) {
     ObjectNode s = NODES.objectNode();
     s.put("site_title", c.siteTitle());
-    s.put(
-        "site_description",
-        "Dữ liệu mở về chuyển đổi số của tỉnh Thanh Hóa (read-only CKAN API over the published feed)");
+    s.put("site_description", SITE_DESCRIPTION);
     s.put("site_url", c.siteUrl());
     s.put("ckan_version", "2.11.5");
     s.putNull("error_emails_to");
@@ -99,31 +103,31 @@ final class Actions {
     boolean allFields = c.params().bool("all_fields", false);
     int limit = c.params().integer("limit", allFields ? 25 : 1000, 0, 1000, true);
     int offset = c.params().integer("offset", 0, 0, Integer.MAX_VALUE, false);
-    String sort = c.params().string("sort", "title asc");
-    String field = sort.strip().split("\\s+")[0];
-    Comparator<JsonNode> order =
-        field.equals("package_count")
-            ? Comparator.comparingInt(g -> g.path("package_count").asInt())
-            : Comparator.comparing(g -> g.path(field.equals("name") ? "name" : "title").asText());
-    if (sort.toLowerCase(java.util.Locale.ROOT).endsWith("desc")) {
-      order = order.reversed();
-    }
+    Comparator<JsonNode> order = groupOrder(c.params().string("sort", "title asc"));
     ArrayNode list = NODES.arrayNode();
     groups.values().stream()
         .sorted(order)
         .skip(offset)
         .limit(limit)
-        .forEach(
-            g -> {
-              if (allFields) {
-                ObjectNode copy = g.deepCopy();
-                copy.remove(List.of("users", "extras", "tags", "groups"));
-                list.add(copy);
-              } else {
-                list.add(g.path("name").asText());
-              }
-            });
+        .forEach(g -> list.add(allFields ? listed(g) : list.textNode(g.path("name").asText())));
     return list;
+  }
+
+  /** sort: "name", "title" or "package_count", then "asc" or "desc". */
+  private static Comparator<JsonNode> groupOrder(String sort) {
+    String field = sort.strip().split("\\s+")[0];
+    Comparator<JsonNode> order =
+        field.equals("package_count")
+            ? Comparator.comparingInt(g -> g.path("package_count").asInt())
+            : Comparator.comparing(g -> g.path(field.equals("name") ? "name" : "title").asText());
+    return sort.toLowerCase(Locale.ROOT).endsWith("desc") ? order.reversed() : order;
+  }
+
+  /** A group as group_list lists it with all_fields: without its member lists. */
+  private static JsonNode listed(JsonNode g) {
+    ObjectNode copy = g.deepCopy();
+    copy.remove(List.of("users", "extras", "tags", "groups"));
+    return copy;
   }
 
   /** organization_show / group_show by id or name; NotFound if it names the other kind. */
@@ -137,16 +141,17 @@ final class Actions {
     ObjectNode copy = g.deepCopy();
     if (c.params().bool("include_datasets", false)) {
       ArrayNode packages = copy.putArray("packages");
-      String name = g.path("name").asText();
-      boolean organization = g.path("is_organization").asBoolean();
-      c.feed().packagesByName.values().stream()
-          .filter(
-              p ->
-                  organization
-                      ? p.path("organization").path("name").asText().equals(name)
-                      : p.path("groups").findValuesAsText("name").contains(name))
-          .forEach(packages::add);
+      c.feed().packagesByName.values().stream().filter(member(g)).forEach(packages::add);
     }
     return copy;
+  }
+
+  /** Whether a package belongs to the organization or group {@code g}. */
+  private static Predicate<JsonNode> member(JsonNode g) {
+    String name = g.path("name").asText();
+    if (g.path("is_organization").asBoolean()) {
+      return p -> p.path("organization").path("name").asText().equals(name);
+    }
+    return p -> p.path("groups").findValuesAsText("name").contains(name);
   }
 }

@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -37,10 +38,7 @@ final class ApiHandler {
     try {
       Actions.Action action = actions.find(name).orElseThrow(() -> unknown(name, method));
       Params params =
-          new Params(
-              method.equals("POST")
-                  ? postParams(exchange, body)
-                  : query(exchange.getRequestURI().getRawQuery()));
+          new Params(method.equals("POST") ? postParams(exchange, body) : query(exchange));
       JsonNode result =
           action.run(
               new Actions.Context(
@@ -49,14 +47,24 @@ final class ApiHandler {
       envelope.set("result", result);
       Http.json(exchange, 200, envelope);
     } catch (ActionError e) {
-      if (!e.enveloped) {
-        Http.json(exchange, e.status, e.error);
-        return;
-      }
-      envelope.put("success", false);
-      envelope.set("error", e.error);
-      Http.json(exchange, e.status, envelope);
+      fail(exchange, envelope, e);
     }
+  }
+
+  /** The error in the envelope, or bare when CKAN answers it bare. */
+  private static void fail(HttpExchange exchange, ObjectNode envelope, ActionError e)
+      throws IOException {
+    if (!e.enveloped) {
+      Http.json(exchange, e.status, e.error);
+      return;
+    }
+    envelope.put("success", false);
+    envelope.set("error", e.error);
+    Http.json(exchange, e.status, envelope);
+  }
+
+  private static ObjectNode query(HttpExchange exchange) {
+    return query(exchange.getRequestURI().getRawQuery());
   }
 
   private static ActionError unknown(String name, String method) {
@@ -75,9 +83,10 @@ final class ApiHandler {
     if (type.startsWith("application/x-www-form-urlencoded")) {
       return query(text);
     }
-    if (text.isBlank()) {
-      return NODES.objectNode();
-    }
+    return text.isBlank() ? NODES.objectNode() : jsonObject(text);
+  }
+
+  private static ObjectNode jsonObject(String text) {
     try {
       JsonNode node = FeedSnapshot.JSON.readTree(text);
       if (!node.isObject()) {
@@ -100,22 +109,26 @@ final class ApiHandler {
       return params;
     }
     for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      JsonNode existing = params.get(key);
-      if (existing == null) {
-        params.put(key, value);
-      } else if (existing.isArray()) {
-        ((com.fasterxml.jackson.databind.node.ArrayNode) existing).add(value);
-      } else {
-        params.putArray(key).add(existing.asText()).add(value);
+      if (!pair.isEmpty()) {
+        int eq = pair.indexOf('=');
+        add(
+            params,
+            decode(eq < 0 ? pair : pair.substring(0, eq)),
+            eq < 0 ? "" : decode(pair.substring(eq + 1)));
       }
     }
     return params;
+  }
+
+  private static void add(ObjectNode params, String key, String value) {
+    JsonNode existing = params.get(key);
+    if (existing == null) {
+      params.put(key, value);
+    } else if (existing.isArray()) {
+      ((ArrayNode) existing).add(value);
+    } else {
+      params.putArray(key).add(existing.asText()).add(value);
+    }
   }
 
   private static String decode(String s) {

@@ -1,5 +1,6 @@
 package vn.thanhhoa.opendata.serve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,7 @@ import vn.thanhhoa.opendata.publish.Releases;
  * a published release never changes, so no request sees a half-switched feed.
  */
 final class CurrentRelease {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path link;
   private final Releases releases;
   private volatile FeedSnapshot snapshot;
@@ -49,12 +49,7 @@ final class CurrentRelease {
    */
   private Path target(FeedSnapshot serving) {
     try {
-      String id =
-          releases
-              .currentId()
-              .orElseThrow(
-                  () ->
-                      new IOException("neither " + link + " nor a current.json naming a release"));
+      String id = currentId();
       if (serving != null && serving.release.getFileName().toString().equals(id)) {
         return serving.release; // checked when it was switched to; releases never change
       }
@@ -74,6 +69,13 @@ final class CurrentRelease {
               + e.getMessage(),
           e instanceof IOException io ? io : new IOException(e));
     }
+  }
+
+  private String currentId() throws IOException {
+    return releases
+        .currentId()
+        .orElseThrow(
+            () -> new IOException("neither " + link + " nor a current.json naming a release"));
   }
 
   private static boolean published(Path release) throws IOException {

@@ -14,10 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
@@ -44,42 +42,40 @@ final class DataStoreTable {
 
   static DataStoreTable read(Path dataset) {
     JsonNode schema = FeedSnapshotJson.tableSchema(dataset.resolve("datapackage.json"));
-    List<Path> files;
+    List<Field> fields = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (Path file : parquetFiles(dataset)) {
+      read(file, schema, fields, rows);
+    }
+    return new DataStoreTable(fields, rows);
+  }
+
+  private static List<Path> parquetFiles(Path dataset) {
     try (Stream<Path> all = Files.walk(dataset.resolve("parquet"))) {
-      files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+      return all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + dataset, e);
     }
-    List<Field> fields = null;
-    List<Object[]> rows = new ArrayList<>();
-    for (Path file : files) {
-      try (ParquetReader<Group> reader =
-          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
-              .withConf(new Configuration())
-              .build()) {
-        Group g;
-        while ((g = reader.read()) != null) {
-          if (fields == null) {
-            fields = fields(g, schema);
-          }
-          rows.add(values(g));
+  }
+
+  /** Adds a file's rows to {@code rows}, and the fields of its first row when there are none. */
+  private static void read(Path file, JsonNode schema, List<Field> fields, List<Object[]> rows) {
+    try (ParquetReader<Group> reader = ParquetGroups.open(file.toUri())) {
+      for (Group g = reader.read(); g != null; g = reader.read()) {
+        if (fields.isEmpty()) {
+          fields.addAll(fields(g, schema));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + file, e);
+        rows.add(values(g));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
     }
-    return new DataStoreTable(fields == null ? List.of() : fields, rows);
   }
 
   private static List<Field> fields(Group g, JsonNode schema) {
     List<Field> fields = new ArrayList<>();
     for (Type t : g.getType().getFields()) {
-      JsonNode info = null;
-      for (JsonNode f : schema.path("fields")) {
-        if (f.path("name").asText().equals(t.getName())) {
-          info = f;
-        }
-      }
+      JsonNode info = info(schema, t.getName());
       fields.add(
           new Field(
               t.getName(),
@@ -88,6 +84,17 @@ final class DataStoreTable {
               info == null ? null : info.path("description").asText(null)));
     }
     return fields;
+  }
+
+  /** The data package's field of that name (the last, if named twice), or null. */
+  private static JsonNode info(JsonNode schema, String name) {
+    JsonNode info = null;
+    for (JsonNode f : schema.path("fields")) {
+      if (f.path("name").asText().equals(name)) {
+        info = f;
+      }
+    }
+    return info;
   }
 
   private static String postgresType(PrimitiveType t) {
@@ -124,28 +131,14 @@ final class DataStoreTable {
   private static Object value(Group g, int i, PrimitiveType t) {
     LogicalTypeAnnotation logical = t.getLogicalTypeAnnotation();
     if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-      return switch (t.getPrimitiveTypeName()) {
-        case INT32 -> BigDecimal.valueOf(g.getInteger(i, 0), d.getScale());
-        case INT64 -> BigDecimal.valueOf(g.getLong(i, 0), d.getScale());
-        default -> new BigDecimal(new BigInteger(g.getBinary(i, 0).getBytes()), d.getScale());
-      };
+      return decimal(g, i, t, d.getScale());
     }
     if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
       return LocalDate.ofEpochDay(g.getInteger(i, 0)).toString();
     }
     if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
-      long v = g.getLong(i, 0);
-      Instant instant =
-          switch (ts.getUnit()) {
-            case MILLIS -> Instant.ofEpochMilli(v);
-            case MICROS ->
-                Instant.ofEpochSecond(
-                    Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
-            case NANOS ->
-                Instant.ofEpochSecond(
-                    Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
-          };
-      return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+      return LocalDateTime.ofInstant(instant(g.getLong(i, 0), ts.getUnit()), ZoneOffset.UTC)
+          .toString();
     }
     return switch (t.getPrimitiveTypeName()) {
       case INT64 -> g.getLong(i, 0);
@@ -154,6 +147,24 @@ final class DataStoreTable {
       case DOUBLE -> g.getDouble(i, 0);
       case FLOAT -> g.getFloat(i, 0);
       default -> g.getString(i, 0);
+    };
+  }
+
+  private static BigDecimal decimal(Group g, int i, PrimitiveType t, int scale) {
+    return switch (t.getPrimitiveTypeName()) {
+      case INT32 -> BigDecimal.valueOf(g.getInteger(i, 0), scale);
+      case INT64 -> BigDecimal.valueOf(g.getLong(i, 0), scale);
+      default -> new BigDecimal(new BigInteger(g.getBinary(i, 0).getBytes()), scale);
+    };
+  }
+
+  private static Instant instant(long v, LogicalTypeAnnotation.TimeUnit unit) {
+    return switch (unit) {
+      case MILLIS -> Instant.ofEpochMilli(v);
+      case MICROS ->
+          Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
+      case NANOS ->
+          Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
     };
   }
 

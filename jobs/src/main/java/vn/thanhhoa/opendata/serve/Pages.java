@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The human pages: the list of datasets at {@code /} and one page per dataset, readable on a phone.
@@ -12,38 +14,14 @@ import java.time.format.DateTimeFormatter;
 final class Pages {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   private static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final String STYLE =
-      """
-      body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f5f7fa}
-      header{background:#0b5394;color:#fff;padding:1rem}header h1{margin:0;font-size:1.3rem}
-      header p{margin:.3rem 0 0;opacity:.9;font-size:.9rem}main{max-width:60rem;margin:auto;padding:.8rem}
-      article{background:#fff;border-radius:.5rem;padding:1rem;margin:0 0 .8rem;box-shadow:0 1px 3px #0002}
-      h2{font-size:1.1rem;margin:0 0 .4rem}h2 a{color:#0b5394;text-decoration:none}
-      p.meta{color:#5a6878;font-size:.85rem;margin:.2rem 0 .6rem}p.desc{margin:.3rem 0 .7rem;line-height:1.45}
-      a.dl{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.45rem .8rem;border-radius:.4rem;background:#e8f0fa;
-      color:#0b5394;text-decoration:none;font-weight:600;font-size:.9rem}pre{white-space:pre-wrap;font-size:.85rem}
-      footer{text-align:center;color:#5a6878;font-size:.8rem;padding:1rem}""";
+  private static final PageTemplate PAGE = PageTemplate.load("/serve/page.html");
 
   private Pages() {}
 
   static String home(FeedSnapshot feed, String siteTitle) {
     StringBuilder body = new StringBuilder();
     for (JsonNode pkg : feed.packagesByName.values()) {
-      body.append("<article><h2><a href=\"/dataset/")
-          .append(esc(pkg.path("name").asText()))
-          .append("\">")
-          .append(esc(pkg.path("title").asText()))
-          .append("</a></h2>")
-          .append("<p class=\"meta\">Cập nhật: ")
-          .append(esc(local(pkg.path("metadata_modified").asText())))
-          .append(" · ")
-          .append(esc(pkg.path("organization").path("title").asText()))
-          .append("</p>")
-          .append("<p class=\"desc\">")
-          .append(esc(firstParagraph(pkg.path("notes").asText())))
-          .append("</p>")
-          .append(downloads(pkg))
-          .append("</article>\n");
+      body.append(article(pkg));
     }
     return page(
         siteTitle,
@@ -51,6 +29,25 @@ final class Pages {
         "Dữ liệu mở về chuyển đổi số: " + feed.packagesByName.size() + " bộ dữ liệu",
         body.toString(),
         feed.id);
+  }
+
+  /** A dataset on the home page: title, date, publisher, first paragraph and downloads. */
+  private static String article(JsonNode pkg) {
+    return "<article><h2><a href=\"/dataset/"
+        + esc(pkg.path("name").asText())
+        + "\">"
+        + esc(pkg.path("title").asText())
+        + "</a></h2>"
+        + "<p class=\"meta\">Cập nhật: "
+        + esc(local(pkg.path("metadata_modified").asText()))
+        + " · "
+        + esc(pkg.path("organization").path("title").asText())
+        + "</p>"
+        + "<p class=\"desc\">"
+        + esc(firstParagraph(pkg.path("notes").asText()))
+        + "</p>"
+        + downloads(pkg)
+        + "</article>\n";
   }
 
   static String dataset(JsonNode pkg, String siteTitle, String release) {
@@ -92,24 +89,13 @@ final class Pages {
   private static String page(
       String title, String heading, String subtitle, String body, String release) {
     boolean subtitleIsHtml = subtitle.startsWith("<a ");
-    return "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>"
-        + esc(title)
-        + "</title><style>"
-        + STYLE
-        + "</style></head><body>"
-        + "<header><h1>"
-        + esc(heading)
-        + "</h1><p>"
-        + (subtitleIsHtml ? subtitle : esc(subtitle))
-        + "</p></header>"
-        + "<main>"
-        + body
-        + "</main><footer>Bản phát hành "
-        + esc(release)
-        + " · <a href=\"/api/3/action/package_list\">CKAN API</a> · <a href=\"/catalog.ttl\">DCAT</a></footer>"
-        + "</body></html>\n";
+    return PAGE.fill(
+        Map.of(
+            "title", esc(title),
+            "heading", esc(heading),
+            "subtitle", subtitleIsHtml ? subtitle : esc(subtitle),
+            "body", body,
+            "release", esc(release)));
   }
 
   private static String firstParagraph(String notes) {
@@ -131,7 +117,7 @@ final class Pages {
         ? bytes + " B"
         : bytes < 1 << 20
             ? (bytes / 1024) + " KB"
-            : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+            : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
   }
 
   static String esc(String s) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An action's parameters: a JSON object from a POST body, or GET query parameters (a repeated
@@ -32,23 +34,23 @@ final class Params {
     if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
       return fallback;
     }
-    long n;
-    try {
-      n = v.isNumber() ? v.asLong() : Long.parseLong(v.asText().strip());
-    } catch (NumberFormatException e) {
-      throw ActionError.validation(name, "Invalid integer");
-    }
+    long n = whole(name, v);
     if (n < min) {
       throw ActionError.validation(
           name, min == 0 ? "Must be a natural number" : "Must be a positive integer");
     }
-    if (n > max) {
-      if (!cap) {
-        throw ActionError.validation(name, "Must be at most " + max);
-      }
-      return max;
+    if (n > max && !cap) {
+      throw ActionError.validation(name, "Must be at most " + max);
     }
-    return (int) n;
+    return (int) Math.min(n, max);
+  }
+
+  private static long whole(String name, JsonNode v) {
+    try {
+      return v.isNumber() ? v.asLong() : Long.parseLong(v.asText().strip());
+    } catch (NumberFormatException e) {
+      throw ActionError.validation(name, "Invalid integer");
+    }
   }
 
   boolean bool(String name, boolean fallback) {
@@ -56,7 +58,7 @@ final class Params {
     if (v == null || v.isNull()) {
       return fallback;
     }
-    String s = v.asText().strip().toLowerCase(java.util.Locale.ROOT);
+    String s = v.asText().strip().toLowerCase(Locale.ROOT);
     return v.isBoolean() ? v.asBoolean() : List.of("true", "yes", "t", "y", "1").contains(s);
   }
 
@@ -66,21 +68,19 @@ final class Params {
    */
   List<String> list(String name) {
     JsonNode v = values.get(name);
-    List<String> out = new ArrayList<>();
     if (v == null || v.isNull()) {
-      return out;
+      return new ArrayList<>();
     }
     if (v.isTextual() && v.asText().strip().startsWith("[")) {
       v = json(name, v.asText());
     }
+    List<String> out = new ArrayList<>();
     if (v.isArray()) {
       v.forEach(x -> out.add(x.isTextual() ? x.asText() : x.toString()));
     } else {
-      for (String part : v.asText().split(",")) {
-        if (!part.isBlank()) {
-          out.add(part.strip());
-        }
-      }
+      Arrays.stream(v.asText().split(","))
+          .filter(p -> !p.isBlank())
+          .forEach(p -> out.add(p.strip()));
     }
     return out;
   }
