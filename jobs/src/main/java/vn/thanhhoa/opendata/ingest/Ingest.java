@@ -69,11 +69,7 @@ public final class Ingest {
   }
 
   private Outcome ingest(SourceSchema schema, String runId, boolean full) {
-    SourceIngest.Paths paths =
-        new SourceIngest.Paths(
-            landingRoot + schema.source(),
-            layout.staging(schema.source()),
-            layout.quarantine(runId, schema.source()));
+    SourceIngest.Paths paths = paths(schema.source(), runId);
     SourceIngest source = new SourceIngest(spark, schema, units);
     Landing landing = source.scan(paths.landing());
     Outcome ingested = ingest(source, paths, landing, full);
@@ -87,6 +83,11 @@ public final class Ingest {
       IngestState.save(store, layout, outcome.report());
     }
     return outcome;
+  }
+
+  private SourceIngest.Paths paths(String source, String runId) {
+    return new SourceIngest.Paths(
+        landingRoot + source, layout.staging(source), layout.quarantine(runId, source));
   }
 
   private Outcome ingest(

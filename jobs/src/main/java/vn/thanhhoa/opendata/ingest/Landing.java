@@ -19,11 +19,7 @@ public record Landing(
 
   /** The files at these qualified paths, in that order. */
   List<LandingFile> files(List<String> paths) {
-    List<LandingFile> chosen = new ArrayList<>(paths.size());
-    for (String path : paths) {
-      chosen.add(files.get(path));
-    }
-    return chosen;
+    return paths.stream().map(files::get).toList();
   }
 
   /**

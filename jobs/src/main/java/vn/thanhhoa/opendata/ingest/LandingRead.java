@@ -2,13 +2,16 @@ package vn.thanhhoa.opendata.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -71,31 +74,40 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   public Iterator<Row> call(List<LandingFileReader.LandingFile> files) {
     Configuration conf = new Configuration(false);
     hadoop.forEach(conf::set);
-    Iterator<LandingFileReader.LandingFile> next = files.iterator();
-    return new Iterator<>() {
-      private Iterator<Row> current = Collections.emptyIterator();
+    return new FileAfterFile(files.iterator(), conf);
+  }
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && next.hasNext()) {
-          current = open(next.next(), conf);
-        }
-        return current.hasNext();
-      }
+  /** The staging rows of a group's files, one file opened after the other. */
+  private final class FileAfterFile implements Iterator<Row> {
+    private final Iterator<LandingFileReader.LandingFile> files;
+    private final Configuration conf;
+    private Iterator<Row> current = Collections.emptyIterator();
 
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
+    FileAfterFile(Iterator<LandingFileReader.LandingFile> files, Configuration conf) {
+      this.files = files;
+      this.conf = conf;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && files.hasNext()) {
+        current = open(files.next(), conf);
       }
-    };
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
   }
 
   private Iterator<Row> open(LandingFileReader.LandingFile file, Configuration conf) {
     try {
-      FileSystem fs = new Path(java.net.URI.create(file.uri())).getFileSystem(conf);
+      FileSystem fs = new Path(URI.create(file.uri())).getFileSystem(conf);
       return classified(reader.records(file, fs));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read landing file " + file.uri(), e);
@@ -115,7 +127,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     private final Iterator<Row> records;
     private final List<FileOutcome.Quarantined> quarantined = new ArrayList<>();
     private final Map<String, Long> byRule = new TreeMap<>();
-    private final java.util.Set<String> periods = new java.util.TreeSet<>();
+    private final Set<String> periods = new TreeSet<>();
     private long accepted;
 
     Classified(Iterator<Row> records) {
@@ -170,10 +182,6 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     }
 
     private FileOutcome outcome(Row f) {
-      List<String> warnings =
-          f.isNullAt(width + WARNINGS)
-              ? List.of()
-              : List.of(f.getString(width + WARNINGS).split("\n"));
       SourceReport.FileReport report =
           new SourceReport.FileReport(
               f.getString(width + FILE),
@@ -186,7 +194,13 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
               quarantined.size(),
               f.getString(width + RULE),
               f.getString(width + MESSAGE));
-      return new FileOutcome(report, byRule, warnings, quarantined, periods);
+      return new FileOutcome(report, byRule, warnings(f), quarantined, periods);
+    }
+
+    private List<String> warnings(Row f) {
+      return f.isNullAt(width + WARNINGS)
+          ? List.of()
+          : List.of(f.getString(width + WARNINGS).split("\n"));
     }
   }
 }

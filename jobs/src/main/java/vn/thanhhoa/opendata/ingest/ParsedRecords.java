@@ -60,11 +60,13 @@ public final class ParsedRecords {
   public static StructType schema(SourceSchema source) {
     StructType type = dataSchema(source);
     for (String meta : META) {
-      boolean number =
-          meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
-      type = type.add(meta, number ? DataTypes.LongType : DataTypes.StringType, true);
+      type = type.add(meta, isCount(meta) ? DataTypes.LongType : DataTypes.StringType, true);
     }
     return type;
+  }
+
+  private static boolean isCount(String meta) {
+    return meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
   }
 
   /** The typed columns and derived columns only: the shape of a staging table. */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import vn.thanhhoa.opendata.ingest.SourceReport.FileReport;
 
 /**
@@ -42,9 +43,9 @@ final class ReportTally {
 
   SourceReport report(String source, long staged, String schemaSha256) {
     files.sort(Comparator.comparing(FileReport::file));
-    long read = files.stream().mapToLong(FileReport::rowsRead).sum();
-    long accepted = files.stream().mapToLong(FileReport::rowsAccepted).sum();
-    long quarantined = files.stream().mapToLong(FileReport::rowsQuarantined).sum();
+    long read = total(FileReport::rowsRead);
+    long accepted = total(FileReport::rowsAccepted);
+    long quarantined = total(FileReport::rowsQuarantined);
     int rejected = (int) files.stream().filter(f -> f.rejectedBy() != null).count();
     return new SourceReport(
         source,
@@ -59,5 +60,9 @@ final class ReportTally {
         warnings,
         files,
         schemaSha256);
+  }
+
+  private long total(ToLongFunction<FileReport> count) {
+    return files.stream().mapToLong(count).sum();
   }
 }

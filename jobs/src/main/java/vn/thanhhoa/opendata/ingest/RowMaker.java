@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.ingest;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import vn.thanhhoa.opendata.core.NameKey;
@@ -31,7 +32,7 @@ final class RowMaker {
   }
 
   /** A valid record's row, or its quarantine row if it cannot be placed on a unit. */
-  Row accepted(String file, long line, java.util.function.Supplier<String> raw, Object[] values) {
+  Row accepted(String file, long line, Supplier<String> raw, Object[] values) {
     Object[] row = new Object[width + ParsedRecords.META.size()];
     System.arraycopy(values, 0, row, 0, width);
     String name = nameAt < 0 ? null : (String) values[nameAt];
