@@ -63,9 +63,7 @@ public final class SourceIngest {
     Map<String, FileOutcome> outcomes = table.checked(read, table.beside());
     quarantine(paths, outcomes);
     table.swapWhole(beforeSwap);
-    return new ReportTally(null)
-        .add(outcomes)
-        .report(schema.source(), table.rows(), schemaSha256());
+    return report(outcomes, table, null);
   }
 
   /**
@@ -85,18 +83,30 @@ public final class SourceIngest {
     LandingRows read = read(landing, landing.files(newFiles));
     table.writeArrivals(read.accepted());
     Map<String, FileOutcome> outcomes = table.checked(read, table.arrivals());
-    List<String> touched =
-        outcomes.values().stream().flatMap(o -> o.periods().stream()).distinct().sorted().toList();
+    List<String> touched = touched(outcomes);
     quarantine(paths, outcomes);
     if (!touched.isEmpty()) {
       table.merge(touched, beforeSwap);
     }
     table.dropArrivals();
-    SourceReport report =
-        new ReportTally(previous)
-            .add(outcomes)
-            .report(schema.source(), table.rows(), schemaSha256());
-    return new Incremental(report, touched);
+    return new Incremental(report(outcomes, table, previous), touched);
+  }
+
+  /** The periods (staging partitions) that the files' accepted rows fall in, in order. */
+  private static List<String> touched(Map<String, FileOutcome> outcomes) {
+    return outcomes.values().stream()
+        .flatMap(o -> o.periods().stream())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** The report over these outcomes and {@code previous}'s files (null: none). */
+  private SourceReport report(
+      Map<String, FileOutcome> outcomes, StagingTable table, SourceReport previous) {
+    return new ReportTally(previous)
+        .add(outcomes)
+        .report(schema.source(), table.rows(), schemaSha256());
   }
 
   private LandingRows read(Landing landing, List<LandingFile> files) {
