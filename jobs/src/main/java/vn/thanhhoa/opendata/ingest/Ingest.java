@@ -94,7 +94,7 @@ public final class Ingest {
       SourceIngest source, SourceIngest.Paths paths, Landing landing, boolean full) {
     Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
     Optional<List<String>> onlyNew =
-        full || previous.isEmpty() || !kept(source, paths, previous.get())
+        full || previous.isEmpty() || !canBuildOn(source, paths, previous.get())
             ? Optional.empty()
             : landing.onlyNewSince(previous.get());
     if (onlyNew.isEmpty()) {
@@ -111,7 +111,7 @@ public final class Ingest {
   }
 
   /** Whether the staging table that {@code previous} reported can be built on. */
-  private boolean kept(SourceIngest source, SourceIngest.Paths paths, SourceReport previous) {
+  private boolean canBuildOn(SourceIngest source, SourceIngest.Paths paths, SourceReport previous) {
     return store.isDirectory(paths.staging())
         && source.schemaSha256().equals(previous.schemaSha256());
   }
