@@ -1,9 +1,6 @@
 package vn.thanhhoa.opendata.ingest;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -72,13 +69,9 @@ public final class Ingest {
   }
 
   private Outcome ingest(SourceSchema schema, String runId, boolean full) {
-    SourceIngest.Paths paths =
-        new SourceIngest.Paths(
-            landingRoot + schema.source(),
-            layout.staging(schema.source()),
-            layout.quarantine(runId, schema.source()));
+    SourceIngest.Paths paths = paths(schema.source(), runId);
     SourceIngest source = new SourceIngest(spark, schema, units);
-    SourceIngest.Landing landing = source.scan(paths.landing());
+    Landing landing = source.scan(paths.landing());
     Outcome ingested = ingest(source, paths, landing, full);
     Outcome outcome =
         new Outcome(
@@ -92,40 +85,35 @@ public final class Ingest {
     return outcome;
   }
 
+  private SourceIngest.Paths paths(String source, String runId) {
+    return new SourceIngest.Paths(
+        landingRoot + source, layout.staging(source), layout.quarantine(runId, source));
+  }
+
   private Outcome ingest(
-      SourceIngest source, SourceIngest.Paths paths, SourceIngest.Landing landing, boolean full) {
-    Map<String, LandingFileReader.LandingFile> now = landing.files();
+      SourceIngest source, SourceIngest.Paths paths, Landing landing, boolean full) {
     Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
-    boolean usable =
-        !full
-            && previous.isPresent()
-            && store.isDirectory(paths.staging())
-            && source.schemaSha256().equals(previous.get().schemaSha256());
-    if (usable) {
-      Map<String, SourceReport.FileReport> before = new HashMap<>();
-      previous.get().fileReports().forEach(f -> before.put(f.file(), f));
-      List<String> fresh = new ArrayList<>();
-      int seen = 0;
-      for (Map.Entry<String, LandingFileReader.LandingFile> file : now.entrySet()) {
-        SourceReport.FileReport old = before.get(landing.names().get(file.getKey()));
-        if (old == null) {
-          fresh.add(file.getKey());
-        } else if (old.bytes() == file.getValue().bytes()
-            && old.modified() == file.getValue().modified()) {
-          seen++;
-        }
-      }
-      if (seen == before.size() && seen + fresh.size() == now.size()) {
-        if (fresh.isEmpty()) {
-          return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
-        }
-        SourceIngest.Incremental added =
-            source.runNew(paths, landing, fresh, previous.get(), forget(source));
-        return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
-      }
+    Optional<List<String>> onlyNew =
+        full || previous.isEmpty() || !canBuildOn(source, paths, previous.get())
+            ? Optional.empty()
+            : landing.onlyNewSince(previous.get());
+    if (onlyNew.isEmpty()) {
+      SourceReport report = source.run(paths, landing, forget(source));
+      return new Outcome(report, Change.FULL, List.of(), landing.files().size());
     }
-    return new Outcome(
-        source.run(paths, landing, forget(source)), Change.FULL, List.of(), now.size());
+    List<String> fresh = onlyNew.get();
+    if (fresh.isEmpty()) {
+      return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
+    }
+    SourceIngest.Incremental added =
+        source.runNew(paths, landing, fresh, previous.get(), forget(source));
+    return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
+  }
+
+  /** Whether the staging table that {@code previous} reported can be built on. */
+  private boolean canBuildOn(SourceIngest source, SourceIngest.Paths paths, SourceReport previous) {
+    return store.isDirectory(paths.staging())
+        && source.schemaSha256().equals(previous.schemaSha256());
   }
 
   /**

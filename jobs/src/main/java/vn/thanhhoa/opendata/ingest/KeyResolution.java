@@ -3,6 +3,7 @@ package vn.thanhhoa.opendata.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,8 +32,7 @@ public final class KeyResolution {
   public static Dataset<Row> latestByPartition(
       Dataset<Row> accepted, SourceSchema.KeySpec key, String partition) {
     Column[] columns =
-        java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(partition), key.columns().stream())
+        Stream.concat(Stream.of(partition), key.columns().stream())
             .distinct()
             .map(c -> col(c))
             .toArray(Column[]::new);

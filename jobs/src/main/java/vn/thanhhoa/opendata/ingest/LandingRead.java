@@ -2,13 +2,16 @@ package vn.thanhhoa.opendata.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.ingest.ParsedRecords.At;
 
 /**
  * Reads a group of landing files on an executor, in one pass over each file's records: every record
@@ -27,19 +31,6 @@ import vn.thanhhoa.opendata.core.SourceSchema;
  */
 final class LandingRead implements FlatMapFunction<List<LandingFileReader.LandingFile>, Row> {
   private static final long serialVersionUID = 1L;
-  private static final int KIND = 0;
-  private static final int FILE = 1;
-  private static final int LINE = 2;
-  private static final int RAW = 3;
-  private static final int RULE = 4;
-  private static final int COLUMN = 5;
-  private static final int MESSAGE = 6;
-  private static final int ENCODING = 10;
-  private static final int WARNINGS = 11;
-  private static final int SHA256 = 12;
-  private static final int SIZE = 13;
-  private static final int MODIFIED = 14;
-  private static final int RECORDS = 15;
 
   private final LandingFileReader reader;
   private final Map<String, String> hadoop;
@@ -71,31 +62,40 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   public Iterator<Row> call(List<LandingFileReader.LandingFile> files) {
     Configuration conf = new Configuration(false);
     hadoop.forEach(conf::set);
-    Iterator<LandingFileReader.LandingFile> next = files.iterator();
-    return new Iterator<>() {
-      private Iterator<Row> current = Collections.emptyIterator();
+    return new FileAfterFile(files.iterator(), conf);
+  }
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && next.hasNext()) {
-          current = open(next.next(), conf);
-        }
-        return current.hasNext();
-      }
+  /** The staging rows of a group's files, one file opened after the other. */
+  private final class FileAfterFile implements Iterator<Row> {
+    private final Iterator<LandingFileReader.LandingFile> files;
+    private final Configuration conf;
+    private Iterator<Row> current = Collections.emptyIterator();
 
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
+    FileAfterFile(Iterator<LandingFileReader.LandingFile> files, Configuration conf) {
+      this.files = files;
+      this.conf = conf;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && files.hasNext()) {
+        current = open(files.next(), conf);
       }
-    };
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
   }
 
   private Iterator<Row> open(LandingFileReader.LandingFile file, Configuration conf) {
     try {
-      FileSystem fs = new Path(java.net.URI.create(file.uri())).getFileSystem(conf);
+      FileSystem fs = new Path(URI.create(file.uri())).getFileSystem(conf);
       return classified(reader.records(file, fs));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read landing file " + file.uri(), e);
@@ -115,7 +115,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     private final Iterator<Row> records;
     private final List<FileOutcome.Quarantined> quarantined = new ArrayList<>();
     private final Map<String, Long> byRule = new TreeMap<>();
-    private final java.util.Set<String> periods = new java.util.TreeSet<>();
+    private final Set<String> periods = new TreeSet<>();
     private long accepted;
 
     Classified(Iterator<Row> records) {
@@ -126,7 +126,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     protected Row advance() {
       while (records.hasNext()) {
         Row r = records.next();
-        if (ParsedRecords.KIND_FILE.equals(r.getString(width + KIND))) {
+        if (ParsedRecords.KIND_FILE.equals(r.getString(width + At.KIND))) {
           outcomes.add(outcome(r));
           return null;
         }
@@ -140,53 +140,59 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
 
     /** The staging row of an accepted record, or null once a quarantined one is kept. */
     private Row classify(Row r) {
-      if (r.isNullAt(width + RULE)) {
+      if (r.isNullAt(width + At.RULE)) {
         Object[] values = new Object[width + 2];
         for (int i = 0; i < width; i++) {
           values[i] = r.get(i);
         }
-        values[width] = r.getString(width + FILE);
-        values[width + 1] = r.getLong(width + LINE);
+        values[width] = r.getString(width + At.FILE);
+        values[width + 1] = r.getLong(width + At.LINE);
         accepted++;
         if (values[periodAt] != null) {
           periods.add(values[periodAt].toString());
         }
         return RowFactory.create(values);
       }
-      keep(r, r.getString(width + RULE), r.getString(width + COLUMN), r.getString(width + MESSAGE));
+      keep(
+          r,
+          r.getString(width + At.RULE),
+          r.getString(width + At.COLUMN),
+          r.getString(width + At.MESSAGE));
       return null;
     }
 
     private void keep(Row r, String rule, String column, String message) {
       quarantined.add(
           new FileOutcome.Quarantined(
-              r.getString(width + FILE),
-              r.getLong(width + LINE),
+              r.getString(width + At.FILE),
+              r.getLong(width + At.LINE),
               rule,
               column,
               message,
-              r.getString(width + RAW)));
+              r.getString(width + At.RAW)));
       byRule.merge(rule, 1L, Long::sum);
     }
 
     private FileOutcome outcome(Row f) {
-      List<String> warnings =
-          f.isNullAt(width + WARNINGS)
-              ? List.of()
-              : List.of(f.getString(width + WARNINGS).split("\n"));
       SourceReport.FileReport report =
           new SourceReport.FileReport(
-              f.getString(width + FILE),
-              f.getLong(width + SIZE),
-              f.getLong(width + MODIFIED),
-              f.getString(width + SHA256),
-              f.getString(width + ENCODING),
-              f.getLong(width + RECORDS),
+              f.getString(width + At.FILE),
+              f.getLong(width + At.SIZE),
+              f.getLong(width + At.MODIFIED),
+              f.getString(width + At.SHA256),
+              f.getString(width + At.ENCODING),
+              f.getLong(width + At.RECORDS),
               accepted,
               quarantined.size(),
-              f.getString(width + RULE),
-              f.getString(width + MESSAGE));
-      return new FileOutcome(report, byRule, warnings, quarantined, periods);
+              f.getString(width + At.RULE),
+              f.getString(width + At.MESSAGE));
+      return new FileOutcome(report, byRule, warnings(f), quarantined, periods);
+    }
+
+    private List<String> warnings(Row f) {
+      return f.isNullAt(width + At.WARNINGS)
+          ? List.of()
+          : List.of(f.getString(width + At.WARNINGS).split("\n"));
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Splits a UTF-8 stream into lines without holding more than one line. A line ends at LF, CRLF or a
@@ -43,35 +44,48 @@ final class Lines {
         done = true;
         return found(carried, 0, carriedLength);
       }
-      if (afterCr) {
-        afterCr = false;
-        if (buffer[pos] == '\n') {
-          pos++;
-          continue;
-        }
+      if (afterCr && skippedLfAfterCr()) {
+        continue;
       }
       int newline = indexOf(buffer, pos, end);
       if (newline >= 0 && buffer[newline] == '\r') {
         afterCr = true;
       }
-      int stop = newline < 0 ? end : newline;
-      int n = stop - pos;
       if (carriedLength == 0 && newline >= 0) {
-        found(buffer, pos, n);
+        found(buffer, pos, newline - pos);
         pos = newline + 1;
         return true;
       }
-      if (carriedLength + n > carried.length) {
-        carried = Arrays.copyOf(carried, Math.max(carried.length * 2, carriedLength + n));
-      }
-      System.arraycopy(buffer, pos, carried, carriedLength, n);
-      carriedLength += n;
-      pos = stop;
+      carriedLength = carry(carriedLength, newline < 0 ? end : newline);
       if (newline >= 0) {
         pos = newline + 1;
         return found(carried, 0, carriedLength);
       }
     }
+  }
+
+  /** Right after a CR: skips the LF that completes a CRLF; true where there was one. */
+  private boolean skippedLfAfterCr() {
+    afterCr = false;
+    if (buffer[pos] == '\n') {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Adds the buffer up to {@code stop} to the part of a line carried over from earlier buffers;
+   * returns the carried length.
+   */
+  private int carry(int carriedLength, int stop) {
+    int n = stop - pos;
+    if (carriedLength + n > carried.length) {
+      carried = Arrays.copyOf(carried, Math.max(carried.length * 2, carriedLength + n));
+    }
+    System.arraycopy(buffer, pos, carried, carriedLength, n);
+    pos = stop;
+    return carriedLength + n;
   }
 
   private boolean found(byte[] bytes, int from, int n) {
@@ -133,6 +147,5 @@ final class Lines {
     return LINE_END.split(text, -1);
   }
 
-  private static final java.util.regex.Pattern LINE_END =
-      java.util.regex.Pattern.compile("\r\n|\r|\n");
+  private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
 }

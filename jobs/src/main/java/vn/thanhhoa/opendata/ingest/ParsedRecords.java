@@ -57,14 +57,38 @@ public final class ParsedRecords {
 
   private ParsedRecords() {}
 
+  /** Where each bookkeeping column sits, counted from the first one (after the data columns). */
+  static final class At {
+    static final int KIND = META.indexOf(ParsedRecords.KIND);
+    static final int FILE = META.indexOf(ParsedRecords.FILE);
+    static final int LINE = META.indexOf(ParsedRecords.LINE);
+    static final int RAW = META.indexOf(ParsedRecords.RAW);
+    static final int RULE = META.indexOf(ParsedRecords.RULE);
+    static final int COLUMN = META.indexOf(ParsedRecords.COLUMN);
+    static final int MESSAGE = META.indexOf(ParsedRecords.MESSAGE);
+    static final int NAME_TYPE = META.indexOf(ParsedRecords.NAME_TYPE);
+    static final int NAME_BASE = META.indexOf(ParsedRecords.NAME_BASE);
+    static final int DISTRICT_BASE = META.indexOf(ParsedRecords.DISTRICT_BASE);
+    static final int ENCODING = META.indexOf(ParsedRecords.ENCODING);
+    static final int WARNINGS = META.indexOf(ParsedRecords.WARNINGS);
+    static final int SHA256 = META.indexOf(ParsedRecords.SHA256);
+    static final int SIZE = META.indexOf(ParsedRecords.SIZE);
+    static final int MODIFIED = META.indexOf(ParsedRecords.MODIFIED);
+    static final int RECORDS = META.indexOf(ParsedRecords.RECORDS);
+
+    private At() {}
+  }
+
   public static StructType schema(SourceSchema source) {
     StructType type = dataSchema(source);
     for (String meta : META) {
-      boolean number =
-          meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
-      type = type.add(meta, number ? DataTypes.LongType : DataTypes.StringType, true);
+      type = type.add(meta, isCount(meta) ? DataTypes.LongType : DataTypes.StringType, true);
     }
     return type;
+  }
+
+  private static boolean isCount(String meta) {
+    return meta.equals(LINE) || meta.equals(SIZE) || meta.equals(MODIFIED) || meta.equals(RECORDS);
   }
 
   /** The typed columns and derived columns only: the shape of a staging table. */

@@ -24,33 +24,40 @@ final class QuarantineFile {
   private QuarantineFile() {}
 
   static void write(Store store, String folder, Collection<FileOutcome> outcomes) {
-    List<FileOutcome.Quarantined> records =
-        outcomes.stream()
-            .flatMap(o -> o.quarantined().stream())
-            .sorted(
-                Comparator.comparing(FileOutcome.Quarantined::file)
-                    .thenComparingLong(FileOutcome.Quarantined::line))
-            .toList();
+    List<FileOutcome.Quarantined> records = sorted(outcomes);
     store.delete(folder);
     store.mkdirs(folder);
     try (Writer out =
         new OutputStreamWriter(store.create(folder + "/" + NAME), StandardCharsets.UTF_8)) {
       for (FileOutcome.Quarantined q : records) {
-        try (JsonGenerator json =
-            JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-          json.writeStartObject();
-          field(json, "file", q.file());
-          json.writeNumberField("line", q.line());
-          field(json, "rule", q.rule());
-          field(json, "column", q.column());
-          field(json, "message", q.message());
-          field(json, "raw", q.raw());
-          json.writeEndObject();
-        }
+        write(out, q);
         out.write('\n');
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the quarantine to " + folder, e);
+    }
+  }
+
+  private static List<FileOutcome.Quarantined> sorted(Collection<FileOutcome> outcomes) {
+    return outcomes.stream()
+        .flatMap(o -> o.quarantined().stream())
+        .sorted(
+            Comparator.comparing(FileOutcome.Quarantined::file)
+                .thenComparingLong(FileOutcome.Quarantined::line))
+        .toList();
+  }
+
+  private static void write(Writer out, FileOutcome.Quarantined q) throws IOException {
+    try (JsonGenerator json =
+        JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      json.writeStartObject();
+      field(json, "file", q.file());
+      json.writeNumberField("line", q.line());
+      field(json, "rule", q.rule());
+      field(json, "column", q.column());
+      field(json, "message", q.message());
+      field(json, "raw", q.raw());
+      json.writeEndObject();
     }
   }
 

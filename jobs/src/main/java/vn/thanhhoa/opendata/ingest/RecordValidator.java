@@ -97,13 +97,7 @@ final class RecordValidator {
     if (value == null || other == null) {
       return;
     }
-    boolean ok =
-        switch (CheckOp.of(check.op())) {
-          case AT_LEAST -> number(value).compareTo(number(other)) >= 0;
-          case AT_MOST -> number(value).compareTo(number(other)) <= 0;
-          case PREFIXED_BY -> value.toString().startsWith(other + ":");
-        };
-    if (!ok) {
+    if (!holds(CheckOp.of(check.op()), value, other)) {
       throw new RuleBreach(
           check.rule(),
           check.column(),
@@ -117,6 +111,14 @@ final class RecordValidator {
               + " "
               + other);
     }
+  }
+
+  private static boolean holds(CheckOp op, Object value, Object other) {
+    return switch (op) {
+      case AT_LEAST -> number(value).compareTo(number(other)) >= 0;
+      case AT_MOST -> number(value).compareTo(number(other)) <= 0;
+      case PREFIXED_BY -> value.toString().startsWith(other + ":");
+    };
   }
 
   private static BigDecimal number(Object value) {

@@ -1,10 +1,12 @@
 package vn.thanhhoa.opendata.ingest;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import vn.thanhhoa.opendata.core.NameKey;
 import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.ingest.ParsedRecords.At;
 
 /**
  * Lays out the rows of {@link ParsedRecords#schema}: data values first, then bookkeeping. With a
@@ -31,7 +33,7 @@ final class RowMaker {
   }
 
   /** A valid record's row, or its quarantine row if it cannot be placed on a unit. */
-  Row accepted(String file, long line, java.util.function.Supplier<String> raw, Object[] values) {
+  Row accepted(String file, long line, Supplier<String> raw, Object[] values) {
     Object[] row = new Object[width + ParsedRecords.META.size()];
     System.arraycopy(values, 0, row, 0, width);
     String name = nameAt < 0 ? null : (String) values[nameAt];
@@ -55,9 +57,9 @@ final class RowMaker {
         null,
         null,
         null);
-    row[width + 7] = type;
-    row[width + 8] = nameBase;
-    row[width + 9] = districtBase;
+    row[width + At.NAME_TYPE] = type;
+    row[width + At.NAME_BASE] = nameBase;
+    row[width + At.DISTRICT_BASE] = districtBase;
     return RowFactory.create(row);
   }
 
@@ -75,8 +77,8 @@ final class RowMaker {
   Row fileInfo(String file, String encoding, String rule, String message, List<String> warnings) {
     Object[] row = new Object[width + ParsedRecords.META.size()];
     fillMeta(row, ParsedRecords.KIND_FILE, file, 0L, null, rule, null, message);
-    row[width + 10] = encoding;
-    row[width + 11] = warnings.isEmpty() ? null : String.join("\n", warnings);
+    row[width + At.ENCODING] = encoding;
+    row[width + At.WARNINGS] = warnings.isEmpty() ? null : String.join("\n", warnings);
     return RowFactory.create(row);
   }
 
@@ -89,10 +91,11 @@ final class RowMaker {
     for (int i = 0; i < values.length; i++) {
       values[i] = fileRow.get(i);
     }
-    values[values.length - 4] = sha256;
-    values[values.length - 3] = size;
-    values[values.length - 2] = modified;
-    values[values.length - 1] = records;
+    int width = values.length - ParsedRecords.META.size();
+    values[width + At.SHA256] = sha256;
+    values[width + At.SIZE] = size;
+    values[width + At.MODIFIED] = modified;
+    values[width + At.RECORDS] = records;
     return RowFactory.create(values);
   }
 
@@ -105,12 +108,12 @@ final class RowMaker {
       String rule,
       String column,
       String message) {
-    row[width] = kind;
-    row[width + 1] = file;
-    row[width + 2] = line;
-    row[width + 3] = raw;
-    row[width + 4] = rule;
-    row[width + 5] = column;
-    row[width + 6] = message;
+    row[width + At.KIND] = kind;
+    row[width + At.FILE] = file;
+    row[width + At.LINE] = line;
+    row[width + At.RAW] = raw;
+    row[width + At.RULE] = rule;
+    row[width + At.COLUMN] = column;
+    row[width + At.MESSAGE] = message;
   }
 }

@@ -1,5 +1,7 @@
 package vn.thanhhoa.opendata.ingest;
 
+import vn.thanhhoa.opendata.core.ColumnSpec;
+
 /**
  * A record broke a rule of its source's schema. It is data for the quarantine, not an error: thrown
  * and caught inside one record's validation, without a stack trace.
@@ -13,6 +15,11 @@ final class RuleBreach extends Exception {
     super(message, null, false, false);
     this.rule = rule;
     this.column = column;
+  }
+
+  /** A breach of {@code column}'s rule, its message led by the column's name. */
+  static RuleBreach in(ColumnSpec column, String rule, String message) {
+    return new RuleBreach(rule, column.name(), column.name() + ": " + message);
   }
 
   String rule() {

@@ -1,5 +1,7 @@
 package vn.thanhhoa.opendata.ingest;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,11 +42,11 @@ public record SourceReport(
       long rowsQuarantined,
       String rejectedBy,
       String rejection)
-      implements java.io.Serializable {}
+      implements Serializable {}
 
   /** The same report with {@code more} warnings (each once). */
   public SourceReport withWarnings(List<String> more) {
-    List<String> all = new java.util.ArrayList<>(warnings);
+    List<String> all = new ArrayList<>(warnings);
     more.stream().filter(w -> !all.contains(w)).forEach(all::add);
     return new SourceReport(
         source,

@@ -1,15 +1,11 @@
 package vn.thanhhoa.opendata.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Turns a landing file's bytes into text: UTF-8 with or without a byte-order mark, or UTF-16LE with
@@ -17,6 +13,13 @@ import java.util.zip.GZIPInputStream;
  * nothing is silently mangled.
  */
 final class TextDecoder {
+  static final String UTF_8 = "UTF-8";
+  static final String UTF_8_BOM = "UTF-8 (BOM)";
+  static final String UTF_16LE = "UTF-16LE";
+
+  /** The length of UTF-8's byte-order mark. */
+  static final int UTF_8_BOM_LENGTH = 3;
+
   private TextDecoder() {}
 
   /** The decoded text and the encoding it was read in. */
@@ -45,21 +48,24 @@ final class TextDecoder {
   }
 
   static Decoded decode(byte[] bytes) throws InvalidEncoding {
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new Decoded(strictUtf8(bytes, 3), "UTF-8 (BOM)");
+    if (hasUtf8Bom(bytes, bytes.length)) {
+      return new Decoded(strictUtf8(bytes, UTF_8_BOM_LENGTH), UTF_8_BOM);
     }
-    if (startsWith(bytes, 0xFF, 0xFE)) {
+    if (isUtf16Le(bytes, bytes.length)) {
       return new Decoded(
-          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), UTF_16LE);
     }
-    return new Decoded(strictUtf8(bytes, 0), "UTF-8");
+    return new Decoded(strictUtf8(bytes, 0), UTF_8);
   }
 
-  /** Uncompresses gzip data; a corrupt stream is reported as an IOException. */
-  static byte[] gunzip(byte[] bytes) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readAllBytes();
-    }
+  /** Whether the first {@code length} bytes open with UTF-8's byte-order mark. */
+  static boolean hasUtf8Bom(byte[] bytes, int length) {
+    return startsWith(bytes, length, 0xEF, 0xBB, 0xBF);
+  }
+
+  /** Whether the first {@code length} bytes open with UTF-16LE's byte-order mark. */
+  static boolean isUtf16Le(byte[] bytes, int length) {
+    return startsWith(bytes, length, 0xFF, 0xFE);
   }
 
   private static String strictUtf8(byte[] bytes, int start) throws InvalidEncoding {
@@ -81,8 +87,8 @@ final class TextDecoder {
     return out.flip().toString();
   }
 
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
+  private static boolean startsWith(byte[] bytes, int length, int... prefix) {
+    if (length < prefix.length) {
       return false;
     }
     for (int i = 0; i < prefix.length; i++) {

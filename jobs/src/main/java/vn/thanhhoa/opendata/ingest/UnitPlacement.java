@@ -80,33 +80,47 @@ final class UnitPlacement implements Serializable {
           "no unit list covers " + day + "; the earliest list starts on " + earliest);
     }
     if (code != null) {
-      if (date == null || !anyValidOn(byCode.get(code), date)) {
-        throw breach(
-            Rules.UNKNOWN_COMMUNE_CODE,
-            day == null
-                ? null
-                : unit.code() + " " + code + " is not in the unit list valid on " + day);
-      }
+      checkCode(code, date, day);
       return;
     }
     List<Entry> matches =
         date == null || nameAt < 0 || nameBase == null
             ? List.of()
-            : byName.getOrDefault(nameBase, List.of()).stream()
-                .filter(e -> e.validOn(date))
-                .filter(e -> nameType == null || nameType.equals(e.type()))
-                .filter(
-                    e ->
-                        districtBase == null
-                            || e.districtBase() == null
-                            || districtBase.equals(e.districtBase()))
-                .toList();
+            : matches(date, nameType, nameBase, districtBase);
     if (matches.size() == 1) {
       values[codeAt] = matches.get(0).code();
       return;
     }
-    String rule = matches.isEmpty() ? Rules.UNRESOLVED_COMMUNE_NAME : Rules.AMBIGUOUS_COMMUNE_NAME;
-    throw breach(
+    throw unresolved(values, day, matches.size());
+  }
+
+  private void checkCode(String code, LocalDate date, String day) throws RuleBreach {
+    if (date == null || !anyValidOn(byCode.get(code), date)) {
+      throw breach(
+          Rules.UNKNOWN_COMMUNE_CODE,
+          day == null
+              ? null
+              : unit.code() + " " + code + " is not in the unit list valid on " + day);
+    }
+  }
+
+  /** The units of that name, type and district (where the record gives them) valid on the date. */
+  private List<Entry> matches(
+      LocalDate date, String nameType, String nameBase, String districtBase) {
+    return byName.getOrDefault(nameBase, List.of()).stream()
+        .filter(e -> e.validOn(date))
+        .filter(e -> nameType == null || nameType.equals(e.type()))
+        .filter(
+            e ->
+                districtBase == null
+                    || e.districtBase() == null
+                    || districtBase.equals(e.districtBase()))
+        .toList();
+  }
+
+  private RuleBreach unresolved(Object[] values, String day, int matches) {
+    String rule = matches == 0 ? Rules.UNRESOLVED_COMMUNE_NAME : Rules.AMBIGUOUS_COMMUNE_NAME;
+    return breach(
         rule,
         day == null
             ? null
@@ -116,7 +130,7 @@ final class UnitPlacement implements Serializable {
                 + "' on "
                 + day
                 + ": "
-                + matches.size()
+                + matches
                 + " units match (district '"
                 + text(values, districtColumnAt())
                 + "')");

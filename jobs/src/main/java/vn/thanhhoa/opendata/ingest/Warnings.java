@@ -3,6 +3,7 @@ package vn.thanhhoa.opendata.ingest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,14 +40,14 @@ final class Warnings {
     counts.forEach(
         (kind, n) -> {
           if (n > PER_KIND) {
-            all.add(
-                subject
-                    + ": … and "
-                    + String.format(java.util.Locale.ROOT, "%,d", n - PER_KIND)
-                    + " more "
-                    + kind);
+            all.add(closing(kind, n - PER_KIND));
           }
         });
     return all;
+  }
+
+  /** "… and 3,990 more unknown columns" */
+  private String closing(String kind, int more) {
+    return subject + ": … and " + String.format(Locale.ROOT, "%,d", more) + " more " + kind;
   }
 }

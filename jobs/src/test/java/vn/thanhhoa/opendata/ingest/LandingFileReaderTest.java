@@ -10,8 +10,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import vn.thanhhoa.opendata.core.SourceSchema;
@@ -51,11 +56,11 @@ class LandingFileReaderTest {
     List<String> header = List.of(VI_HEADER.split(","));
     List<String> row = List.of(ROW.replace("\"78,5\"", "78.5").split(",", -1));
     List<Integer> order =
-        new java.util.ArrayList<>(List.of(14, 3, 0, 7, 1, 12, 2, 9, 4, 13, 5, 11, 6, 10, 8));
+        new ArrayList<>(List.of(14, 3, 0, 7, 1, 12, 2, 9, 4, 13, 5, 11, 6, 10, 8));
     String text =
-        order.stream().map(header::get).collect(java.util.stream.Collectors.joining(","))
+        order.stream().map(header::get).collect(Collectors.joining(","))
             + "\n"
-            + order.stream().map(row::get).collect(java.util.stream.Collectors.joining(","))
+            + order.stream().map(row::get).collect(Collectors.joining(","))
             + "\n";
     Parsed parsed = csv(text);
     assertNull(parsed.rule(0));
@@ -66,8 +71,7 @@ class LandingFileReaderTest {
 
   @Test
   void englishHeadersMatchWhateverTheirCaseOrNormalForm() {
-    String header =
-        Normalizer.normalize(EN_HEADER.toUpperCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+    String header = Normalizer.normalize(EN_HEADER.toUpperCase(Locale.ROOT), Normalizer.Form.NFD);
     Parsed parsed = csv(" " + header.replace(",", " , ") + "\n" + ROW + "\n");
     assertNull(parsed.rule(0));
     assertEquals(3000L, parsed.value(0, "households"));
@@ -76,7 +80,7 @@ class LandingFileReaderTest {
   @Test
   void anUnknownColumnIsIgnoredWithOneWarning() {
     Parsed parsed = csv(EN_HEADER + ",remarks2\n" + ROW + ",x\n" + ROW + ",y\n");
-    assertEquals(java.util.Arrays.asList(null, null), parsed.rules());
+    assertEquals(Arrays.asList(null, null), parsed.rules());
     assertEquals(
         "commune-reports/f.csv: unknown column 'remarks2' ignored",
         parsed.get(parsed.file(), ParsedRecords.WARNINGS));
@@ -119,7 +123,7 @@ class LandingFileReaderTest {
   @Test
   void aRecordWithTheWrongNumberOfFieldsIsQuarantined() {
     Parsed parsed = csv(EN_HEADER + "\n" + ROW + ",extra\n" + ROW + "\n2025-03,14755\n");
-    assertEquals(java.util.Arrays.asList("field-count", null, "field-count"), parsed.rules());
+    assertEquals(Arrays.asList("field-count", null, "field-count"), parsed.rules());
     assertEquals(List.of(2L, 3L, 4L), parsed.lines());
     assertEquals("2025-03,14755", parsed.value(2, ParsedRecords.RAW));
   }
@@ -127,7 +131,7 @@ class LandingFileReaderTest {
   @Test
   void anUnclosedQuoteIsQuarantined() {
     Parsed parsed = csv(EN_HEADER + "\n" + ROW + "\n" + ROW.replace(",Có,", ",Có,\"open") + "\n");
-    assertEquals(java.util.Arrays.asList(null, "unclosed-quote"), parsed.rules());
+    assertEquals(Arrays.asList(null, "unclosed-quote"), parsed.rules());
   }
 
   @Test
@@ -135,10 +139,10 @@ class LandingFileReaderTest {
     String withX =
         EN_HEADER + "\n" + ROW.replace(",Có,", ",x,") + "\n" + ROW.replace(",Có,", ",,") + "\n";
     Parsed x = csv(withX);
-    assertEquals(java.util.Arrays.asList(null, null), x.rules());
+    assertEquals(Arrays.asList(null, null), x.rules());
     assertEquals(Boolean.FALSE, x.value(1, "dt_completed"));
     Parsed words = csv(EN_HEADER + "\n" + ROW + "\n" + ROW.replace(",Có,", ",,") + "\n");
-    assertEquals(java.util.Arrays.asList(null, "missing-value"), words.rules());
+    assertEquals(Arrays.asList(null, "missing-value"), words.rules());
   }
 
   @Test
@@ -200,7 +204,7 @@ class LandingFileReaderTest {
     Parsed parsed =
         Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl", text.getBytes(StandardCharsets.UTF_8));
     assertEquals(
-        java.util.Arrays.asList(null, "malformed-json", "malformed-json", "wrong-json-type", null),
+        Arrays.asList(null, "malformed-json", "malformed-json", "wrong-json-type", null),
         parsed.rules());
     assertEquals(List.of(1L, 3L, 5L, 6L, 7L), parsed.lines(), "empty lines are lines, not records");
     assertEquals("Nem chua Thanh Hóa", parsed.value(0, "product_name"));
@@ -230,14 +234,13 @@ class LandingFileReaderTest {
   void gzipIsRecognisedByItsContentNotItsName() throws IOException {
     String three = String.join("\n", Collections.nCopies(3, LISTING));
     Parsed parsed = Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl.gz", gzip(three));
-    assertEquals(java.util.Arrays.asList(null, null, null), parsed.rules());
+    assertEquals(Arrays.asList(null, null, null), parsed.rules());
     assertEquals(List.of(), warnings(parsed));
 
     Parsed plain =
         Parsed.read(
             OCOP, "ocop-listings/2025-11-21.jsonl.gz", three.getBytes(StandardCharsets.UTF_8));
-    assertEquals(
-        java.util.Arrays.asList(null, null, null), plain.rules(), "a plain file named .gz is read");
+    assertEquals(Arrays.asList(null, null, null), plain.rules(), "a plain file named .gz is read");
     assertEquals(
         List.of(
             "ocop-listings/2025-11-21.jsonl.gz: named .gz but not gzip-compressed; read as plain text"),
@@ -257,14 +260,13 @@ class LandingFileReaderTest {
       text.append(LISTING.replace("2291837465", String.valueOf(1_000_000 + i))).append('\n');
     }
     byte[] whole = gzip(text.toString());
-    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     Parsed parsed = Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl.gz", cut);
     List<String> rules = parsed.rules();
     int read = rules.size() - 1;
     assertTrue(read > 20 && read < 400, "the first half decodes to many records: " + read);
     assertTrue(
-        rules.subList(0, read).stream().allMatch(java.util.Objects::isNull),
-        "each validated as usual");
+        rules.subList(0, read).stream().allMatch(Objects::isNull), "each validated as usual");
     assertEquals("unreadable-file", rules.get(read), "then one record for the undecodable tail");
     assertEquals(read + 1L, parsed.lines().get(read), "on the line after the last whole one");
     String message = (String) parsed.value(read, ParsedRecords.MESSAGE);
@@ -287,7 +289,7 @@ class LandingFileReaderTest {
     String text = LISTING + "\r" + LISTING + "\r\n\r{broken\n" + LISTING + "\r\r\n" + LISTING;
     Parsed parsed =
         Parsed.read(OCOP, "ocop-listings/2025-11-20.jsonl", text.getBytes(StandardCharsets.UTF_8));
-    assertEquals(java.util.Arrays.asList(null, null, "malformed-json", null, null), parsed.rules());
+    assertEquals(Arrays.asList(null, null, "malformed-json", null, null), parsed.rules());
     assertEquals(List.of(1L, 2L, 4L, 5L, 7L), parsed.lines());
     assertEquals("{broken", parsed.value(2, ParsedRecords.RAW));
     assertAddsUp(parsed);
@@ -318,7 +320,7 @@ class LandingFileReaderTest {
       row.append(",x");
     }
     Parsed parsed = csv(header + "\n" + row + "\n");
-    assertEquals(java.util.Arrays.asList((String) null), parsed.rules());
+    assertEquals(Arrays.asList((String) null), parsed.rules());
     List<String> warnings = warnings(parsed);
     assertEquals(11, warnings.size(), warnings.toString());
     assertEquals("commune-reports/f.csv: unknown column 'extra_0' ignored", warnings.get(0));

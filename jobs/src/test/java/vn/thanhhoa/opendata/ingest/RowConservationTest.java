@@ -48,7 +48,7 @@ class RowConservationTest {
     assertEquals(3L, parsed.get(parsed.file(), ParsedRecords.RECORDS));
     List<Row> accepted = new ArrayList<>();
     FileOutcome outcome = classified(parsed.rows(), accepted).get(FILE);
-    SourceIngest.checkConserved(Map.of(FILE, outcome), accepted.size());
+    RowConservation.check(Map.of(FILE, outcome), accepted.size());
     assertEquals(3, outcome.report().rowsRead());
     assertEquals(
         outcome.report().rowsRead(),
@@ -62,7 +62,7 @@ class RowConservationTest {
     rows.remove(0);
     Map<String, FileOutcome> outcomes = classified(rows, new ArrayList<>());
     IllegalStateException lost =
-        assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 1));
+        assertThrows(IllegalStateException.class, () -> RowConservation.check(outcomes, 1));
     assertTrue(
         lost.getMessage()
             .contains(
@@ -76,7 +76,7 @@ class RowConservationTest {
     rows.add(0, rows.get(0));
     Map<String, FileOutcome> outcomes = classified(rows, new ArrayList<>());
     IllegalStateException twice =
-        assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
+        assertThrows(IllegalStateException.class, () -> RowConservation.check(outcomes, 3));
     assertTrue(
         twice.getMessage().contains("read 3 record(s), but 3 were accepted and 1 quarantined"),
         twice.getMessage());
@@ -87,9 +87,9 @@ class RowConservationTest {
     List<Row> accepted = new ArrayList<>();
     Map<String, FileOutcome> outcomes =
         classified(Parsed.read(LandingFileReaderTest.REPORTS, FILE, CSV).rows(), accepted);
-    SourceIngest.checkConserved(outcomes, 2);
+    RowConservation.check(outcomes, 2);
     IllegalStateException joined =
-        assertThrows(IllegalStateException.class, () -> SourceIngest.checkConserved(outcomes, 3));
+        assertThrows(IllegalStateException.class, () -> RowConservation.check(outcomes, 3));
     assertTrue(
         joined.getMessage().contains("2 record(s) were accepted, but 3 reached the staging table"),
         joined.getMessage());

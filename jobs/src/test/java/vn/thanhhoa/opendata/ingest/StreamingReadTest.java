@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -113,7 +116,7 @@ class StreamingReadTest {
     String ends = L + "\r" + L + "\r\n\r" + L + "\n\r\r\n" + L + "\r";
     assertSameRead(dir, "2025-11-25.jsonl", ends.getBytes(StandardCharsets.UTF_8));
     assertSameRead(dir, "2025-11-26.jsonl", zipped.toByteArray());
-    byte[] cut = java.util.Arrays.copyOf(zipped.toByteArray(), zipped.size() / 2);
+    byte[] cut = Arrays.copyOf(zipped.toByteArray(), zipped.size() / 2);
     assertSameRead(dir, "2025-11-27.jsonl.gz", cut);
   }
 
@@ -148,7 +151,7 @@ class StreamingReadTest {
       int cut = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
       check.feed(bytes, 0, cut);
       check.feed(bytes, cut, bytes.length);
-      assertEquals(jdkAccepts(bytes), check.valid(), java.util.HexFormat.of().formatHex(bytes));
+      assertEquals(jdkAccepts(bytes), check.valid(), HexFormat.of().formatHex(bytes));
     }
   }
 
@@ -158,7 +161,7 @@ class StreamingReadTest {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes));
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -3,6 +3,7 @@ package vn.thanhhoa.opendata.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,8 +16,7 @@ import vn.thanhhoa.opendata.core.PipelineConfig;
 /** Codes and names are looked up on the unit list valid at the row's period, across the reform. */
 class UnitPlacementTest {
   static final AdminUnits UNITS =
-      AdminUnits.load(
-          PipelineConfig.load(java.nio.file.Paths.get(PipelineConfig.DEFAULT_FILE)).adminUnits());
+      AdminUnits.load(PipelineConfig.load(Paths.get(PipelineConfig.DEFAULT_FILE)).adminUnits());
   private static final int CODE =
       LandingFileReaderTest.REPORTS.stagingNames().indexOf("commune_code");
   private static final int LINE = LandingFileReaderTest.REPORTS.stagingNames().size() + 1;

@@ -1,0 +1,185 @@
+package vn.thanhhoa.opendata.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import vn.thanhhoa.opendata.core.Checkpoint;
+import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.core.Store;
+
+/**
+ * One source's staging table: typed Parquet partitioned by period, the latest accepted row per key
+ * with the file and line it came from. A new version is written beside the table, its rows checked
+ * against what was read, and swapped in (whole, or period by period), so a run killed while writing
+ * leaves the old table whole.
+ */
+final class StagingTable {
+  /** Staging columns saying where each row came from. */
+  static final String SOURCE_FILE = "source_file";
+
+  static final String SOURCE_LINE = "source_line";
+
+  private final SparkSession spark;
+  private final SourceSchema schema;
+  private final String location;
+  private final Store store;
+
+  StagingTable(SparkSession spark, SourceSchema schema, String location) {
+    this.spark = spark;
+    this.schema = schema;
+    this.location = location;
+    this.store = Store.at(location, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** The columns of a source's staging table, the partition column last. */
+  static StructType schema(SourceSchema schema) {
+    StructType data = ParsedRecords.dataSchema(schema);
+    StructType result = new StructType();
+    for (StructField f : data.fields()) {
+      if (!f.name().equals(schema.partitionBy())) {
+        result = result.add(f);
+      }
+    }
+    return result
+        .add(SOURCE_FILE, DataTypes.StringType)
+        .add(SOURCE_LINE, DataTypes.LongType)
+        .add(data.apply(schema.partitionBy()));
+  }
+
+  /** Where a new version of the table is written before it is swapped in. */
+  String beside() {
+    return location + ".incoming";
+  }
+
+  /** Where an incremental ingest's new rows wait, as read, for the merge. */
+  String arrivals() {
+    return location + ".new";
+  }
+
+  /**
+   * The latest row per key of {@code rows}, written beside the table partitioned by period (the
+   * rows arrive grouped by period). Without dictionaries: most staging columns are near-unique
+   * (ids, URLs, times), where building one costs a fifth of the write and is then thrown away.
+   */
+  void writeBeside(Dataset<Row> rows) {
+    KeyResolution.latestByPartition(rows, schema.key(), schema.partitionBy())
+        .select(stagingColumns())
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("parquet.enable.dictionary", "false")
+        .partitionBy(schema.partitionBy())
+        .parquet(beside());
+  }
+
+  /**
+   * The new rows of an incremental ingest, written as they are read, so the periods they touch are
+   * known before the merge reads those periods of the table; they are few (a night's files), the
+   * table is not.
+   */
+  void writeArrivals(Dataset<Row> rows) {
+    rows.write().mode(SaveMode.Overwrite).parquet(arrivals());
+  }
+
+  /**
+   * The files' outcomes once {@code read}'s rows are written to {@code written}, checked by {@link
+   * RowConservation}. A mismatch removes {@code written} and stops the run.
+   */
+  Map<String, FileOutcome> checked(LandingRows read, String written) {
+    Map<String, FileOutcome> outcomes = read.outcomes();
+    try {
+      RowConservation.check(outcomes, read.arrived());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "Interrupted while counting the rows of " + schema.source(), e);
+    } catch (RuntimeException e) {
+      store.delete(written);
+      throw e;
+    }
+    return outcomes;
+  }
+
+  /** Swaps the version written beside in for the whole table; {@code beforeSwap} runs first. */
+  void swapWhole(Runnable beforeSwap) {
+    String old = location + ".old";
+    beforeSwap.run();
+    store.delete(old);
+    if (store.exists(location)) {
+      store.move(location, old);
+    }
+    Checkpoint.reach(Checkpoint.STAGING_SWAP);
+    store.move(beside(), location);
+    store.delete(old);
+  }
+
+  /**
+   * Merges the arrivals into the {@code periods} they touch: the kept rows of those periods plus
+   * the new ones, reduced to one row per key, written beside the table and then swapped in period
+   * by period ({@code beforeSwap} runs first). Re-running after a crash in the swap gives the same
+   * rows: the latest of a set is the latest of the set with itself.
+   */
+  void merge(List<String> periods, Runnable beforeSwap) {
+    Column[] columns = readerColumns();
+    writeBeside(kept(periods).select(columns).unionByName(arrived().select(columns)));
+    beforeSwap.run();
+    for (String period : periods) {
+      String partition = "/" + schema.partitionBy() + "=" + period;
+      store.delete(location + partition);
+      if (store.exists(beside() + partition)) {
+        store.move(beside() + partition, location + partition);
+      }
+    }
+    store.delete(beside());
+  }
+
+  void dropArrivals() {
+    store.delete(arrivals());
+  }
+
+  /** How many rows the table holds. */
+  long rows() {
+    return spark.read().schema(schema(schema)).parquet(location).count();
+  }
+
+  /** The table's rows in {@code periods}, under the reader's names for where they came from. */
+  private Dataset<Row> kept(List<String> periods) {
+    return spark
+        .read()
+        .schema(schema(schema))
+        .parquet(location)
+        .filter(col(schema.partitionBy()).isin(periods.toArray()))
+        .withColumnRenamed(SOURCE_FILE, ParsedRecords.FILE)
+        .withColumnRenamed(SOURCE_LINE, ParsedRecords.LINE);
+  }
+
+  private Dataset<Row> arrived() {
+    return spark.read().schema(LandingRead.schema(schema)).parquet(arrivals());
+  }
+
+  private Column[] readerColumns() {
+    String[] names = LandingRead.schema(schema).fieldNames();
+    Column[] columns = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      columns[i] = col(names[i]);
+    }
+    return columns;
+  }
+
+  private Column[] stagingColumns() {
+    List<Column> columns = new ArrayList<>();
+    schema.stagingNames().forEach(n -> columns.add(col(n)));
+    columns.add(col(ParsedRecords.FILE).as(SOURCE_FILE));
+    columns.add(col(ParsedRecords.LINE).as(SOURCE_LINE));
+    return columns.toArray(Column[]::new);
+  }
+}
