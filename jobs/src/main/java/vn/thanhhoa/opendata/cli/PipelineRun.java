@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.build.DatasetFiles;
@@ -79,30 +80,19 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Checks everything a run needs; a problem is a {@link ConfigException} (exit 2).
+   * Checks everything a run needs, then takes the run lock; a problem is a {@link ConfigException}
+   * (exit 2). The run id is chosen once the lock is held.
    *
    * @param only the sources to run, or empty for all configured sources
+   * @param readsLanding whether the run reads the landing folders, which must then exist
    */
   static PipelineRun prepare(
-      String command, CommonOptions options, List<String> only, Console console) {
-    return prepare(command, options, only, console, Optional.empty());
-  }
-
-  /** As {@link #prepare(String, CommonOptions, List, Console)}, then takes the run lock. */
-  static PipelineRun prepare(
-      String command, CommonOptions options, List<String> only, Console console, boolean wait) {
-    return prepare(command, options, only, console, Optional.of(wait));
-  }
-
-  /** With a lock ({@code wait} present), the run id is chosen once the lock is held. */
-  private static PipelineRun prepare(
       String command,
-      CommonOptions options,
+      PipelineConfig config,
       List<String> only,
+      boolean readsLanding,
       Console console,
-      Optional<Boolean> wait) {
-    Logging.verbose(options.verbose);
-    PipelineConfig config = options.config();
+      boolean wait) {
     for (String name : only) {
       if (!config.sources().contains(name)) {
         throw new ConfigException(
@@ -116,25 +106,41 @@ final class PipelineRun implements AutoCloseable {
     List<String> names = only.isEmpty() ? config.sources() : only;
     List<SourceSchema> schemas =
         names.stream().map(n -> SourceSchema.load(config.schemas(), n)).toList();
-    if (command.equals("nightly") || command.equals("ingest") || command.equals("backfill")) {
+    if (readsLanding) {
       for (String name : names) {
         requireFolder(config.input(), name);
       }
     }
     RunLock lock =
-        wait.isEmpty()
-            ? null
-            : RunLock.acquire(
-                store, new Layout(config.output()).state(), command, wait.get(), console::progress);
+        RunLock.acquire(
+            store, new Layout(config.output()).state(), command, wait, console::progress);
     try {
       PipelineRun run = new PipelineRun(command, config, store, schemas, console);
       run.lock = lock;
       return run;
     } catch (RuntimeException e) {
-      if (lock != null) {
-        lock.close();
-      }
+      lock.close();
       throw e;
+    }
+  }
+
+  /**
+   * Runs the stages; a failure is recorded in the run's report and thrown as the run's failure,
+   * except a lost lock, which another run now holds.
+   */
+  ExitCode guarded(Callable<ExitCode> stages) {
+    try {
+      return stages.call();
+    } catch (RunLock.Held e) {
+      throw e;
+    } catch (Exception e) {
+      String why = Failures.describe(e);
+      try {
+        record("failed", why);
+      } catch (RuntimeException ignored) {
+        // the output folder itself may be what failed; the message already says why
+      }
+      throw new RunFailed("run " + runId + " failed, nothing was published: " + why, e);
     }
   }
 
@@ -145,7 +151,7 @@ final class PipelineRun implements AutoCloseable {
           .requireAtomicReplace(config.output());
     } catch (RuntimeException e) {
       throw new ConfigException(
-          "output: cannot open " + config.output() + ": " + PipelineCommand.describe(e));
+          "output: cannot open " + config.output() + ": " + Failures.describe(e));
     }
   }
 
@@ -392,8 +398,7 @@ final class PipelineRun implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       console.error(
-          "warning: the release is published, but housekeeping failed: "
-              + PipelineCommand.describe(e));
+          "warning: the release is published, but housekeeping failed: " + Failures.describe(e));
     }
   }
 

@@ -1,12 +1,8 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
@@ -18,14 +14,13 @@ import vn.thanhhoa.opendata.serve.FeedServer;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve <output>/current as a read-only CKAN site: the Action API (/api/3/action/… and /api/action/…), "
-          + "the data files at the URLs the resources name, the DCAT catalogue (/catalog.ttl, /catalog.jsonld) "
-          + "and a page listing the datasets at /. A newly published release is picked up without a restart.",
+      "Serve <output>/current as a read-only CKAN site: the Action API (/api/3/action/… and "
+          + "/api/action/…), the data files at the URLs the resources name, the DCAT catalogue "
+          + "(/catalog.ttl, /catalog.jsonld) and a page listing the datasets at /. A newly "
+          + "published release is picked up without a restart.",
       "Needs no Spark. Stop it with Ctrl-C."
     })
-final class ServeCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-
+final class ServeCommand extends Subcommand {
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -40,14 +35,32 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Spec CommandSpec spec;
-
   @Override
-  public Integer call() throws Exception {
-    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    PipelineConfig config = common.config();
+  ExitCode execute(PipelineConfig config, Console console) throws Exception {
     Layout layout = new Layout(config.output());
     Store store = PipelineRun.outputStore(config);
+    requirePublished(layout, store);
+    PipelineConfig.Portal portal = config.portal();
+    try (FeedServer server =
+        new FeedServer(
+            store.localPath(layout.current()), bind, port, portal.baseUrl(), portal.siteTitle())) {
+      server.start();
+      console.out(
+          "serving "
+              + layout.current()
+              + " on http://"
+              + bind
+              + ":"
+              + server.port()
+              + "/ (resources name "
+              + portal.baseUrl()
+              + ")");
+      untilStopped();
+    }
+    return ExitCode.OK;
+  }
+
+  private static void requirePublished(Layout layout, Store store) {
     if (!store.isLocal()) {
       throw new ConfigException(
           "output: serve reads a folder on this machine; copy the feed here first (e.g. "
@@ -61,28 +74,11 @@ final class ServeCommand implements Callable<Integer> {
               + layout.current()
               + "; run `./pipeline nightly` first");
     }
-    try (FeedServer server =
-        new FeedServer(
-            store.localPath(layout.current()),
-            bind,
-            port,
-            config.portal().baseUrl(),
-            config.portal().siteTitle())) {
-      server.start();
-      console.out(
-          "serving "
-              + layout.current()
-              + " on http://"
-              + bind
-              + ":"
-              + server.port()
-              + "/ (resources name "
-              + config.portal().baseUrl()
-              + ")");
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
-    }
-    return ExitCode.OK.code();
+  }
+
+  private static void untilStopped() throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    stop.await();
   }
 }
