@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.thanhhoa.opendata.build.Build;
-import vn.thanhhoa.opendata.publish.Release;
 
 @Command(
     name = "backfill",
@@ -46,21 +45,13 @@ final class BackfillCommand extends RunCommand {
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
     return () -> {
-      var reports = PipelineRun.reports(run.ingest(true));
-      Release release =
-          run.buildAndPublish(run.keepingInStep(new Build.Selection(List.of(), from, to)), reports);
-      run.console.out(
-          "Run "
-              + run.runId
-              + " back-filled "
-              + from
-              + ".."
-              + to
-              + ": "
-              + run.layout.current()
-              + " -> releases/"
-              + release.id());
-      run.console.datasets(run.written, run.changed);
+      Ingested ingested = run.ingest(true);
+      Build.Selection asked = new Build.Selection(List.of(), from, to);
+      Publication published =
+          run.publisher().build(run.planner().keepingInStep(asked), ingested.reports());
+      Console console = run.context().console();
+      console.out(run.headline("back-filled " + from + ".." + to, published));
+      console.datasets(published);
       return ExitCode.OK;
     };
   }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.core.ConfigException;
-import vn.thanhhoa.opendata.publish.Release;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
 
 @Command(
     name = "build",
@@ -42,26 +42,20 @@ final class BuildCommand extends RunCommand {
 
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
-    requireKnown(run);
+    requireKnown(run.context().catalog());
     return () -> {
-      Release release =
-          run.buildAndPublish(
-              run.keepingInStep(new Build.Selection(datasets, from, to)), List.of());
-      run.console.out(
-          "Run "
-              + run.runId
-              + " published: "
-              + run.layout.current()
-              + " -> releases/"
-              + release.id());
-      run.console.datasets(run.written, run.changed);
+      Build.Selection asked = new Build.Selection(datasets, from, to);
+      Publication published = run.publisher().build(run.planner().keepingInStep(asked), List.of());
+      Console console = run.context().console();
+      console.out(run.headline("published", published));
+      console.datasets(published);
       return ExitCode.OK;
     };
   }
 
-  private void requireKnown(PipelineRun run) {
+  private void requireKnown(DatasetCatalog catalog) {
     try {
-      datasets.forEach(run.catalog::get);
+      datasets.forEach(catalog::get);
     } catch (ConfigException e) {
       throw new ConfigException("--dataset: " + e.getMessage());
     }

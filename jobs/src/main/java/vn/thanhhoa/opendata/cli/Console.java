@@ -5,10 +5,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.ingest.Ingest;
@@ -98,12 +96,11 @@ final class Console {
   }
 
   /** The datasets of a published release: rows and whether they changed. */
-  void datasets(List<DatasetFiles.Written> written, Set<String> changed) {
+  void datasets(Publication published) {
     out.printf("  %-42s %10s  %s%n", "dataset", "rows", "changed");
-    for (var w : written) {
-      out.printf(
-          "  %-42s %10s  %s%n",
-          w.name(), count(w.rows()), changed.contains(w.name()) ? "yes" : "no");
+    for (DatasetFiles.Written w : published.written()) {
+      boolean changed = published.changed().contains(w.name());
+      out.printf("  %-42s %10s  %s%n", w.name(), count(w.rows()), changed ? "yes" : "no");
     }
     out.flush();
   }

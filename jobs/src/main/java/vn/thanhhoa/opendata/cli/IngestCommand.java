@@ -40,17 +40,15 @@ final class IngestCommand extends RunCommand {
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
     return () -> {
-      List<SourceReport> reports = PipelineRun.reports(run.ingest(full));
+      List<SourceReport> reports = run.ingest(full).reports();
       run.record("ingested", null);
-      run.console.summary(
-          "Run "
-              + run.runId
-              + " ingested "
-              + reports.size()
-              + " source(s); report: "
-              + run.layout.runReport(run.runId),
-          reports,
-          run.layout.root() + "/quarantine/" + run.runId);
+      String report = run.context().layout().runReport(run.id());
+      run.context()
+          .console()
+          .summary(
+              "Run " + run.id() + " ingested " + reports.size() + " source(s); report: " + report,
+              reports,
+              run.quarantine());
       return ExitCode.OK;
     };
   }

@@ -1,12 +1,10 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.thanhhoa.opendata.ingest.Ingest;
-import vn.thanhhoa.opendata.ingest.SourceReport;
-import vn.thanhhoa.opendata.publish.Release;
+import vn.thanhhoa.opendata.build.Build;
 
 @Command(
     name = "nightly",
@@ -36,32 +34,30 @@ final class NightlyCommand extends RunCommand {
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
     return () -> {
-      List<Ingest.Outcome> outcomes = run.ingest(full);
-      List<SourceReport> reports = PipelineRun.reports(outcomes);
-      var plan = run.plan(outcomes, full);
+      Ingested ingested = run.ingest(full);
+      Optional<Build.Selection> plan = run.planner().afterIngest(ingested, full);
       if (plan.isEmpty()) {
-        run.record("unchanged", null);
-        run.console.out(
-            "Run "
-                + run.runId
-                + ": no new or changed landing file and no configuration change; "
-                + "the published release stays "
-                + run.currentRelease().orElse("no release")
-                + " (nothing published)");
-        return ExitCode.OK;
+        return unchanged(run);
       }
-      Release release = run.buildAndPublish(plan.get(), reports);
-      run.console.summary(
-          "Run "
-              + run.runId
-              + " published: "
-              + run.layout.current()
-              + " -> releases/"
-              + release.id(),
-          reports,
-          run.layout.root() + "/quarantine/" + run.runId);
-      run.console.datasets(run.written, run.changed);
+      Publication published = run.publisher().build(plan.get(), ingested.reports());
+      Console console = run.context().console();
+      console.summary(run.headline("published", published), ingested.reports(), run.quarantine());
+      console.datasets(published);
       return ExitCode.OK;
     };
+  }
+
+  private static ExitCode unchanged(PipelineRun run) {
+    run.record("unchanged", null);
+    run.context()
+        .console()
+        .out(
+            "Run "
+                + run.id()
+                + ": no new or changed landing file and no configuration change; "
+                + "the published release stays "
+                + run.context().currentRelease().orElse("no release")
+                + " (nothing published)");
+    return ExitCode.OK;
   }
 }

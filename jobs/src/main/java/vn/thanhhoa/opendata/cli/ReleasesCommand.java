@@ -1,7 +1,6 @@
 package vn.thanhhoa.opendata.cli;
 
 import picocli.CommandLine.Command;
-import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.publish.Releases;
 
@@ -16,7 +15,7 @@ final class ReleasesCommand extends Subcommand {
 
   @Override
   ExitCode execute(PipelineConfig config, Console console) {
-    Releases releases = new Releases(PipelineRun.outputStore(config), new Layout(config.output()));
+    Releases releases = OutputFolder.open(config).releases();
     console.out(String.format(ROW, " ", "release", "status", "finished at", "datasets changed"));
     for (Releases.Info r : releases.list()) {
       console.out(

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.thanhhoa.opendata.core.ConfigException;
-import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
 import vn.thanhhoa.opendata.publish.Releases;
 
@@ -30,29 +29,32 @@ final class RollbackCommand extends RunCommand {
 
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
-    Releases.Info target = target(run);
+    RunContext context = run.context();
+    Releases.Info target = target(context.releases());
     return () -> {
       List<String> problems =
-          new ReleaseValidator(run.config.schemas())
-              .validate(run.store, run.layout.release(target.id()));
+          new ReleaseValidator(context.config().schemas())
+              .validate(context.store(), context.layout().release(target.id()));
       if (!problems.isEmpty()) {
         throw new IllegalStateException(
             "release " + target.id() + " does not validate: " + problems.get(0));
       }
-      Release release = run.restore(target);
-      run.console.out(
-          "restored the datasets of releases/"
-              + target.id()
-              + " as releases/"
-              + release.id()
-              + ", now published");
+      Publication published = run.publisher().restore(target);
+      context
+          .console()
+          .out(
+              "restored the datasets of releases/"
+                  + target.id()
+                  + " as releases/"
+                  + published.releaseId()
+                  + ", now published");
       return ExitCode.OK;
     };
   }
 
-  private Releases.Info target(PipelineRun run) {
+  private Releases.Info target(Releases releases) {
     try {
-      return new Releases(run.store, run.layout).rollbackTarget(Optional.ofNullable(to));
+      return releases.rollbackTarget(Optional.ofNullable(to));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

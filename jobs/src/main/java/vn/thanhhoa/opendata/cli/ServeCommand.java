@@ -6,8 +6,6 @@ import picocli.CommandLine.Option;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
-import vn.thanhhoa.opendata.core.Store;
-import vn.thanhhoa.opendata.publish.Releases;
 import vn.thanhhoa.opendata.serve.FeedServer;
 
 @Command(
@@ -37,13 +35,17 @@ final class ServeCommand extends Subcommand {
 
   @Override
   ExitCode execute(PipelineConfig config, Console console) throws Exception {
-    Layout layout = new Layout(config.output());
-    Store store = PipelineRun.outputStore(config);
-    requirePublished(layout, store);
+    OutputFolder output = OutputFolder.open(config);
+    requirePublished(output);
+    Layout layout = output.layout();
     PipelineConfig.Portal portal = config.portal();
     try (FeedServer server =
         new FeedServer(
-            store.localPath(layout.current()), bind, port, portal.baseUrl(), portal.siteTitle())) {
+            output.store().localPath(layout.current()),
+            bind,
+            port,
+            portal.baseUrl(),
+            portal.siteTitle())) {
       server.start();
       console.out(
           "serving "
@@ -60,18 +62,18 @@ final class ServeCommand extends Subcommand {
     return ExitCode.OK;
   }
 
-  private static void requirePublished(Layout layout, Store store) {
-    if (!store.isLocal()) {
+  private static void requirePublished(OutputFolder output) {
+    if (!output.store().isLocal()) {
       throw new ConfigException(
           "output: serve reads a folder on this machine; copy the feed here first (e.g. "
               + "`hdfs dfs -get` or `aws s3 sync` of "
-              + layout.root()
+              + output.layout().root()
               + ") and point --output at the copy");
     }
-    if (new Releases(store, layout).current().isEmpty()) {
+    if (output.releases().current().isEmpty()) {
       throw new ConfigException(
           "--output: no published release at "
-              + layout.current()
+              + output.layout().current()
               + "; run `./pipeline nightly` first");
     }
   }

@@ -33,7 +33,7 @@ final class ValidateCommand extends Subcommand {
     Store store =
         release != null
             ? Store.at(release, Store.configuration(Sparks.settings(config)))
-            : PipelineRun.outputStore(config);
+            : OutputFolder.open(config).store();
     String target = release != null ? release : published(store, new Layout(config.output()));
     List<String> problems = new ReleaseValidator(config.schemas()).validate(store, target);
     if (problems.isEmpty()) {
