@@ -110,6 +110,12 @@ final class Console {
     out.flush();
   }
 
+  /** That the run stopped at a checkpoint: the line the tests that kill a run there wait for. */
+  void paused(String checkpoint) {
+    err.println("PAUSED AT " + checkpoint);
+    err.flush();
+  }
+
   void error(String message) {
     err.println("error: " + message);
     err.flush();

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import vn.thanhhoa.opendata.core.Checkpoint;
 
 @Command(
     name = "pipeline",
@@ -51,6 +52,7 @@ public final class PipelineCommand implements Runnable {
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler(new Failures());
+    Checkpoint.onPause(new Console(out, err)::paused);
     int code = line.execute(args);
     out.flush();
     err.flush();
