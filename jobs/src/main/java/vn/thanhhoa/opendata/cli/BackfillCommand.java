@@ -30,16 +30,15 @@ final class BackfillCommand extends RunCommand {
       description = "Last month to rebuild.")
   String to;
 
+  BackfillCommand() {
+    super(true);
+  }
+
   @Override
   void validate() {
     if (!from.matches(MONTH) || !to.matches(MONTH) || from.compareTo(to) > 0) {
       throw usage("--from and --to: months YYYY-MM with --from <= --to");
     }
-  }
-
-  @Override
-  boolean readsLanding() {
-    return true;
   }
 
   @Override

@@ -31,6 +31,10 @@ final class BuildCommand extends RunCommand {
   @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month to rebuild.")
   String to;
 
+  BuildCommand() {
+    super(false);
+  }
+
   @Override
   void validate() {
     month("--from", from);

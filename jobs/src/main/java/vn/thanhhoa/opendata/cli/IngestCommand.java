@@ -27,14 +27,13 @@ final class IngestCommand extends RunCommand {
           "Only this source (repeatable): commune-reports, payment-accounts, ocop-listings.")
   List<String> sources = List.of();
 
-  @Override
-  List<String> sources() {
-    return sources;
+  IngestCommand() {
+    super(true);
   }
 
   @Override
-  boolean readsLanding() {
-    return true;
+  List<String> sources() {
+    return sources;
   }
 
   @Override

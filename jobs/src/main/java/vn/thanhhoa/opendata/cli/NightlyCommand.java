@@ -26,9 +26,8 @@ final class NightlyCommand extends RunCommand {
               + "new files are read and only the datasets and months they touch rebuilt).")
   boolean full;
 
-  @Override
-  boolean readsLanding() {
-    return true;
+  NightlyCommand() {
+    super(true);
   }
 
   @Override

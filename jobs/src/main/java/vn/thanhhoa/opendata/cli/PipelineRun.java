@@ -141,7 +141,7 @@ final class PipelineRun implements AutoCloseable {
 
   /** Where this run put the rows that broke a rule. */
   String quarantine() {
-    return context.layout().root() + "/quarantine/" + id();
+    return context.layout().quarantine(id());
   }
 
   /**

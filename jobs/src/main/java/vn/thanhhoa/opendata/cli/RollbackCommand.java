@@ -27,6 +27,10 @@ final class RollbackCommand extends RunCommand {
       description = "The release whose datasets to publish again (see `releases`).")
   String to;
 
+  RollbackCommand() {
+    super(false);
+  }
+
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
     RunContext context = run.context();

@@ -12,10 +12,17 @@ import vn.thanhhoa.opendata.core.PipelineConfig;
 abstract class RunCommand extends Subcommand {
   @Mixin LockOptions lock;
 
+  /** Whether the run reads the landing folders, which must then exist. */
+  private final boolean readsLanding;
+
+  RunCommand(boolean readsLanding) {
+    this.readsLanding = readsLanding;
+  }
+
   @Override
   final ExitCode execute(PipelineConfig config, Console console) throws Exception {
     try (PipelineRun run =
-        PipelineRun.prepare(spec.name(), config, sources(), readsLanding(), console, lock.wait)) {
+        PipelineRun.prepare(spec.name(), config, sources(), readsLanding, console, lock.wait)) {
       return run.guarded(stages(run));
     }
   }
@@ -23,11 +30,6 @@ abstract class RunCommand extends Subcommand {
   /** The sources the run ingests; empty for every configured source. */
   List<String> sources() {
     return List.of();
-  }
-
-  /** Whether the run reads the landing folders, which must then exist. */
-  boolean readsLanding() {
-    return false;
   }
 
   /**
