@@ -4,12 +4,10 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import vn.thanhhoa.opendata.core.ConfigException;
-import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.Sparks;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
-import vn.thanhhoa.opendata.publish.Releases;
 
 @Command(
     name = "validate",
@@ -30,11 +28,16 @@ final class ValidateCommand extends Subcommand {
 
   @Override
   ExitCode execute(PipelineConfig config, Console console) {
-    Store store =
-        release != null
-            ? Store.at(release, Store.configuration(Sparks.settings(config)))
-            : OutputFolder.open(config).store();
-    String target = release != null ? release : published(store, new Layout(config.output()));
+    if (release != null) {
+      Store store = Store.at(release, Store.configuration(Sparks.settings(config)));
+      return validate(config, store, release, console);
+    }
+    OutputFolder output = OutputFolder.open(config);
+    return validate(config, output.store(), published(output), console);
+  }
+
+  private static ExitCode validate(
+      PipelineConfig config, Store store, String target, Console console) {
     List<String> problems = new ReleaseValidator(config.schemas()).validate(store, target);
     if (problems.isEmpty()) {
       console.out("valid: " + target);
@@ -45,10 +48,13 @@ final class ValidateCommand extends Subcommand {
     return ExitCode.FAILED;
   }
 
-  private static String published(Store store, Layout layout) {
-    return new Releases(store, layout)
+  private static String published(OutputFolder output) {
+    return output
+        .releases()
         .current()
         .orElseThrow(
-            () -> new ConfigException("--output: no published release under " + layout.root()));
+            () ->
+                new ConfigException(
+                    "--output: no published release under " + output.layout().root()));
   }
 }
