@@ -3,24 +3,18 @@ package vn.thanhhoa.opendata.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.build.Build;
-import vn.thanhhoa.opendata.publish.Release;
 
 @Command(
     name = "backfill",
     mixinStandardHelpOptions = true,
     description =
-        "Read every landing file again and rebuild the months --from..--to of every dataset (the other "
-            + "months are kept from the current release), then validate and publish. For history that arrived late.")
-final class BackfillCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-
-  @Mixin LockOptions lock;
+        "Read every landing file again and rebuild the months --from..--to of every dataset (the "
+            + "other months are kept from the current release), then validate and publish. For "
+            + "history that arrived late.")
+final class BackfillCommand extends RunCommand {
+  private static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 
   @Option(
       names = "--from",
@@ -36,39 +30,28 @@ final class BackfillCommand implements Callable<Integer> {
       description = "Last month to rebuild.")
   String to;
 
-  @Spec CommandSpec spec;
+  BackfillCommand() {
+    super(true);
+  }
 
   @Override
-  public Integer call() {
-    if (!from.matches("\\d{4}-(0[1-9]|1[0-2])")
-        || !to.matches("\\d{4}-(0[1-9]|1[0-2])")
-        || from.compareTo(to) > 0) {
-      throw new ParameterException(
-          spec.commandLine(), "--from and --to: months YYYY-MM with --from <= --to");
+  void validate() {
+    if (!from.matches(MONTH) || !to.matches(MONTH) || from.compareTo(to) > 0) {
+      throw usage("--from and --to: months YYYY-MM with --from <= --to");
     }
-    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("backfill", common, List.of(), console, lock.wait)) {
-      return Runs.guarded(
-          run,
-          () -> {
-            var reports = PipelineRun.reports(run.ingest(true));
-            Release release =
-                run.buildAndPublish(
-                    run.keepingInStep(new Build.Selection(List.of(), from, to)), reports);
-            console.out(
-                "Run "
-                    + run.runId
-                    + " back-filled "
-                    + from
-                    + ".."
-                    + to
-                    + ": "
-                    + run.layout.current()
-                    + " -> releases/"
-                    + release.id());
-            console.datasets(run.written, run.changed);
-            return ExitCode.OK;
-          });
-    }
+  }
+
+  @Override
+  Callable<ExitCode> stages(PipelineRun run) {
+    return () -> {
+      Ingested ingested = run.ingest(true);
+      Build.Selection asked = new Build.Selection(List.of(), from, to);
+      Publication published =
+          run.publisher().build(run.planner().keepingInStep(asked), ingested.reports());
+      Console console = run.context().console();
+      console.out(run.headline("back-filled " + from + ".." + to, published));
+      console.datasets(published);
+      return ExitCode.OK;
+    };
   }
 }

@@ -5,30 +5,23 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.core.ConfigException;
-import vn.thanhhoa.opendata.publish.Release;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
 
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
       "Build datasets from the staging tables (written by ingest) into a new release and point "
-          + "<output>/current at it. Datasets not selected are carried over unchanged from the current "
-          + "release; with --from/--to only those months are rebuilt and the other months are kept.",
-      "Datasets: chuyen-doi-so-cap-xa, tai-khoan-thanh-toan-khong-dung-tien-mat, san-pham-ocop-tren-san-tmdt, "
-          + "kinh-te-so-cap-xa, don-vi-hanh-chinh, chat-luong-du-lieu."
+          + "<output>/current at it. Datasets not selected are carried over unchanged from the "
+          + "current release; with --from/--to only those months are rebuilt and the other months "
+          + "are kept.",
+      "Datasets: chuyen-doi-so-cap-xa, tai-khoan-thanh-toan-khong-dung-tien-mat, "
+          + "san-pham-ocop-tren-san-tmdt, kinh-te-so-cap-xa, don-vi-hanh-chinh, chat-luong-du-lieu."
     })
-final class BuildCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-
-  @Mixin LockOptions lock;
-
+final class BuildCommand extends RunCommand {
   @Option(names = "--dataset", paramLabel = "NAME", description = "Only this dataset (repeatable).")
   List<String> datasets = List.of();
 
@@ -38,38 +31,37 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month to rebuild.")
   String to;
 
-  @Spec CommandSpec spec;
+  BuildCommand() {
+    super(false);
+  }
 
   @Override
-  public Integer call() {
+  void validate() {
     month("--from", from);
     month("--to", to);
     if (from != null && to != null && from.compareTo(to) > 0) {
-      throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+      throw usage("--from " + from + " is after --to " + to);
     }
-    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("build", common, List.of(), console, lock.wait)) {
-      datasets.forEach(run.catalog::get);
-      return Runs.guarded(
-          run,
-          () -> {
-            Release release =
-                run.buildAndPublish(
-                    run.keepingInStep(new Build.Selection(datasets, from, to)), List.of());
-            console.out(
-                "Run "
-                    + run.runId
-                    + " published: "
-                    + run.layout.current()
-                    + " -> releases/"
-                    + release.id());
-            console.datasets(run.written, run.changed);
-            return ExitCode.OK;
-          });
+  }
+
+  @Override
+  Callable<ExitCode> stages(PipelineRun run) {
+    requireKnown(run.context().catalog());
+    return () -> {
+      Build.Selection asked = new Build.Selection(datasets, from, to);
+      Publication published = run.publisher().build(run.planner().keepingInStep(asked), List.of());
+      Console console = run.context().console();
+      console.out(run.headline("published", published));
+      console.datasets(published);
+      return ExitCode.OK;
+    };
+  }
+
+  private void requireKnown(DatasetCatalog catalog) {
+    try {
+      datasets.forEach(catalog::get);
     } catch (ConfigException e) {
-      throw e.getMessage().startsWith("unknown dataset")
-          ? new ConfigException("--dataset: " + e.getMessage())
-          : e;
+      throw new ConfigException("--dataset: " + e.getMessage());
     }
   }
 
@@ -83,8 +75,7 @@ final class BuildCommand implements Callable<Integer> {
       }
       YearMonth.parse(value);
     } catch (DateTimeException e) {
-      throw new ParameterException(
-          spec.commandLine(), option + ": not a month (YYYY-MM): " + value);
+      throw usage(option + ": not a month (YYYY-MM): " + value);
     }
   }
 }

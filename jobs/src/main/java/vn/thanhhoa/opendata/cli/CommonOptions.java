@@ -19,8 +19,8 @@ final class CommonOptions {
       paramLabel = "DIR",
       description =
           "Landing root holding commune-reports/, payment-accounts/ and ocop-listings/ "
-              + "(default: 'input' of the configuration, relative to its folder: the project's sample-data/ "
-              + "as shipped).")
+              + "(default: 'input' of the configuration, relative to its folder: the project's "
+              + "sample-data/ as shipped).")
   String input;
 
   @Option(
@@ -28,8 +28,8 @@ final class CommonOptions {
       paramLabel = "DIR",
       description =
           "Output root for releases/, current, quarantine/, staging/ and state/ "
-              + "(default: 'output' of the configuration, relative to its folder: the project's output/ "
-              + "as shipped).")
+              + "(default: 'output' of the configuration, relative to its folder: the project's "
+              + "output/ as shipped).")
   String output;
 
   @Option(

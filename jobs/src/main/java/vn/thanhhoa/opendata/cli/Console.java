@@ -1,10 +1,15 @@
 package vn.thanhhoa.opendata.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.thanhhoa.opendata.build.DatasetFiles;
+import vn.thanhhoa.opendata.ingest.Ingest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /** What a person at the terminal sees: one progress line per step, then a short summary. */
@@ -14,6 +19,20 @@ final class Console {
   private final PrintWriter out;
   private final PrintWriter err;
   private final long start = System.nanoTime();
+
+  /** The process's own stdout, in UTF-8 whatever the platform's default. */
+  static PrintWriter stdout() {
+    return writer(System.out);
+  }
+
+  /** The process's own stderr, in UTF-8. */
+  static PrintWriter stderr() {
+    return writer(System.err);
+  }
+
+  private static PrintWriter writer(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
 
   Console(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -26,7 +45,7 @@ final class Console {
     err.flush();
   }
 
-  void ingested(vn.thanhhoa.opendata.ingest.Ingest.Outcome o) {
+  void ingested(Ingest.Outcome o) {
     SourceReport r = o.report();
     String how =
         switch (o.change()) {
@@ -48,7 +67,7 @@ final class Console {
             count(r.rowsQuarantined())));
   }
 
-  void built(vn.thanhhoa.opendata.build.DatasetFiles.Written w, boolean changed) {
+  void built(DatasetFiles.Written w, boolean changed) {
     progress(
         String.format(
             "build %s: %s rows, %d files%s",
@@ -77,14 +96,11 @@ final class Console {
   }
 
   /** The datasets of a published release: rows and whether they changed. */
-  void datasets(
-      java.util.List<vn.thanhhoa.opendata.build.DatasetFiles.Written> written,
-      java.util.Set<String> changed) {
+  void datasets(Publication published) {
     out.printf("  %-42s %10s  %s%n", "dataset", "rows", "changed");
-    for (var w : written) {
-      out.printf(
-          "  %-42s %10s  %s%n",
-          w.name(), count(w.rows()), changed.contains(w.name()) ? "yes" : "no");
+    for (DatasetFiles.Written w : published.written()) {
+      boolean changed = published.changed().contains(w.name());
+      out.printf("  %-42s %10s  %s%n", w.name(), count(w.rows()), changed ? "yes" : "no");
     }
     out.flush();
   }
@@ -94,8 +110,20 @@ final class Console {
     out.flush();
   }
 
+  /** That the run stopped at a checkpoint: the line the tests that kill a run there wait for. */
+  void paused(String checkpoint) {
+    err.println("PAUSED AT " + checkpoint);
+    err.flush();
+  }
+
   void error(String message) {
     err.println("error: " + message);
+    err.flush();
+  }
+
+  /** A failure's stack trace, for {@code --verbose}. */
+  void trace(Throwable e) {
+    e.printStackTrace(err);
     err.flush();
   }
 

@@ -3,10 +3,7 @@ package vn.thanhhoa.opendata.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 @Command(
@@ -17,11 +14,7 @@ import vn.thanhhoa.opendata.ingest.SourceReport;
           + "quarantine the bad rows (<output>/quarantine/<run-id>/<source>/). Publishes nothing.",
       "The run report is written to <output>/state/runs/<run-id>.json."
     })
-final class IngestCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-
-  @Mixin LockOptions lock;
-
+final class IngestCommand extends RunCommand {
   @Option(
       names = "--full",
       description = "Read every landing file again (by default only new files are read).")
@@ -34,28 +27,28 @@ final class IngestCommand implements Callable<Integer> {
           "Only this source (repeatable): commune-reports, payment-accounts, ocop-listings.")
   List<String> sources = List.of();
 
-  @Spec CommandSpec spec;
+  IngestCommand() {
+    super(true);
+  }
 
   @Override
-  public Integer call() {
-    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("ingest", common, sources, console, lock.wait)) {
-      return Runs.guarded(
-          run,
-          () -> {
-            List<SourceReport> reports = PipelineRun.reports(run.ingest(full));
-            run.record("ingested", null);
-            console.summary(
-                "Run "
-                    + run.runId
-                    + " ingested "
-                    + reports.size()
-                    + " source(s); report: "
-                    + run.layout.runReport(run.runId),
-                reports,
-                run.layout.root() + "/quarantine/" + run.runId);
-            return ExitCode.OK;
-          });
-    }
+  List<String> sources() {
+    return sources;
+  }
+
+  @Override
+  Callable<ExitCode> stages(PipelineRun run) {
+    return () -> {
+      List<SourceReport> reports = run.ingest(full).reports();
+      run.record("ingested", null);
+      String report = run.context().layout().runReport(run.id());
+      run.context()
+          .console()
+          .summary(
+              "Run " + run.id() + " ingested " + reports.size() + " source(s); report: " + report,
+              reports,
+              run.quarantine());
+      return ExitCode.OK;
+    };
   }
 }

@@ -1,73 +1,62 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import vn.thanhhoa.opendata.ingest.SourceReport;
-import vn.thanhhoa.opendata.publish.Release;
+import picocli.CommandLine.Option;
+import vn.thanhhoa.opendata.build.Build;
 
 @Command(
     name = "nightly",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every stage: ingest the new landing files, rebuild the datasets and months they affect into a "
-          + "new release (<output>/releases/<run-id>/), validate it and point <output>/current at it. With no "
-          + "new file and no configuration change, nothing is published. Rows that break a rule go to "
-          + "<output>/quarantine/<run-id>/<source>/, the run report to <output>/state/runs/<run-id>.json.",
+      "Run every stage: ingest the new landing files, rebuild the datasets and months they affect "
+          + "into a new release (<output>/releases/<run-id>/), validate it and point "
+          + "<output>/current at it. With no new file and no configuration change, nothing is "
+          + "published. Rows that break a rule go to <output>/quarantine/<run-id>/<source>/, the "
+          + "run report to <output>/state/runs/<run-id>.json.",
       "Exit codes: 0 published; 1 failed, nothing published; 2 usage or configuration error; "
           + "75 another run holds the lock."
     })
-final class NightlyCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-
-  @Mixin LockOptions lock;
-
-  @picocli.CommandLine.Option(
+final class NightlyCommand extends RunCommand {
+  @Option(
       names = "--full",
       description =
-          "Read every landing file and rebuild every dataset, "
-              + "whatever changed (by default only new files are read and only the datasets and months they touch rebuilt).")
+          "Read every landing file and rebuild every dataset, whatever changed (by default only "
+              + "new files are read and only the datasets and months they touch rebuilt).")
   boolean full;
 
-  @Spec CommandSpec spec;
+  NightlyCommand() {
+    super(true);
+  }
 
   @Override
-  public Integer call() {
-    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    try (PipelineRun run = PipelineRun.prepare("nightly", common, List.of(), console, lock.wait)) {
-      return Runs.guarded(
-          run,
-          () -> {
-            List<vn.thanhhoa.opendata.ingest.Ingest.Outcome> outcomes = run.ingest(full);
-            List<SourceReport> reports = PipelineRun.reports(outcomes);
-            var plan = run.plan(outcomes, full);
-            if (plan.isEmpty()) {
-              run.record("unchanged", null);
-              console.out(
-                  "Run "
-                      + run.runId
-                      + ": no new or changed landing file and no configuration change; "
-                      + "the published release stays "
-                      + run.currentRelease().orElse("no release")
-                      + " (nothing published)");
-              return ExitCode.OK;
-            }
-            Release release = run.buildAndPublish(plan.get(), reports);
-            console.summary(
-                "Run "
-                    + run.runId
-                    + " published: "
-                    + run.layout.current()
-                    + " -> releases/"
-                    + release.id(),
-                reports,
-                run.layout.root() + "/quarantine/" + run.runId);
-            console.datasets(run.written, run.changed);
-            return ExitCode.OK;
-          });
-    }
+  Callable<ExitCode> stages(PipelineRun run) {
+    return () -> {
+      Ingested ingested = run.ingest(full);
+      Optional<Build.Selection> plan = run.planner().afterIngest(ingested, full);
+      if (plan.isEmpty()) {
+        return unchanged(run);
+      }
+      Publication published = run.publisher().build(plan.get(), ingested.reports());
+      Console console = run.context().console();
+      console.summary(run.headline("published", published), ingested.reports(), run.quarantine());
+      console.datasets(published);
+      return ExitCode.OK;
+    };
+  }
+
+  private static ExitCode unchanged(PipelineRun run) {
+    run.record("unchanged", null);
+    run.context()
+        .console()
+        .out(
+            "Run "
+                + run.id()
+                + ": no new or changed landing file and no configuration change; "
+                + "the published release stays "
+                + run.context().currentRelease().orElse("no release")
+                + " (nothing published)");
+    return ExitCode.OK;
   }
 }

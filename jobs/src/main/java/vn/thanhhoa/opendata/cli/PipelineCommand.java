@@ -1,13 +1,12 @@
 package vn.thanhhoa.opendata.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import vn.thanhhoa.opendata.core.ConfigException;
+import vn.thanhhoa.opendata.core.Checkpoint;
 
 @Command(
     name = "pipeline",
@@ -45,53 +44,18 @@ public final class PipelineCommand implements Runnable {
 
   /** Runs the command line and returns the exit code, without exiting: tests call this. */
   public static int run(String... args) {
-    return run(args, writer(System.out), writer(System.err));
+    return run(args, Console.stdout(), Console.stderr());
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine line = new CommandLine(new PipelineCommand());
     line.setOut(out);
     line.setErr(err);
-    line.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof ConfigException) {
-            cmd.getErr().println("error: " + e.getMessage());
-            return ExitCode.USAGE.code();
-          }
-          if (e instanceof vn.thanhhoa.opendata.publish.RunLock.Held) {
-            cmd.getErr().println("error: " + e.getMessage());
-            return ExitCode.LOCKED.code();
-          }
-          cmd.getErr().println("error: " + describe(e));
-          if (Logging.isVerbose()) {
-            e.printStackTrace(cmd.getErr());
-          }
-          return ExitCode.FAILED.code();
-        });
+    line.setExecutionExceptionHandler(new Failures());
+    Checkpoint.onPause(new Console(out, err)::paused);
     int code = line.execute(args);
     out.flush();
     err.flush();
     return code;
-  }
-
-  /** The first line of the deepest message: enough to act on, no stack trace. */
-  static String describe(Throwable e) {
-    Throwable cause = e;
-    String message = null;
-    while (cause != null) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        message = cause.getMessage();
-      }
-      cause = cause.getCause() == cause ? null : cause.getCause();
-    }
-    if (message == null) {
-      return e.getClass().getSimpleName();
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
-  }
-
-  private static PrintWriter writer(java.io.OutputStream stream) {
-    return new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 }

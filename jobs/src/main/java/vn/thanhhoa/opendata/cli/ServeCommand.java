@@ -1,31 +1,24 @@
 package vn.thanhhoa.opendata.cli;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
-import vn.thanhhoa.opendata.core.Store;
-import vn.thanhhoa.opendata.publish.Releases;
 import vn.thanhhoa.opendata.serve.FeedServer;
 
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve <output>/current as a read-only CKAN site: the Action API (/api/3/action/… and /api/action/…), "
-          + "the data files at the URLs the resources name, the DCAT catalogue (/catalog.ttl, /catalog.jsonld) "
-          + "and a page listing the datasets at /. A newly published release is picked up without a restart.",
+      "Serve <output>/current as a read-only CKAN site: the Action API (/api/3/action/… and "
+          + "/api/action/…), the data files at the URLs the resources name, the DCAT catalogue "
+          + "(/catalog.ttl, /catalog.jsonld) and a page listing the datasets at /. A newly "
+          + "published release is picked up without a restart.",
       "Needs no Spark. Stop it with Ctrl-C."
     })
-final class ServeCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-
+final class ServeCommand extends Subcommand {
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -40,34 +33,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Spec CommandSpec spec;
-
   @Override
-  public Integer call() throws Exception {
-    Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-    PipelineConfig config = common.config();
-    Layout layout = new Layout(config.output());
-    Store store = PipelineRun.outputStore(config);
-    if (!store.isLocal()) {
-      throw new ConfigException(
-          "output: serve reads a folder on this machine; copy the feed here first (e.g. "
-              + "`hdfs dfs -get` or `aws s3 sync` of "
-              + layout.root()
-              + ") and point --output at the copy");
-    }
-    if (new Releases(store, layout).current().isEmpty()) {
-      throw new ConfigException(
-          "--output: no published release at "
-              + layout.current()
-              + "; run `./pipeline nightly` first");
-    }
+  ExitCode execute(PipelineConfig config, Console console) throws Exception {
+    OutputFolder output = OutputFolder.open(config);
+    requirePublished(output);
+    Layout layout = output.layout();
+    PipelineConfig.Portal portal = config.portal();
     try (FeedServer server =
         new FeedServer(
-            store.localPath(layout.current()),
+            output.store().localPath(layout.current()),
             bind,
             port,
-            config.portal().baseUrl(),
-            config.portal().siteTitle())) {
+            portal.baseUrl(),
+            portal.siteTitle())) {
       server.start();
       console.out(
           "serving "
@@ -77,12 +55,32 @@ final class ServeCommand implements Callable<Integer> {
               + ":"
               + server.port()
               + "/ (resources name "
-              + config.portal().baseUrl()
+              + portal.baseUrl()
               + ")");
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
+      untilStopped();
     }
-    return ExitCode.OK.code();
+    return ExitCode.OK;
+  }
+
+  private static void requirePublished(OutputFolder output) {
+    if (!output.store().isLocal()) {
+      throw new ConfigException(
+          "output: serve reads a folder on this machine; copy the feed here first (e.g. "
+              + "`hdfs dfs -get` or `aws s3 sync` of "
+              + output.layout().root()
+              + ") and point --output at the copy");
+    }
+    if (output.releases().current().isEmpty()) {
+      throw new ConfigException(
+          "--output: no published release at "
+              + output.layout().current()
+              + "; run `./pipeline nightly` first");
+    }
+  }
+
+  private static void untilStopped() throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    stop.await();
   }
 }

@@ -1,5 +1,11 @@
 package vn.thanhhoa.opendata.core;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Optional;
+
 /**
  * The output folder's layout (datasets.md): harvesters, {@code serve} and operators rely on these
  * paths, so they are named in this one place.
@@ -30,8 +36,13 @@ public record Layout(String root) {
     return root + "/current.json";
   }
 
+  /** The rows a run put aside, one folder per source. */
+  public String quarantine(String runId) {
+    return root + "/quarantine/" + runId;
+  }
+
   public String quarantine(String runId, String source) {
-    return root + "/quarantine/" + runId + "/" + source;
+    return quarantine(runId) + "/" + source;
   }
 
   /** Typed staging tables: internal, never published. */
@@ -47,29 +58,33 @@ public record Layout(String root) {
    * Run ids in the order runs started: the time, then the number after it ({@code -2} before {@code
    * -10}).
    */
-  public static final java.util.Comparator<String> RUN_ORDER =
-      java.util.Comparator.comparing(Layout::stamp).thenComparingLong(Layout::number);
+  public static final Comparator<String> RUN_ORDER =
+      Comparator.comparing(Layout::stamp).thenComparingLong(Layout::number);
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /**
    * A new run id from the run's start (UTC, second precision), unique in this output folder and
    * later than every release already in it, even when this machine's clock is behind the one that
    * made them: the newest release must be the newest id.
    */
-  public String newRunId(java.time.Instant startedAt, Store store) {
-    String id =
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(java.time.ZoneOffset.UTC)
-            .format(startedAt);
-    java.util.Optional<String> newest = store.list(releases()).stream().max(RUN_ORDER);
+  public String newRunId(Instant startedAt, Store store) {
+    String id = RUN_ID.format(startedAt);
+    Optional<String> newest = store.list(releases()).stream().max(RUN_ORDER);
     if (newest.isPresent() && RUN_ORDER.compare(id, newest.get()) <= 0) {
       id = next(newest.get());
     }
-    while (store.exists(release(id))
-        || store.exists(root + "/quarantine/" + id)
-        || store.exists(runReport(id))) {
+    while (isTaken(id, store)) {
       id = next(id);
     }
     return id;
+  }
+
+  private boolean isTaken(String runId, Store store) {
+    return store.exists(release(runId))
+        || store.exists(quarantine(runId))
+        || store.exists(runReport(runId));
   }
 
   private static String next(String id) {

@@ -24,40 +24,48 @@ public final class Parallel {
    */
   public static <T, R> List<R> map(
       List<T> items, int threads, Function<T, R> work, Consumer<R> done) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, Math.min(threads, items.size())),
-            r -> {
-              Thread t = new Thread(r, "pipeline-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = pool(Math.max(1, Math.min(threads, items.size())));
     try {
       List<Future<R>> futures = new ArrayList<>();
       items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
-      List<R> results = new ArrayList<>();
-      RuntimeException failure = null;
-      for (Future<R> f : futures) {
-        try {
-          R r = f.get();
-          if (failure == null) {
-            results.add(r);
-            done.accept(r);
-          }
-        } catch (ExecutionException e) {
-          failure = failure != null ? failure : unwrap(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure = failure != null ? failure : new IllegalStateException("interrupted", e);
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return results;
+      return inOrder(futures, done);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static ExecutorService pool(int threads) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "pipeline-worker");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Waits for every piece; results up to the first failure go to {@code done}. */
+  private static <R> List<R> inOrder(List<Future<R>> futures, Consumer<R> done) {
+    List<R> results = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<R> f : futures) {
+      try {
+        R r = f.get();
+        if (failure == null) {
+          results.add(r);
+          done.accept(r);
+        }
+      } catch (ExecutionException e) {
+        failure = failure != null ? failure : unwrap(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure != null ? failure : new IllegalStateException("interrupted", e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return results;
   }
 
   private static RuntimeException unwrap(Throwable cause) {

@@ -56,24 +56,17 @@ public record PipelineConfig(
   public record Portal(String baseUrl, String siteTitle) {}
 
   public PipelineConfig withInput(String newInput) {
-    return new PipelineConfig(
-        file,
-        newInput,
-        output,
-        schemas,
-        datasets,
-        timezone,
-        sources,
-        adminUnits,
-        spark,
-        portal,
-        keepReleases);
+    return with(newInput, output);
   }
 
   public PipelineConfig withOutput(String newOutput) {
+    return with(input, newOutput);
+  }
+
+  private PipelineConfig with(String newInput, String newOutput) {
     return new PipelineConfig(
         file,
-        input,
+        newInput,
         newOutput,
         schemas,
         datasets,

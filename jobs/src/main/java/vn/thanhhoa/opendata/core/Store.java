@@ -1,26 +1,17 @@
 package vn.thanhhoa.opendata.core;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Options;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 /**
  * The output folder's filesystem, local or any Hadoop one (HDFS, S3A, …), addressed by the same
@@ -29,33 +20,27 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  * files are written without Hadoop's {@code .crc} side files.
  */
 public final class Store {
-  /** Schemes whose rename of a file over another is one atomic step. */
-  private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs");
-
   /**
    * Hadoop setting: schemes whose uploads become visible whole, when the stream closes (object
    * stores). Others, where a file is visible while written (webhdfs, abfs, ofs, …), are refused.
    */
   public static final String WHOLE_UPLOAD_SCHEMES = "opendata.output.whole-upload-schemes";
 
-  private static final String DEFAULT_WHOLE_UPLOAD = "s3a,gs";
+  private static final String SPARK_HADOOP = "spark.hadoop.";
 
-  private final FileSystem fs;
-  private final Configuration conf;
+  private final StoreFiles files;
+  private final StoreListing listing;
+  private final AtomicReplace replace;
 
-  private Store(FileSystem fs, Configuration conf) {
-    this.fs = fs;
-    this.conf = conf;
+  private Store(StoreFiles files) {
+    this.files = files;
+    this.listing = new StoreListing(files.fs());
+    this.replace = new AtomicReplace(files);
   }
 
   /** The filesystem holding {@code location}, configured by {@code conf}. */
   public static Store at(String location, Configuration conf) {
-    try {
-      FileSystem fs = new Path(location).getFileSystem(conf);
-      return new Store(fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs, conf);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open the filesystem of " + location, e);
-    }
+    return new Store(StoreFiles.at(location, conf));
   }
 
   /** This machine's own disk. */
@@ -69,13 +54,13 @@ public final class Store {
    */
   public static Configuration configuration(Map<String, String> sparkSettings) {
     Configuration conf = new Configuration();
-    Map<String, String> all = new java.util.TreeMap<>(sparkSettings);
+    Map<String, String> all = new TreeMap<>(sparkSettings);
     // spark-submit hands its --conf settings to the driver as system properties.
     System.getProperties().stringPropertyNames().forEach(k -> all.put(k, System.getProperty(k)));
     all.forEach(
         (k, v) -> {
-          if (k.startsWith("spark.hadoop.")) {
-            conf.set(k.substring("spark.hadoop.".length()), v);
+          if (k.startsWith(SPARK_HADOOP)) {
+            conf.set(k.substring(SPARK_HADOOP.length()), v);
           }
         });
     return conf;
@@ -83,22 +68,12 @@ public final class Store {
 
   /** On the machine's own disk: symbolic links and operating-system locks are available. */
   public boolean isLocal() {
-    return fs instanceof RawLocalFileSystem && "file".equals(scheme());
+    return files.isLocal();
   }
 
   /** Whether renaming a file over another is atomic here; object stores copy instead. */
   public boolean renamesAtomically() {
-    return ATOMIC_RENAME.contains(scheme());
-  }
-
-  /** Whether a file written here appears only whole, when its upload completes. */
-  private boolean uploadsWhole() {
-    for (String scheme : conf.get(WHOLE_UPLOAD_SCHEMES, DEFAULT_WHOLE_UPLOAD).split(",")) {
-      if (scheme.strip().equalsIgnoreCase(scheme())) {
-        return true;
-      }
-    }
-    return false;
+    return replace.renamesAtomically();
   }
 
   /**
@@ -106,111 +81,49 @@ public final class Store {
    * for publishing on this store.
    */
   public Store requireAtomicReplace(String location) {
-    if (!renamesAtomically() && !uploadsWhole()) {
-      throw new IllegalArgumentException(
-          scheme()
-              + ": files are visible while being written and cannot be renamed "
-              + "over atomically, so "
-              + location
-              + " cannot be published safely; use a local folder, hdfs:// or an "
-              + "object store ("
-              + conf.get(WHOLE_UPLOAD_SCHEMES, DEFAULT_WHOLE_UPLOAD)
-              + ", setting "
-              + WHOLE_UPLOAD_SCHEMES
-              + ")");
-    }
+    replace.require(location);
     return this;
   }
 
-  /** Not {@code fs.getScheme()}: the raw local filesystem does not implement it. */
-  private String scheme() {
-    return fs.getUri().getScheme().toLowerCase(Locale.ROOT);
-  }
-
   /** The local file behind {@code location}; only for a local store. */
-  public java.nio.file.Path localPath(String location) {
+  public Path localPath(String location) {
     if (!isLocal()) {
       throw new IllegalStateException(location + " is not on the local filesystem");
     }
-    return java.nio.file.Paths.get(new Path(location).toUri().getPath());
+    return Paths.get(files.uriPath(location));
   }
 
   public boolean exists(String location) {
-    try {
-      return fs.exists(new Path(location));
-    } catch (IOException e) {
-      throw failure("check", location, e);
-    }
+    return files.exists(location);
   }
 
   public boolean isDirectory(String location) {
-    FileStatus s = status(location);
+    FileStatus s = files.status(location);
     return s != null && s.isDirectory();
   }
 
   public boolean isFile(String location) {
-    FileStatus s = status(location);
+    FileStatus s = files.status(location);
     return s != null && s.isFile();
   }
 
-  private FileStatus status(String location) {
-    try {
-      return fs.getFileStatus(new Path(location));
-    } catch (java.io.FileNotFoundException e) {
-      return null;
-    } catch (IOException e) {
-      throw failure("check", location, e);
-    }
-  }
-
   public long size(String location) {
-    FileStatus s = status(location);
-    if (s == null) {
-      throw new UncheckedIOException(new java.io.FileNotFoundException(location));
-    }
-    return s.getLen();
+    return files.existing(location).getLen();
   }
 
   /** When the file was last written. */
-  public java.time.Instant modifiedAt(String location) {
-    FileStatus s = status(location);
-    if (s == null) {
-      throw new UncheckedIOException(new java.io.FileNotFoundException(location));
-    }
-    return java.time.Instant.ofEpochMilli(s.getModificationTime());
+  public Instant modifiedAt(String location) {
+    return files.modifiedAt(location);
   }
 
   /** Names of the entries of a folder, sorted; none if it does not exist. */
   public List<String> list(String folder) {
-    try {
-      Path dir = new Path(folder);
-      if (!fs.exists(dir)) {
-        return List.of();
-      }
-      List<String> names = new ArrayList<>();
-      for (FileStatus s : fs.listStatus(dir)) {
-        names.add(s.getPath().getName());
-      }
-      names.sort(null);
-      return names;
-    } catch (IOException e) {
-      throw failure("list", folder, e);
-    }
+    return listing.names(folder);
   }
 
   /** Paths, relative to {@code folder}, of every file below it, sorted. */
   public List<String> files(String folder) {
-    String root = fs.makeQualified(new Path(folder)).toUri().getPath();
-    String prefix = root.endsWith("/") ? root : root + "/";
-    List<String> out = new ArrayList<>();
-    for (FileStatus s : statuses(folder)) {
-      String path = s.getPath().toUri().getPath();
-      if (!path.startsWith(prefix)) {
-        throw new IllegalStateException("listed " + path + " outside " + root);
-      }
-      out.add(path.substring(prefix.length()));
-    }
-    return out;
+    return listing.files(folder);
   }
 
   /**
@@ -219,44 +132,16 @@ public final class Store {
    * by starting a process per file.
    */
   public List<FileStatus> statuses(String folder) {
-    try {
-      Path dir = new Path(folder);
-      if (!fs.exists(dir)) {
-        return List.of();
-      }
-      List<FileStatus> out = new ArrayList<>();
-      if (fs instanceof RawLocalFileSystem) {
-        walk(dir, out);
-      } else {
-        var all = fs.listFiles(dir, true);
-        while (all.hasNext()) {
-          out.add(all.next());
-        }
-      }
-      out.sort(java.util.Comparator.comparing((FileStatus s) -> s.getPath().toString()));
-      return out;
-    } catch (IOException e) {
-      throw failure("list", folder, e);
-    }
+    return listing.statuses(folder);
   }
 
-  private void walk(Path dir, List<FileStatus> out) throws IOException {
-    for (FileStatus s : fs.listStatus(dir)) {
-      if (s.isDirectory()) {
-        walk(s.getPath(), out);
-      } else {
-        out.add(s);
-      }
-    }
-  }
-
-  public org.apache.hadoop.fs.FSDataInputStream open(String location) throws IOException {
-    return fs.open(new Path(location));
+  public FSDataInputStream open(String location) throws IOException {
+    return files.open(location);
   }
 
   /** A new file (replacing any), parent folders made as needed. */
   public OutputStream create(String location) throws IOException {
-    return fs.create(new Path(location), true);
+    return files.create(location, true);
   }
 
   /**
@@ -264,36 +149,16 @@ public final class Store {
    * exceptions, a file another client has open).
    */
   public boolean createNew(String location, byte[] bytes) throws IOException {
-    try (OutputStream out = fs.create(new Path(location), false)) {
-      out.write(bytes);
-      return true;
-    } catch (IOException e) {
-      if (exists(location)) {
-        return false;
-      }
-      throw e;
-    }
+    return files.createNew(location, bytes);
   }
 
   /** Renames a file if it is there; false if it is not (or another client renamed it first). */
   public boolean renameIfPresent(String from, String to) {
-    try {
-      return fs.rename(new Path(from), new Path(to));
-    } catch (java.io.FileNotFoundException e) {
-      return false;
-    } catch (IOException e) {
-      throw failure("rename", from, e);
-    }
+    return files.renameIfPresent(from, to);
   }
 
   public byte[] read(String location) {
-    try (InputStream in = open(location)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      in.transferTo(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw failure("read", location, e);
-    }
+    return files.read(location);
   }
 
   public String readString(String location) {
@@ -301,11 +166,7 @@ public final class Store {
   }
 
   public void write(String location, byte[] bytes) {
-    try (OutputStream out = create(location)) {
-      out.write(bytes);
-    } catch (IOException e) {
-      throw failure("write", location, e);
-    }
+    files.write(location, bytes);
   }
 
   /**
@@ -314,86 +175,29 @@ public final class Store {
    * visible only whole, when it completes.
    */
   public void writeAtomically(String location, byte[] bytes) {
-    if (!renamesAtomically()) {
-      requireAtomicReplace(location);
-      write(location, bytes);
-      return;
-    }
-    Path target = new Path(location);
-    String tmp = new Path(target.getParent(), "." + target.getName() + ".tmp").toString();
-    write(tmp, bytes);
-    try {
-      if (isLocal()) {
-        java.nio.file.Files.move(
-            localPath(tmp),
-            localPath(location),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } else if (fs instanceof DistributedFileSystem hdfs) {
-        hdfs.rename(new Path(tmp), target, Options.Rename.OVERWRITE);
-      } else {
-        throw new IOException(scheme() + " has no atomic rename");
-      }
-    } catch (IOException e) {
-      throw failure("replace", location, e);
-    }
+    replace.write(location, bytes);
   }
 
   public void mkdirs(String location) {
-    try {
-      fs.mkdirs(new Path(location));
-    } catch (IOException e) {
-      throw failure("create", location, e);
-    }
+    files.mkdirs(location);
   }
 
   /** Removes a file or folder tree; nothing if it does not exist. */
   public void delete(String location) {
-    try {
-      fs.delete(new Path(location), true);
-    } catch (IOException e) {
-      throw failure("delete", location, e);
-    }
+    files.delete(location);
   }
 
   /** Moves a file or folder to a location that does not exist yet (object stores copy). */
   public void move(String from, String to) {
-    try {
-      Path target = new Path(to);
-      fs.mkdirs(target.getParent());
-      if (!fs.rename(new Path(from), target)) {
-        throw new IOException("rename refused (does " + to + " exist already?)");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot move " + from + " to " + to + ": " + e.getMessage(), e);
-    }
+    files.move(from, to);
   }
 
   /** Copies a file, keeping its modification time where the store allows (not on object stores). */
   public void copy(String from, String to) {
-    try {
-      if (!FileUtil.copy(fs, new Path(from), fs, new Path(to), false, true, conf)) {
-        throw new IOException("copy refused");
-      }
-      if (isLocal()) {
-        fs.setTimes(new Path(to), fs.getFileStatus(new Path(from)).getModificationTime(), -1);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
-    }
+    files.copy(from, to);
   }
 
   public String sha256(String location) {
-    try (InputStream in = open(location)) {
-      return Sha256.of(in);
-    } catch (IOException e) {
-      throw failure("read", location, e);
-    }
-  }
-
-  private static UncheckedIOException failure(String verb, String location, IOException e) {
-    return new UncheckedIOException("Cannot " + verb + " " + location + ": " + e.getMessage(), e);
+    return files.sha256(location);
   }
 }

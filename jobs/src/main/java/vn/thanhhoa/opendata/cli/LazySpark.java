@@ -1,0 +1,36 @@
+package vn.thanhhoa.opendata.cli;
+
+import org.apache.spark.sql.SparkSession;
+import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.core.Sparks;
+
+/** The run's Spark session, started when a stage first needs it: a rollback never does. */
+final class LazySpark implements AutoCloseable {
+  private final PipelineConfig config;
+  private final Console console;
+  private SparkSession session;
+  private boolean owned;
+
+  LazySpark(PipelineConfig config, Console console) {
+    this.config = config;
+    this.console = console;
+  }
+
+  SparkSession session() {
+    if (session == null) {
+      console.progress("starting Spark");
+      // A session that already exists (a test's, a notebook's) is used and left running.
+      owned = SparkSession.getDefaultSession().isEmpty();
+      session = Sparks.session(config);
+    }
+    return session;
+  }
+
+  /** Stops the session if this run started it. */
+  @Override
+  public void close() {
+    if (session != null && owned) {
+      session.stop();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package vn.thanhhoa.opendata.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.thanhhoa.opendata.build.DatasetFiles;
+import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.publish.RunReport;
+
+/**
+ * The datasets of the release being made, as they are written, each compared with the published one
+ * and reported on the console and in the run report.
+ */
+final class ReleaseContents {
+  private final Map<String, String> before;
+  private final Console console;
+  private final RunReport report;
+  private final List<DatasetFiles.Written> written = new ArrayList<>();
+  private final Set<String> changed = new TreeSet<>();
+
+  ReleaseContents(Store store, Optional<String> previous, Console console, RunReport report) {
+    this.before = RunReport.datasetHashes(store, previous);
+    this.console = console;
+    this.report = report;
+  }
+
+  void add(DatasetFiles.Written w) {
+    boolean isChanged = !w.sha256().equals(before.get(w.name()));
+    if (isChanged) {
+      changed.add(w.name());
+    }
+    written.add(w);
+    console.built(w, isChanged);
+    report.add(w, isChanged);
+  }
+
+  List<DatasetFiles.Written> written() {
+    return List.copyOf(written);
+  }
+
+  long rows() {
+    return written.stream().mapToLong(DatasetFiles.Written::rows).sum();
+  }
+
+  Publication published(String releaseId) {
+    return new Publication(releaseId, written, changed);
+  }
+}
