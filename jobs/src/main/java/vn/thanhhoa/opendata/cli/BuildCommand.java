@@ -10,9 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.publish.Release;
+import vn.thanhhoa.opendata.transform.Build;
 
 @Command(
     name = "build",

@@ -48,7 +48,7 @@ final class Console {
             count(r.rowsQuarantined())));
   }
 
-  void built(vn.thanhhoa.opendata.build.DatasetFiles.Written w, boolean changed) {
+  void built(vn.thanhhoa.opendata.transform.DatasetFiles.Written w, boolean changed) {
     progress(
         String.format(
             "build %s: %s rows, %d files%s",
@@ -78,7 +78,7 @@ final class Console {
 
   /** The datasets of a published release: rows and whether they changed. */
   void datasets(
-      java.util.List<vn.thanhhoa.opendata.build.DatasetFiles.Written> written,
+      java.util.List<vn.thanhhoa.opendata.transform.DatasetFiles.Written> written,
       java.util.Set<String> changed) {
     out.printf("  %-42s %10s  %s%n", "dataset", "rows", "changed");
     for (var w : written) {

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import vn.thanhhoa.opendata.build.Build;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.core.ConfigException;
@@ -26,6 +24,8 @@ import vn.thanhhoa.opendata.publish.ReleaseValidator;
 import vn.thanhhoa.opendata.publish.Releases;
 import vn.thanhhoa.opendata.publish.RunLock;
 import vn.thanhhoa.opendata.publish.RunReport;
+import vn.thanhhoa.opendata.transform.Build;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
  * One run of the pipeline: everything checked before Spark starts (configuration, schemas, unit

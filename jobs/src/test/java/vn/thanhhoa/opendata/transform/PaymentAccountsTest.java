@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static vn.thanhhoa.opendata.testing.TinyProvince.payment;
 
