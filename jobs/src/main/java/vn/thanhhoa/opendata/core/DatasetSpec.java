@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One published dataset as declared in {@code conf/datasets.yaml} (what it is) and {@code
  * schemas/datasets/<name>.yaml} (its columns): everything published about it is derived from this.
+ * {@code transform} names the class of the transform package that builds its rows.
  */
 public record DatasetSpec(
     String name,
@@ -23,6 +24,7 @@ public record DatasetSpec(
     List<String> groups,
     String frequency,
     String licenseId,
+    String transform,
     List<String> sources,
     String grain,
     List<String> key,

@@ -12,8 +12,12 @@ import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.AdminUnits;
 
 /** {@code don-vi-hanh-chinh}: the crosswalk edges with both units' names and types. */
-public final class AdminUnitEdges {
-  public static final String NAME = "don-vi-hanh-chinh";
+final class AdminUnitEdges implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(in.spark(), in.units());
+  }
+
   private static final StructType SCHEMA =
       new StructType()
           .add("old_commune_code", DataTypes.StringType)
@@ -29,9 +33,7 @@ public final class AdminUnitEdges {
           .add("figures_assigned", DataTypes.BooleanType)
           .add("legal_basis", DataTypes.StringType);
 
-  private AdminUnitEdges() {}
-
-  public static Dataset<Row> build(SparkSession spark, AdminUnits units) {
+  static Dataset<Row> from(SparkSession spark, AdminUnits units) {
     Map<String, String> assigned = units.assignments();
     List<Row> rows = new ArrayList<>();
     for (AdminUnits.CrosswalkEdge e : units.crosswalk()) {

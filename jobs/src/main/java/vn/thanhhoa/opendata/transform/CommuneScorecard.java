@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,13 +23,22 @@ import vn.thanhhoa.opendata.core.AdminUnits;
  * source mapped onto today's communes through the crosswalk assignment. Counts are summed over the
  * old units; rates are recomputed from the summed numerators and denominators.
  */
-public final class CommuneScorecard {
-  public static final String NAME = "kinh-te-so-cap-xa";
-
-  private CommuneScorecard() {}
+final class CommuneScorecard implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(
+        new Frames(
+            in.staging(SourceNames.COMMUNE_REPORTS),
+            in.staging(SourceNames.PAYMENT_ACCOUNTS),
+            in.staging(SourceNames.OCOP_LISTINGS),
+            in.dimension(),
+            in.months(),
+            AdminUnitEdges.splitEdges(in.spark(), in.units()),
+            in.smallCellThreshold()));
+  }
 
   /** The frames it combines; {@code splitEdges} is (unit_code, successor) of split old units. */
-  public record Inputs(
+  record Frames(
       Dataset<Row> reports,
       Dataset<Row> payments,
       Dataset<Row> listings,
@@ -39,7 +47,7 @@ public final class CommuneScorecard {
       Dataset<Row> splitEdges,
       long threshold) {}
 
-  public static Dataset<Row> build(Inputs in) {
+  static Dataset<Row> from(Frames in) {
     Dataset<Row> grid = communesToday(in.dimension()).crossJoin(in.months());
     Dataset<Row> joined =
         grid.join(expected(in), keys(grid, "e_"), "left_outer")
@@ -135,7 +143,7 @@ public final class CommuneScorecard {
   }
 
   /** How many units' reports make up each commune-month: those valid then and counted in it. */
-  private static Dataset<Row> expected(Inputs in) {
+  private static Dataset<Row> expected(Frames in) {
     Column day = UnitLookup.firstDay("period");
     Column valid = AdminUnits.validOn(day);
     return in.months()
@@ -144,7 +152,7 @@ public final class CommuneScorecard {
         .agg(count(lit(1)).as("reports_expected"));
   }
 
-  private static Dataset<Row> reports(Inputs in) {
+  private static Dataset<Row> reports(Frames in) {
     Dataset<Row> mapped =
         UnitLookup.attach(
             in.reports(), in.dimension(), "commune_code", UnitLookup.firstDay("period"), "u_");
@@ -165,7 +173,7 @@ public final class CommuneScorecard {
             min(col("dt_completed")).as("dt_completed"));
   }
 
-  private static Dataset<Row> accounts(Inputs in) {
+  private static Dataset<Row> accounts(Frames in) {
     return PaymentAccounts.cells(in.payments(), in.dimension())
         .groupBy(col("period").as("a_period"), col("commune_code_2025").as("a_code"))
         .agg(
@@ -174,7 +182,7 @@ public final class CommuneScorecard {
             sum("accounts_active").as("accounts_active"));
   }
 
-  private static Dataset<Row> ocop(Inputs in) {
+  private static Dataset<Row> ocop(Frames in) {
     return UnitLookup.attach(
             in.listings(), in.dimension(), "seller_commune_code", col("crawl_date"), "u_")
         .groupBy(col("period").as("o_period"), col("u_code_2025").as("o_code"))
@@ -184,7 +192,7 @@ public final class CommuneScorecard {
   }
 
   /** Commune-months that include (or lost) part of an old unit that was split. */
-  private static Dataset<Row> splitAffected(Inputs in) {
+  private static Dataset<Row> splitAffected(Frames in) {
     // The crosswalk's old side is the units that ended; a code alone would also match the
     // new commune that reuses it.
     Dataset<Row> ended = in.dimension().filter(col(AdminUnits.VALID_TO).isNotNull());
@@ -198,16 +206,5 @@ public final class CommuneScorecard {
         .join(broadcast(splitUnits), valid)
         .groupBy(col("period").as("s_period"), col("successor").as("s_code"))
         .agg(max(lit(true)).as("includes_split_units"));
-  }
-
-  /** The months from {@code first} to {@code last} inclusive, as a one-column frame. */
-  public static List<String> monthsBetween(String first, String last) {
-    List<String> months = new java.util.ArrayList<>();
-    for (java.time.YearMonth m = java.time.YearMonth.parse(first);
-        !m.isAfter(java.time.YearMonth.parse(last));
-        m = m.plusMonths(1)) {
-      months.add(m.toString());
-    }
-    return months;
   }
 }

@@ -9,12 +9,13 @@ import org.apache.spark.sql.Row;
 /**
  * {@code chuyen-doi-so-cap-xa}: the commune reports on the units of their own period, with rates.
  */
-public final class DigitalTransformation {
-  public static final String NAME = "chuyen-doi-so-cap-xa";
+final class DigitalTransformation implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(in.staging(SourceNames.COMMUNE_REPORTS), in.dimension());
+  }
 
-  private DigitalTransformation() {}
-
-  public static Dataset<Row> build(Dataset<Row> reports, Dataset<Row> dimension) {
+  static Dataset<Row> from(Dataset<Row> reports, Dataset<Row> dimension) {
     return UnitLookup.attach(
             reports, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
         .select(

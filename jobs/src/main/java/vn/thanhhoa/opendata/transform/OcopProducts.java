@@ -15,13 +15,14 @@ import org.apache.spark.sql.Row;
  * {@code san-pham-ocop-tren-san-tmdt}: one row per OCOP product and platform from the daily
  * sightings (already one per listing and local day), in two steps. {@link #monthly} sums up each
  * month on its own: first and last day seen, days listed, and the last day's cheapest listing,
- * listing count, stock and stamp. Months never share a day, so {@link #build} merges any set of
+ * listing count, stock and stamp. Months never share a day, so {@link #from} merges any set of
  * monthly summaries into the whole history: a new day re-summarises only its month.
  */
-public final class OcopProducts {
-  public static final String NAME = "san-pham-ocop-tren-san-tmdt";
-
-  private OcopProducts() {}
+final class OcopProducts implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(in.summaries(SourceNames.OCOP_LISTINGS, OcopProducts::monthly), in.dimension());
+  }
 
   /**
    * Per period, product and platform: what the dataset needs from that month, mergeable with other
@@ -66,7 +67,7 @@ public final class OcopProducts {
   }
 
   /** The dataset from monthly summaries (of any months, each month once). */
-  public static Dataset<Row> build(Dataset<Row> monthly, Dataset<Row> dimension) {
+  static Dataset<Row> from(Dataset<Row> monthly, Dataset<Row> dimension) {
     Dataset<Row> products =
         monthly
             .groupBy("ocop_code", "platform")

@@ -16,12 +16,18 @@ import org.apache.spark.sql.Row;
  * with small cells suppressed within each (month, post-reform commune): the totals that {@code
  * kinh-te-so-cap-xa} publishes.
  */
-public final class PaymentAccounts {
-  public static final String NAME = "tai-khoan-thanh-toan-khong-dung-tien-mat";
+final class PaymentAccounts implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(
+        in.staging(SourceNames.PAYMENT_ACCOUNTS),
+        in.staging(SourceNames.COMMUNE_REPORTS),
+        in.dimension(),
+        in.smallCellThreshold());
+  }
+
   static final List<String> COUNTS =
       List.of("accounts_total", "accounts_opened", "accounts_active");
-
-  private PaymentAccounts() {}
 
   /** Cells before suppression: one row per commune, month and provider type. */
   static Dataset<Row> cells(Dataset<Row> payments, Dataset<Row> dimension) {
@@ -37,7 +43,7 @@ public final class PaymentAccounts {
             sum(col("accounts_active")).as("accounts_active"));
   }
 
-  public static Dataset<Row> build(
+  static Dataset<Row> from(
       Dataset<Row> payments, Dataset<Row> reports, Dataset<Row> dimension, long threshold) {
     Dataset<Row> suppressed =
         SmallCells.suppress(

@@ -54,7 +54,7 @@ class PaymentAccountsTest extends SparkTest {
     Dataset<Row> reports =
         spark().createDataFrame(List.of(), TinyProvince.stagingSchema("commune-reports"));
     Dataset<Row> actual =
-        PaymentAccounts.build(
+        PaymentAccounts.from(
                 spark().createDataFrame(payments(), TinyProvince.stagingSchema("payment-accounts")),
                 reports,
                 TinyProvince.UNITS.dimension(spark()),
