@@ -1,6 +1,8 @@
 package vn.thanhhoa.opendata.core;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -173,6 +175,7 @@ public record DatasetCatalog(
     require(
         c.partition() == null || ("year".equals(c.partition()) && names.contains("period")),
         columnsFile + ": partition: only 'year' of a dataset with a period column");
+    c.columns().forEach(col -> checkUnitCode(col, c.columns(), columnsFile));
     return new DatasetSpec(
         e.name(),
         e.title(),
@@ -199,6 +202,35 @@ public record DatasetCatalog(
       col.sparkType();
     } catch (IllegalArgumentException | NullPointerException ex) {
       throw new ConfigException(at + ".type: unknown type '" + col.type() + "'");
+    }
+  }
+
+  /** A code of the unit list is a string, looked up on a month or date column, a date or today. */
+  private static void checkUnitCode(
+      DatasetSpec.Column col, List<DatasetSpec.Column> columns, Path columnsFile) {
+    String on = col.adminUnitOn();
+    if (on == null) {
+      return;
+    }
+    boolean byColumn =
+        columns.stream()
+            .anyMatch(c -> c.name().equals(on) && List.of("month", "date").contains(c.type()));
+    require(
+        "string".equals(col.type())
+            && (on.equals(DatasetSpec.Column.TODAY) || isDate(on) || byColumn),
+        columnsFile
+            + ": "
+            + col.name()
+            + ".admin_unit_on: 'today', a date YYYY-MM-DD or a month or date column, "
+            + "for a string column");
+  }
+
+  private static boolean isDate(String text) {
+    try {
+      LocalDate.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
     }
   }
 

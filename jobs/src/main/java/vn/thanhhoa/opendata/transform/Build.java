@@ -35,6 +35,7 @@ public final class Build {
 
   private final Context context;
   private final Map<String, DatasetTransform> transforms;
+  private final UnitCodes unitCodes;
 
   /**
    * @throws ConfigException when a dataset's entry names no transform of this package
@@ -50,6 +51,7 @@ public final class Build {
     schemas.forEach(s -> sources.put(s.source(), s));
     this.context = new Context(spark, units, catalog, layout, store, Map.copyOf(sources));
     this.transforms = Transforms.of(catalog);
+    this.unitCodes = new UnitCodes(units);
   }
 
   /** What every dataset of a run is built with. */
@@ -130,8 +132,9 @@ public final class Build {
       return carryOver(spec, old.get(), folder);
     }
     Dataset<Row> built = transforms.get(spec.name()).build(new TransformInputs(spec, in));
+    DeclaredTests tests = new DeclaredTests(spec, unitCodes);
     return DatasetFiles.write(
-        merged(spec, built, old, in.selection()), spec, context.store(), folder);
+        merged(spec, built, old, in.selection()), spec, context.store(), folder, tests::verify);
   }
 
   /** A month-range build keeps the previous release's rows of the months outside the range. */

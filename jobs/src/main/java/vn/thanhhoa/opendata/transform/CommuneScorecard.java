@@ -144,7 +144,7 @@ final class CommuneScorecard implements DatasetTransform {
 
   /** How many units' reports make up each commune-month: those valid then and counted in it. */
   private static Dataset<Row> expected(Frames in) {
-    Column day = UnitLookup.firstDay("period");
+    Column day = Months.firstDay("period");
     Column valid = AdminUnits.validOn(day);
     return in.months()
         .join(broadcast(in.dimension()), valid)
@@ -153,9 +153,7 @@ final class CommuneScorecard implements DatasetTransform {
   }
 
   private static Dataset<Row> reports(Frames in) {
-    Dataset<Row> mapped =
-        UnitLookup.attach(
-            in.reports(), in.dimension(), "commune_code", UnitLookup.firstDay("period"), "u_");
+    Dataset<Row> mapped = UnitLookup.attachInPeriod(in.reports(), in.dimension(), "commune_code");
     Column weighted = when(col("smartphone_users_pct").isNotNull(), col("population"));
     return mapped
         .groupBy(col("period").as("r_period"), col("u_code_2025").as("r_code"))
@@ -200,7 +198,7 @@ final class CommuneScorecard implements DatasetTransform {
         ended.join(
             broadcast(in.splitEdges()),
             ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
-    Column day = UnitLookup.firstDay("period");
+    Column day = Months.firstDay("period");
     Column valid = AdminUnits.validOn(day);
     return in.months()
         .join(broadcast(splitUnits), valid)

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -64,6 +65,20 @@ public final class DatasetFiles {
 
   /** Writes the dataset's files into {@code folder}, a location on {@code store}. */
   public static Written write(Dataset<Row> frame, DatasetSpec spec, Store store, String folder) {
+    return write(frame, spec, store, folder, rows -> {});
+  }
+
+  /**
+   * As {@link #write(Dataset, DatasetSpec, Store, String)}, once {@code check} has accepted the
+   * rows: it sees them as they will be published, and reads them from the cache the files are
+   * written from.
+   */
+  static Written write(
+      Dataset<Row> frame,
+      DatasetSpec spec,
+      Store store,
+      String folder,
+      Consumer<Dataset<Row>> check) {
     // Re-applying the declared schema through the rows makes every column nullable whatever the
     // plan inferred: Parquet's REQUIRED/OPTIONAL flags, and so the bytes, would vary otherwise.
     Dataset<Row> conformed = conform(frame, spec);
@@ -73,6 +88,7 @@ public final class DatasetFiles {
             .createDataFrame(conformed.javaRDD(), spec.schema())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      check.accept(rows);
       store.mkdirs(folder);
       Target target = new Target(store, folder);
       List<FileEntry> files = new ArrayList<>();

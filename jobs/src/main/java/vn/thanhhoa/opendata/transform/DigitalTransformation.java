@@ -16,8 +16,7 @@ final class DigitalTransformation implements DatasetTransform {
   }
 
   static Dataset<Row> from(Dataset<Row> reports, Dataset<Row> dimension) {
-    return UnitLookup.attach(
-            reports, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
+    return UnitLookup.attachInPeriod(reports, dimension, "commune_code")
         .select(
             col("period"),
             col("commune_code"),

@@ -31,8 +31,7 @@ final class PaymentAccounts implements DatasetTransform {
 
   /** Cells before suppression: one row per commune, month and provider type. */
   static Dataset<Row> cells(Dataset<Row> payments, Dataset<Row> dimension) {
-    return UnitLookup.attach(
-            payments, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
+    return UnitLookup.attachInPeriod(payments, dimension, "commune_code")
         .groupBy(col("period"), col("commune_code"), col("provider_type"))
         .agg(
             first(col("u_name")).as("commune_name"),
