@@ -1,7 +1,5 @@
 package vn.thanhhoa.opendata.transform;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import vn.thanhhoa.opendata.core.Parallel;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.ingest.StagingTables;
 
 /**
  * The build stage: every dataset of the catalogue from the staging tables, by the transform its
@@ -49,7 +48,8 @@ public final class Build {
       List<SourceSchema> schemas) {
     Map<String, SourceSchema> sources = new LinkedHashMap<>();
     schemas.forEach(s -> sources.put(s.source(), s));
-    this.context = new Context(spark, units, catalog, layout, store, Map.copyOf(sources));
+    StagingTables staging = new StagingTables(spark, store, layout);
+    this.context = new Context(spark, units, catalog, layout, store, staging, Map.copyOf(sources));
     this.transforms = Transforms.of(catalog);
     this.unitCodes = new UnitCodes(units);
   }
@@ -61,6 +61,7 @@ public final class Build {
       DatasetCatalog catalog,
       Layout layout,
       Store store,
+      StagingTables staging,
       Map<String, SourceSchema> sources) {
 
     SourceSchema source(String name) {
@@ -86,15 +87,8 @@ public final class Build {
     }
 
     /** The rows whose {@code period} is in the selected months. */
-    Column contains(Column period) {
-      Column in = lit(true);
-      if (from != null) {
-        in = in.and(period.geq(from));
-      }
-      if (to != null) {
-        in = in.and(period.leq(to));
-      }
-      return in;
+    Column months() {
+      return StagingTables.periodIn(from, to);
     }
   }
 
@@ -144,7 +138,7 @@ public final class Build {
       return built;
     }
     Dataset<Row> before = context.spark().read().parquet(old.get() + "/parquet");
-    Dataset<Row> outside = before.filter(not(selection.contains(col("period"))));
+    Dataset<Row> outside = before.filter(not(selection.months()));
     return DatasetFiles.conform(outside, spec).unionByName(DatasetFiles.conform(built, spec));
   }
 

@@ -1,6 +1,5 @@
 package vn.thanhhoa.opendata.transform;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
@@ -16,11 +15,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
-import vn.thanhhoa.opendata.core.Layout;
-import vn.thanhhoa.opendata.core.SourceSchema;
-import vn.thanhhoa.opendata.core.Store;
-import vn.thanhhoa.opendata.ingest.IngestState;
-import vn.thanhhoa.opendata.ingest.SourceIngest;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /** The frames the transforms of one run share, each made once and only if needed. */
@@ -84,10 +78,10 @@ final class RunInputs {
 
   /** The per-period summaries a dataset keeps between runs, of a source's whole table. */
   Dataset<Row> summaries(String dataset, String source, UnaryOperator<Dataset<Row>> summarise) {
-    Layout layout = context.layout();
-    PeriodSummaries summaries =
-        new PeriodSummaries(spark(), context.store(), layout.state() + "/summaries/" + dataset);
-    return summaries.of(table(source, Build.Selection.ALL), layout.staging(source), summarise);
+    String folder = context.layout().state() + "/summaries/" + dataset;
+    PeriodSummaries summaries = new PeriodSummaries(spark(), context.store(), folder);
+    return summaries.of(
+        table(source, Build.Selection.ALL), context.staging().folder(source), summarise);
   }
 
   /**
@@ -116,28 +110,10 @@ final class RunInputs {
     if (!ingested.isEmpty()) {
       return ingested.stream().filter(r -> sources.contains(r.source())).toList();
     }
-    return sources.stream()
-        .map(s -> IngestState.load(context.store(), context.layout(), s))
-        .flatMap(Optional::stream)
-        .toList();
+    return sources.stream().map(context.staging()::lastReport).flatMap(Optional::stream).toList();
   }
 
   private Dataset<Row> table(String source, Build.Selection selection) {
-    SourceSchema schema = context.source(source);
-    Store store = context.store();
-    String folder = context.layout().staging(source);
-    if (!IngestState.isComplete(store, context.layout(), source)) {
-      throw new IllegalStateException(
-          folder
-              + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
-              + "(or `ingest --source "
-              + source
-              + "`) to read its landing files again");
-    }
-    Dataset<Row> table =
-        store.isDirectory(folder)
-            ? spark().read().schema(SourceIngest.stagingSchema(schema)).parquet(folder)
-            : spark().createDataFrame(List.of(), SourceIngest.stagingSchema(schema));
-    return table.filter(selection.contains(col("period")));
+    return context.staging().read(context.source(source), selection.from(), selection.to());
   }
 }

@@ -45,7 +45,7 @@ class TransformsTest {
   void aTransformCannotReadASourceItsEntryDoesNotDeclare() {
     RunInputs run =
         new RunInputs(
-            new Build.Context(null, null, CATALOG, null, null, Map.of()),
+            new Build.Context(null, null, CATALOG, null, null, null, Map.of()),
             Build.Selection.ALL,
             List.of());
     TransformInputs in = new TransformInputs(CATALOG.get("chuyen-doi-so-cap-xa"), run);
