@@ -12,6 +12,8 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,26 +50,31 @@ final class CommuneScorecard implements DatasetTransform {
       long threshold) {}
 
   static Dataset<Row> from(Frames in) {
-    Dataset<Row> grid = communesToday(in.dimension()).crossJoin(in.months());
-    Dataset<Row> joined =
-        grid.join(expected(in), keys(grid, "e_"), "left_outer")
-            .join(reports(in), keys(grid, "r_"), "left_outer")
-            .join(accounts(in), keys(grid, "a_"), "left_outer")
-            .join(ocop(in), keys(grid, "o_"), "left_outer")
-            .join(splitAffected(in), keys(grid, "s_"), "left_outer")
-            .withColumn("reports_cover", covers("r_code"))
-            .withColumn("accounts_cover", covers("a_code"))
-            .withColumn("ocop_cover", covers("o_code"));
     Column small = lit(in.threshold());
-    joined =
-        joined
-            .withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
-            .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
-            .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
-    Column totalHidden = col("accounts_total").lt(small);
-    Column anyHidden =
-        totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
-    return joined.select(
+    List<Column> columns = new ArrayList<>(reportColumns());
+    columns.addAll(accountColumns(small));
+    columns.addAll(ocopColumns());
+    return joined(in).select(columns.toArray(Column[]::new));
+  }
+
+  /** Every commune today × every month, with what each source has for it. */
+  private static Dataset<Row> joined(Frames in) {
+    Dataset<Row> grid = communesToday(in.dimension()).crossJoin(in.months());
+    return grid.join(expected(in), keys(grid, "e_"), "left_outer")
+        .join(reports(in), keys(grid, "r_"), "left_outer")
+        .join(accounts(in), keys(grid, "a_"), "left_outer")
+        .join(ocop(in), keys(grid, "o_"), "left_outer")
+        .join(splitAffected(in), keys(grid, "s_"), "left_outer")
+        .withColumn("reports_cover", covers("r_code"))
+        .withColumn("accounts_cover", covers("a_code"))
+        .withColumn("ocop_cover", covers("o_code"))
+        .withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
+        .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
+        .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
+  }
+
+  private static List<Column> reportColumns() {
+    return List.of(
         col("period"),
         col("commune_code"),
         col("commune_name"),
@@ -89,7 +96,14 @@ final class CommuneScorecard implements DatasetTransform {
                 round(col("smartphone_weighted").divide(col("weighted_population")), 2))
             .cast("decimal(5,2)")
             .as("smartphone_users_pct"),
-        col("dt_completed"),
+        col("dt_completed"));
+  }
+
+  private static List<Column> accountColumns(Column small) {
+    Column totalHidden = col("accounts_total").lt(small);
+    Column anyHidden =
+        totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
+    return List.of(
         hideSmall(col("accounts_total"), small).as("accounts_total"),
         hideSmall(col("accounts_opened"), small).as("accounts_opened"),
         hideSmall(col("accounts_active"), small).as("accounts_active"),
@@ -100,7 +114,11 @@ final class CommuneScorecard implements DatasetTransform {
         when(totalHidden.or(col("reports_received").lt(col("reports_expected"))), lit(null))
             .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
             .cast("decimal(11,2)")
-            .as("accounts_per_1000_inhabitants"),
+            .as("accounts_per_1000_inhabitants"));
+  }
+
+  private static List<Column> ocopColumns() {
+    return List.of(
         countIfCovered("ocop_products", "ocop_cover").as("ocop_products"),
         countIfCovered("ocop_listings", "ocop_cover").as("ocop_listings"),
         coalesce(col("includes_split_units"), lit(false)).as("includes_split_units"));
@@ -144,10 +162,7 @@ final class CommuneScorecard implements DatasetTransform {
 
   /** How many units' reports make up each commune-month: those valid then and counted in it. */
   private static Dataset<Row> expected(Frames in) {
-    Column day = Months.firstDay("period");
-    Column valid = AdminUnits.validOn(day);
-    return in.months()
-        .join(broadcast(in.dimension()), valid)
+    return unitsOfMonth(in.months(), in.dimension())
         .groupBy(col("period").as("e_period"), col(AdminUnits.CODE_2025).as("e_code"))
         .agg(count(lit(1)).as("reports_expected"));
   }
@@ -198,11 +213,13 @@ final class CommuneScorecard implements DatasetTransform {
         ended.join(
             broadcast(in.splitEdges()),
             ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
-    Column day = Months.firstDay("period");
-    Column valid = AdminUnits.validOn(day);
-    return in.months()
-        .join(broadcast(splitUnits), valid)
+    return unitsOfMonth(in.months(), splitUnits)
         .groupBy(col("period").as("s_period"), col("successor").as("s_code"))
         .agg(max(lit(true)).as("includes_split_units"));
+  }
+
+  /** Each month with each of {@code units} valid on its first day. */
+  private static Dataset<Row> unitsOfMonth(Dataset<Row> months, Dataset<Row> units) {
+    return months.join(broadcast(units), AdminUnits.validOn(Months.firstDay("period")));
   }
 }

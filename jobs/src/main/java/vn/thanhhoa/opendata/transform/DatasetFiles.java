@@ -1,28 +1,18 @@
 package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.substring;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.storage.StorageLevel;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.Sha256;
@@ -34,8 +24,6 @@ import vn.thanhhoa.opendata.core.Store;
  * definition asks), fixed names, so the same rows always give byte-identical files.
  */
 public final class DatasetFiles {
-  private static final String UTC_TIMESTAMP = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-
   private DatasetFiles() {}
 
   /** One written file, relative to the dataset's folder. */
@@ -90,28 +78,17 @@ public final class DatasetFiles {
     try {
       check.accept(rows);
       store.mkdirs(folder);
-      Target target = new Target(store, folder);
+      DatasetFolder target = new DatasetFolder(store, folder);
       List<FileEntry> files = new ArrayList<>();
-      files.addAll(parquet(rows, spec, target));
-      files.add(csv(rows, spec, target));
-      files.add(json(rows, spec, target));
+      files.addAll(FormatFiles.parquet(rows, spec, target));
+      files.add(FormatFiles.csv(rows, spec, target));
+      files.add(FormatFiles.json(rows, spec, target));
       files.sort(Comparator.comparing(FileEntry::path));
       return new Written(spec.name(), rows.count(), combined(files), List.copyOf(files));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write dataset " + spec.name() + " to " + folder, e);
     } finally {
       rows.unpersist();
-    }
-  }
-
-  /** A dataset's folder on the output's store. */
-  private record Target(Store store, String folder) {
-    String at(String relative) {
-      return folder + "/" + relative;
-    }
-
-    FileEntry entry(String relative, String format) {
-      return new FileEntry(relative, format, store.size(at(relative)), store.sha256(at(relative)));
     }
   }
 
@@ -135,7 +112,7 @@ public final class DatasetFiles {
 
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */
   static Written rehash(String name, long rows, Store store, String folder) {
-    Target target = new Target(store, folder);
+    DatasetFolder target = new DatasetFolder(store, folder);
     List<FileEntry> files = new ArrayList<>();
     for (String path : store.files(folder)) {
       if (isDataFile(path)) {
@@ -145,138 +122,6 @@ public final class DatasetFiles {
       }
     }
     return new Written(name, rows, combined(files), List.copyOf(files));
-  }
-
-  private static List<FileEntry> parquet(Dataset<Row> rows, DatasetSpec spec, Target target)
-      throws IOException {
-    Store store = target.store();
-    String tmp = target.at(".parquet-tmp");
-    List<FileEntry> files = new ArrayList<>();
-    if ("year".equals(spec.partition())) {
-      Column[] order =
-          Stream.concat(
-                  Stream.of(col("year")), spec.key().stream().map(k -> col(k).asc_nulls_first()))
-              .toArray(Column[]::new);
-      rows.withColumn("year", substring(col("period"), 1, 4))
-          .sortWithinPartitions(order)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .partitionBy("year")
-          .parquet(tmp);
-      for (String year : store.list(tmp).stream().filter(n -> n.startsWith("year=")).toList()) {
-        String name =
-            "parquet/"
-                + year
-                + "/"
-                + spec.name()
-                + "-"
-                + year.substring("year=".length())
-                + ".parquet";
-        ParquetFooter.normalizedCopy(
-            store, single(store, tmp + "/" + year, ".parquet"), target.at(name));
-        files.add(target.entry(name, "parquet"));
-      }
-    }
-    if (files.isEmpty()) {
-      // No rows, so no year: one empty file keeps the schema readable and the resource listed.
-      store.delete(tmp);
-      rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tmp);
-      String name = "parquet/" + spec.name() + ".parquet";
-      ParquetFooter.normalizedCopy(store, single(store, tmp, ".parquet"), target.at(name));
-      files.add(target.entry(name, "parquet"));
-    }
-    store.delete(tmp);
-    return files;
-  }
-
-  private static FileEntry csv(Dataset<Row> rows, DatasetSpec spec, Target target)
-      throws IOException {
-    Store store = target.store();
-    String tmp = target.at(".csv-tmp");
-    rows.coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("header", "true")
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("timestampFormat", UTC_TIMESTAMP)
-        .option("dateFormat", "yyyy-MM-dd")
-        .option("timeZone", "UTC")
-        .option("encoding", "UTF-8")
-        .option("lineSep", "\n")
-        .csv(tmp);
-    String name = spec.name() + ".csv";
-    String part = singleOrNull(store, tmp, ".csv");
-    try (OutputStream out = store.create(target.at(name))) {
-      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so Excel reads UTF-8
-      if (part == null || store.size(part) == 0) {
-        out.write(
-            (String.join(",", spec.columns().stream().map(DatasetSpec.Column::name).toList())
-                    + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-      } else {
-        try (InputStream in = store.open(part)) {
-          in.transferTo(out);
-        }
-      }
-    }
-    store.delete(tmp);
-    return target.entry(name, "csv");
-  }
-
-  /** JSON: an array of row objects, every column present (null where empty), one row per line. */
-  private static FileEntry json(Dataset<Row> rows, DatasetSpec spec, Target target)
-      throws IOException {
-    Store store = target.store();
-    String tmp = target.at(".json-tmp");
-    rows.coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("ignoreNullFields", "false")
-        .option("timestampFormat", UTC_TIMESTAMP)
-        .option("dateFormat", "yyyy-MM-dd")
-        .option("timeZone", "UTC")
-        .option("encoding", "UTF-8")
-        .json(tmp);
-    String name = spec.name() + ".json";
-    String part = singleOrNull(store, tmp, ".json");
-    try (Writer out =
-        new OutputStreamWriter(store.create(target.at(name)), StandardCharsets.UTF_8)) {
-      out.write("[");
-      if (part != null) {
-        try (BufferedReader in =
-            new BufferedReader(new InputStreamReader(store.open(part), StandardCharsets.UTF_8))) {
-          String line;
-          String separator = "\n";
-          while ((line = in.readLine()) != null) {
-            out.write(separator);
-            out.write(line);
-            separator = ",\n";
-          }
-        }
-      }
-      out.write("\n]\n");
-    }
-    store.delete(tmp);
-    return target.entry(name, "json");
-  }
-
-  private static String single(Store store, String dir, String suffix) throws IOException {
-    String part = singleOrNull(store, dir, suffix);
-    if (part == null) {
-      throw new IOException("Spark wrote no " + suffix + " file in " + dir);
-    }
-    return part;
-  }
-
-  private static String singleOrNull(Store store, String dir, String suffix) throws IOException {
-    List<String> parts =
-        store.list(dir).stream().filter(n -> n.startsWith("part-") && n.endsWith(suffix)).toList();
-    if (parts.size() > 1) {
-      throw new IOException(
-          "Expected one " + suffix + " file in " + dir + ", found " + parts.size());
-    }
-    return parts.isEmpty() ? null : dir + "/" + parts.get(0);
   }
 
   private static String combined(List<FileEntry> files) {

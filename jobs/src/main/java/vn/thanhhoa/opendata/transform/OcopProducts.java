@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -57,7 +58,7 @@ final class OcopProducts implements DatasetTransform {
   }
 
   /** The day's figures led by its date, so that the greatest is the last day's. */
-  private static org.apache.spark.sql.Column lastDay() {
+  private static Column lastDay() {
     return struct(
         col("crawl_date"),
         col("cheapest"),
