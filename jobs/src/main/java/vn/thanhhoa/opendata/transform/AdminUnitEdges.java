@@ -37,32 +37,35 @@ final class AdminUnitEdges implements DatasetTransform {
     Map<String, String> assigned = units.assignments();
     List<Row> rows = new ArrayList<>();
     for (AdminUnits.CrosswalkEdge e : units.crosswalk()) {
-      AdminUnits.Unit before =
-          units.units().stream()
-              .filter(u -> u.code().equals(e.oldCode()) && u.validTo() != null)
-              .findFirst()
-              .orElse(null);
-      AdminUnits.Unit after =
-          units.units().stream()
-              .filter(u -> u.code().equals(e.newCode()) && u.validTo() == null)
-              .findFirst()
-              .orElse(null);
-      rows.add(
-          RowFactory.create(
-              e.oldCode(),
-              e.oldName(),
-              before == null ? null : before.type(),
-              e.oldDistrictCode(),
-              e.oldDistrictName(),
-              e.newCode(),
-              e.newName(),
-              after == null ? null : after.type(),
-              e.oldUnitSplit(),
-              e.transfer(),
-              e.newCode().equals(assigned.get(e.oldCode())),
-              e.legalBasis()));
+      rows.add(row(e, units, assigned));
     }
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private static Row row(
+      AdminUnits.CrosswalkEdge e, AdminUnits units, Map<String, String> assigned) {
+    return RowFactory.create(
+        e.oldCode(),
+        e.oldName(),
+        type(units, e.oldCode(), true),
+        e.oldDistrictCode(),
+        e.oldDistrictName(),
+        e.newCode(),
+        e.newName(),
+        type(units, e.newCode(), false),
+        e.oldUnitSplit(),
+        e.transfer(),
+        e.newCode().equals(assigned.get(e.oldCode())),
+        e.legalBasis());
+  }
+
+  /** The type of the unit with {@code code} that ended at the reform, or that is valid today. */
+  private static String type(AdminUnits units, String code, boolean ended) {
+    return units.units().stream()
+        .filter(u -> u.code().equals(code) && (u.validTo() != null) == ended)
+        .findFirst()
+        .map(AdminUnits.Unit::type)
+        .orElse(null);
   }
 
   /** (unit_code, successor) for every edge of an old unit that was split. */

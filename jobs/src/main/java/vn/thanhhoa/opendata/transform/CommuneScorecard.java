@@ -197,7 +197,11 @@ final class CommuneScorecard implements DatasetTransform {
 
   private static Dataset<Row> ocop(Frames in) {
     return UnitLookup.attach(
-            in.listings(), in.dimension(), "seller_commune_code", col("crawl_date"), "u_")
+            in.listings(),
+            in.dimension(),
+            "seller_commune_code",
+            col("crawl_date"),
+            UnitLookup.UNIT)
         .groupBy(col("period").as("o_period"), col("u_code_2025").as("o_code"))
         .agg(
             countDistinct("ocop_code").as("ocop_products"),

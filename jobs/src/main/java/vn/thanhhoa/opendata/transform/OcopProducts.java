@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,38 +71,41 @@ final class OcopProducts implements DatasetTransform {
 
   /** The dataset from monthly summaries (of any months, each month once). */
   static Dataset<Row> from(Dataset<Row> monthly, Dataset<Row> dimension) {
-    Dataset<Row> products =
-        monthly
-            .groupBy("ocop_code", "platform")
-            .agg(
-                min(col("first_seen")).as("first_seen"),
-                max(col("last_seen")).as("last_seen"),
-                sum(col("listed_days")).as("listed_days"),
-                max(col("last_day")).as("last_day"));
+    List<Column> columns = new ArrayList<>(UnitLookup.nameAndSuccessor("seller_commune_"));
+    columns.addAll(productColumns());
     return UnitLookup.attach(
-            products.withColumn(
-                "seller_commune_code", col("last_day.cheapest.seller_commune_code")),
-            dimension,
-            "seller_commune_code",
-            col("last_seen"),
-            "u_")
-        .select(
-            col("ocop_code"),
-            col("last_day.cheapest.product_name").as("product_name"),
-            col("last_day.cheapest.ocop_stars").as("ocop_stars"),
-            col("last_day.cheapest.category").as("category"),
-            col("last_day.cheapest.seller_name").as("seller_name"),
-            col("last_day.cheapest.seller_type").as("seller_type"),
-            col("seller_commune_code"),
-            col("u_name").as("seller_commune_name"),
-            col("u_code_2025").as("seller_commune_code_2025"),
-            col("platform"),
-            col("last_day.cheapest.price_vnd").cast("decimal(15,0)").as("price_vnd"),
-            col("last_day.listing_count").as("listing_count"),
-            col("last_day.in_stock").as("in_stock"),
-            col("last_day.traceability_stamp").as("traceability_stamp"),
-            col("first_seen"),
-            col("last_seen"),
-            col("listed_days"));
+            products(monthly), dimension, "seller_commune_code", col("last_seen"), UnitLookup.UNIT)
+        .select(columns.toArray(Column[]::new));
+  }
+
+  /** Per product and platform: the monthly summaries merged, and the last seller's commune. */
+  private static Dataset<Row> products(Dataset<Row> monthly) {
+    return monthly
+        .groupBy("ocop_code", "platform")
+        .agg(
+            min(col("first_seen")).as("first_seen"),
+            max(col("last_seen")).as("last_seen"),
+            sum(col("listed_days")).as("listed_days"),
+            max(col("last_day")).as("last_day"))
+        .withColumn("seller_commune_code", col("last_day.cheapest.seller_commune_code"));
+  }
+
+  private static List<Column> productColumns() {
+    return List.of(
+        col("ocop_code"),
+        col("last_day.cheapest.product_name").as("product_name"),
+        col("last_day.cheapest.ocop_stars").as("ocop_stars"),
+        col("last_day.cheapest.category").as("category"),
+        col("last_day.cheapest.seller_name").as("seller_name"),
+        col("last_day.cheapest.seller_type").as("seller_type"),
+        col("seller_commune_code"),
+        col("platform"),
+        col("last_day.cheapest.price_vnd").cast("decimal(15,0)").as("price_vnd"),
+        col("last_day.listing_count").as("listing_count"),
+        col("last_day.in_stock").as("in_stock"),
+        col("last_day.traceability_stamp").as("traceability_stamp"),
+        col("first_seen"),
+        col("last_seen"),
+        col("listed_days"));
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -51,31 +52,38 @@ final class PaymentAccounts implements DatasetTransform {
             List.of("commune_code", "provider_type"),
             COUNTS,
             threshold);
+    return withPopulation(suppressed, reports).select(columns());
+  }
+
+  /** The population of the commune's report for the month, where there is one. */
+  private static Dataset<Row> withPopulation(Dataset<Row> cells, Dataset<Row> reports) {
     Dataset<Row> population =
         reports.select(
             col("period").as("p_period"), col("commune_code").as("p_code"), col("population"));
-    return suppressed
-        .join(
-            population,
-            col("period").equalTo(col("p_period")).and(col("commune_code").equalTo(col("p_code"))),
-            "left_outer")
-        .select(
-            col("period"),
-            col("commune_code"),
-            col("commune_name"),
-            col("commune_code_2025"),
-            col("provider_type"),
-            col("provider_count"),
-            col("accounts_total"),
-            col("accounts_total_suppressed"),
-            col("accounts_opened"),
-            col("accounts_opened_suppressed"),
-            col("accounts_active"),
-            col("accounts_active_suppressed"),
-            when(col("accounts_total_suppressed"), lit(null))
-                .otherwise(
-                    Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
-                .cast("decimal(11,2)")
-                .as("accounts_per_1000_inhabitants"));
+    return cells.join(
+        population,
+        col("period").equalTo(col("p_period")).and(col("commune_code").equalTo(col("p_code"))),
+        "left_outer");
+  }
+
+  private static Column[] columns() {
+    return new Column[] {
+      col("period"),
+      col("commune_code"),
+      col("commune_name"),
+      col("commune_code_2025"),
+      col("provider_type"),
+      col("provider_count"),
+      col("accounts_total"),
+      col("accounts_total_suppressed"),
+      col("accounts_opened"),
+      col("accounts_opened_suppressed"),
+      col("accounts_active"),
+      col("accounts_active_suppressed"),
+      when(col("accounts_total_suppressed"), lit(null))
+          .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
+          .cast("decimal(11,2)")
+          .as("accounts_per_1000_inhabitants")
+    };
   }
 }

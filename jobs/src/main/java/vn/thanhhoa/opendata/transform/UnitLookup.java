@@ -3,6 +3,7 @@ package vn.thanhhoa.opendata.transform;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,6 +41,15 @@ final class UnitLookup {
             col(AdminUnits.CODE_2025).as(prefix + "code_2025"));
     return rows.join(broadcast(units), matches(code, date, prefix), "left_outer")
         .drop(prefix + "code_key", prefix + "valid_from", prefix + "valid_to");
+  }
+
+  /**
+   * The attached unit's name and post-reform commune, as {@code <as>name} and {@code
+   * <as>code_2025}.
+   */
+  static List<Column> nameAndSuccessor(String as) {
+    return List.of(
+        col(UNIT + "name").as(as + "name"), col(UNIT + "code_2025").as(as + "code_2025"));
   }
 
   private static Column matches(String code, Column date, String prefix) {
