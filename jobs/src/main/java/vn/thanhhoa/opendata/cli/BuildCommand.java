@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
+import vn.thanhhoa.opendata.transform.Build;
 
 @Command(
     name = "build",

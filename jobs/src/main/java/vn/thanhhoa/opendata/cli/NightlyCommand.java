@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.thanhhoa.opendata.build.Build;
+import vn.thanhhoa.opendata.transform.Build;
 
 @Command(
     name = "nightly",

@@ -3,13 +3,13 @@ package vn.thanhhoa.opendata.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.thanhhoa.opendata.build.Build;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.Releases;
 import vn.thanhhoa.opendata.publish.RunReport;
+import vn.thanhhoa.opendata.transform.Build;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
  * Makes a new release, by building its datasets or by copying an earlier release's, and hands it to

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import vn.thanhhoa.opendata.build.Build;
 import vn.thanhhoa.opendata.ingest.Ingest;
+import vn.thanhhoa.opendata.transform.Build;
 
 /**
  * Decides what a run rebuilds: which datasets and months, from what changed and whether the rest of

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.publish.RunReport;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
  * The datasets of the release being made, as they are written, each compared with the published one

@@ -3,12 +3,12 @@ package vn.thanhhoa.opendata.cli;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.Checkpoint;
 import vn.thanhhoa.opendata.publish.Feed;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
 import vn.thanhhoa.opendata.publish.RunReport;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
  * The last steps of a run that publishes: the release's metadata, its validation, its run report,

@@ -1,19 +1,32 @@
 package vn.thanhhoa.opendata.core;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The published datasets and the settings they share, read from conf/ and schemas/datasets/. */
+/**
+ * The published datasets and the settings they share, read from conf/ and schemas/datasets/; {@code
+ * file} is the catalogue file it was read from, for messages.
+ */
 public record DatasetCatalog(
     long smallCellThreshold,
     List<DatasetSpec> datasets,
     Organization organization,
     List<Group> groups,
     List<License> licenses,
-    String created) {
+    String created,
+    Path file) {
+  private static final String NAME = "[a-z0-9_-]{2,100}";
+
+  /** A simple class name: a transform is looked up in its package, never elsewhere. */
+  private static final String CLASS_NAME = "[A-Z][A-Za-z0-9]{0,99}";
+
+  private static final String NAIVE_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}";
+
   public DatasetCatalog {
     datasets = List.copyOf(datasets);
     groups = List.copyOf(groups);
@@ -67,97 +80,102 @@ public record DatasetCatalog(
       List<String> groups,
       String frequency,
       String licenseId,
+      String transform,
       List<String> sources) {}
-
-  record ColumnsFile(
-      String grain, List<String> key, String partition, List<DatasetSpec.Column> columns) {}
 
   public static DatasetCatalog load(Path catalogFile, Path schemas) {
     CatalogFile file = Yaml.read(catalogFile, CatalogFile.class);
-    if (file.datasets() == null || file.datasets().isEmpty()) {
-      throw new ConfigException(catalogFile + ": datasets: missing or empty");
-    }
-    List<DatasetSpec> specs = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < file.datasets().size(); i++) {
-      Entry e = file.datasets().get(i);
-      String at = catalogFile + ": datasets[" + i + "]";
-      require(
-          e.name() != null && e.name().matches("[a-z0-9_-]{2,100}") && names.add(e.name()),
-          at + ".name: missing, invalid or repeated");
-      require(
-          e.title() != null && e.title().vi() != null && e.title().en() != null,
-          at + ".title: vi and en required");
-      require(
-          e.description() != null
-              && e.description().vi() != null
-              && !e.description().vi().isBlank(),
-          at + ".description: vi and en required");
-      require(
-          e.licenseId() != null && e.frequency() != null,
-          at + ": license_id and frequency required");
-      specs.add(spec(e, schemas.resolve("datasets").resolve(e.name() + ".yaml")));
-    }
+    require(
+        file.datasets() != null && !file.datasets().isEmpty(),
+        catalogFile + ": datasets: missing or empty");
+    List<DatasetSpec> specs = specs(catalogFile, file.datasets(), schemas.resolve("datasets"));
     long threshold = file.smallCellThreshold() == null ? 10 : file.smallCellThreshold();
     require(threshold >= 1, catalogFile + ": small_cell_threshold: must be at least 1");
+    checkShared(catalogFile, file);
+    List<Group> groups = file.groups() == null ? List.of() : file.groups();
+    checkReferences(catalogFile, specs, groups, file.licenses());
+    return new DatasetCatalog(
+        threshold,
+        specs,
+        file.organization(),
+        groups,
+        file.licenses(),
+        file.created(),
+        catalogFile);
+  }
+
+  private static List<DatasetSpec> specs(Path catalogFile, List<Entry> entries, Path columns) {
+    List<DatasetSpec> specs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      String at = catalogFile + ": datasets[" + i + "]";
+      require(
+          e.name() != null && e.name().matches(NAME) && names.add(e.name()),
+          at + ".name: missing, invalid or repeated");
+      checkEntry(e, at);
+      specs.add(spec(e, columns.resolve(e.name() + ".yaml")));
+    }
+    return specs;
+  }
+
+  private static void checkEntry(Entry e, String at) {
     require(
-        file.organization() != null
-            && file.organization().name() != null
-            && file.organization().name().matches("[a-z0-9_-]{2,100}")
-            && file.organization().title() != null,
+        e.title() != null && e.title().vi() != null && e.title().en() != null,
+        at + ".title: vi and en required");
+    require(
+        e.description() != null && e.description().vi() != null && !e.description().vi().isBlank(),
+        at + ".description: vi and en required");
+    require(
+        e.licenseId() != null && e.frequency() != null, at + ": license_id and frequency required");
+    require(
+        e.transform() != null && e.transform().matches(CLASS_NAME),
+        at + ".transform: the simple name of a class of the transform package");
+  }
+
+  private static void checkShared(Path catalogFile, CatalogFile file) {
+    Organization org = file.organization();
+    require(
+        org != null && org.name() != null && org.name().matches(NAME) && org.title() != null,
         catalogFile + ": organization: name and title required");
     require(
         file.licenses() != null && !file.licenses().isEmpty(), catalogFile + ": licenses: missing");
     require(
-        file.created() != null
-            && file.created().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"),
+        file.created() != null && file.created().matches(NAIVE_UTC),
         catalogFile + ": created: a naive UTC timestamp YYYY-MM-DDTHH:MM:SS");
-    List<Group> groups = file.groups() == null ? List.of() : file.groups();
+  }
+
+  private static void checkReferences(
+      Path catalogFile, List<DatasetSpec> specs, List<Group> groups, List<License> licenses) {
     Set<String> groupNames = new HashSet<>();
     groups.forEach(g -> groupNames.add(g.name()));
     Set<String> licenseIds = new HashSet<>();
-    file.licenses().forEach(l -> licenseIds.add(l.id()));
+    licenses.forEach(l -> licenseIds.add(l.id()));
     for (DatasetSpec spec : specs) {
+      String at = catalogFile + ": " + spec.name();
       require(
           licenseIds.contains(spec.licenseId()),
-          catalogFile
-              + ": "
-              + spec.name()
-              + ": license_id '"
-              + spec.licenseId()
-              + "' is not in licenses");
-      require(
-          groupNames.containsAll(spec.groups()),
-          catalogFile + ": " + spec.name() + ": unknown group in " + spec.groups());
+          at + ": license_id '" + spec.licenseId() + "' is not in licenses");
+      require(groupNames.containsAll(spec.groups()), at + ": unknown group in " + spec.groups());
     }
-    return new DatasetCatalog(
-        threshold, specs, file.organization(), groups, file.licenses(), file.created());
   }
+
+  record ColumnsFile(
+      String grain, List<String> key, String partition, List<DatasetSpec.Column> columns) {}
 
   private static DatasetSpec spec(Entry e, Path columnsFile) {
     ColumnsFile c = Yaml.read(columnsFile, ColumnsFile.class);
     require(c.columns() != null && !c.columns().isEmpty(), columnsFile + ": columns: missing");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.columns().size(); i++) {
-      DatasetSpec.Column col = c.columns().get(i);
-      String at = columnsFile + ": columns[" + i + "]";
-      require(
-          col.name() != null && col.name().matches("[a-z][a-z0-9_]{0,62}") && names.add(col.name()),
-          at + ".name: missing, invalid or repeated");
-      require(
-          col.label() != null && col.description() != null,
-          at + ": label and description required");
-      try {
-        col.sparkType();
-      } catch (IllegalArgumentException | NullPointerException ex) {
-        throw new ConfigException(at + ".type: unknown type '" + col.type() + "'");
-      }
+      checkColumn(c.columns().get(i), columnsFile + ": columns[" + i + "]", names);
     }
     require(
         c.key() != null && names.containsAll(c.key()), columnsFile + ": key: must name columns");
     require(
         c.partition() == null || ("year".equals(c.partition()) && names.contains("period")),
         columnsFile + ": partition: only 'year' of a dataset with a period column");
+    c.columns().forEach(col -> checkUnitCode(col, c.columns(), columnsFile));
     return new DatasetSpec(
         e.name(),
         e.title(),
@@ -166,11 +184,54 @@ public record DatasetCatalog(
         nonNull(e.groups()),
         e.frequency(),
         e.licenseId(),
+        e.transform(),
         nonNull(e.sources()),
         c.grain(),
         c.key(),
         c.partition(),
         c.columns());
+  }
+
+  private static void checkColumn(DatasetSpec.Column col, String at, Set<String> names) {
+    require(
+        col.name() != null && col.name().matches("[a-z][a-z0-9_]{0,62}") && names.add(col.name()),
+        at + ".name: missing, invalid or repeated");
+    require(
+        col.label() != null && col.description() != null, at + ": label and description required");
+    try {
+      col.sparkType();
+    } catch (IllegalArgumentException | NullPointerException ex) {
+      throw new ConfigException(at + ".type: unknown type '" + col.type() + "'");
+    }
+  }
+
+  /** A code of the unit list is a string, looked up on a month or date column, a date or today. */
+  private static void checkUnitCode(
+      DatasetSpec.Column col, List<DatasetSpec.Column> columns, Path columnsFile) {
+    String on = col.adminUnitOn();
+    if (on == null) {
+      return;
+    }
+    boolean byColumn =
+        columns.stream()
+            .anyMatch(c -> c.name().equals(on) && List.of("month", "date").contains(c.type()));
+    require(
+        "string".equals(col.type())
+            && (on.equals(DatasetSpec.Column.TODAY) || isDate(on) || byColumn),
+        columnsFile
+            + ": "
+            + col.name()
+            + ".admin_unit_on: 'today', a date YYYY-MM-DD or a month or date column, "
+            + "for a string column");
+  }
+
+  private static boolean isDate(String text) {
+    try {
+      LocalDate.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static List<String> nonNull(List<String> list) {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One published dataset as declared in {@code conf/datasets.yaml} (what it is) and {@code
  * schemas/datasets/<name>.yaml} (its columns): everything published about it is derived from this.
+ * {@code transform} names the class of the transform package that builds its rows.
  */
 public record DatasetSpec(
     String name,
@@ -23,6 +24,7 @@ public record DatasetSpec(
     List<String> groups,
     String frequency,
     String licenseId,
+    String transform,
     List<String> sources,
     String grain,
     List<String> key,
@@ -41,10 +43,29 @@ public record DatasetSpec(
   /** A text in Vietnamese and English. */
   public record Text(String vi, String en) implements Serializable {}
 
-  /** One published column: name, type, unit, Vietnamese label and English description. */
-  public record Column(String name, String type, String unit, String label, String description)
+  /**
+   * One published column: name, type, unit, Vietnamese label and English description, and the tests
+   * its values must pass when the dataset is built: {@code required} (never null; implied for the
+   * key's columns) and {@code adminUnitOn}, for a code of the unit list: the unit must be valid on
+   * the month or date of the column it names, on a fixed {@code YYYY-MM-DD}, or {@code today}.
+   */
+  public record Column(
+      String name,
+      String type,
+      String unit,
+      String label,
+      String description,
+      Boolean required,
+      String adminUnitOn)
       implements Serializable {
     private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),(\\d+)\\)");
+
+    /** {@code adminUnitOn} for the units valid now (those without an end date). */
+    public static final String TODAY = "today";
+
+    public Column {
+      required = required != null && required;
+    }
 
     public DataType sparkType() {
       Matcher decimal = DECIMAL.matcher(type);
@@ -84,6 +105,19 @@ public record DatasetSpec(
 
   public Optional<Column> column(String columnName) {
     return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  /** The columns that must never be null: the key's and those declared {@code required}. */
+  public List<String> requiredColumns() {
+    return columns.stream()
+        .filter(c -> c.required() || key.contains(c.name()))
+        .map(Column::name)
+        .toList();
+  }
+
+  /** The columns declared as codes of the unit list ({@code admin_unit_on}). */
+  public List<Column> unitCodes() {
+    return columns.stream().filter(c -> c.adminUnitOn() != null).toList();
   }
 
   /** True when the dataset is a monthly series (it has a {@code period} column). */

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
  * The package_show dicts CKAN's actions return, derived from the datasets' one definition.

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.PipelineConfig;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /** A package's resources: one per dataset file, CSV first, then JSON, then Parquet. */
 final class CkanResources {

@@ -13,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
  * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue and a

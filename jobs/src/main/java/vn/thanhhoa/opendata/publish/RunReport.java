@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import vn.thanhhoa.opendata.build.DatasetFiles;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /** The JSON run report of datasets.md: what a run did, source by source. */
 public final class RunReport {

@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,13 +25,22 @@ import vn.thanhhoa.opendata.core.AdminUnits;
  * source mapped onto today's communes through the crosswalk assignment. Counts are summed over the
  * old units; rates are recomputed from the summed numerators and denominators.
  */
-public final class CommuneScorecard {
-  public static final String NAME = "kinh-te-so-cap-xa";
-
-  private CommuneScorecard() {}
+final class CommuneScorecard implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(
+        new Frames(
+            in.staging(SourceNames.COMMUNE_REPORTS),
+            in.staging(SourceNames.PAYMENT_ACCOUNTS),
+            in.staging(SourceNames.OCOP_LISTINGS),
+            in.dimension(),
+            in.months(),
+            AdminUnitEdges.splitEdges(in.spark(), in.units()),
+            in.smallCellThreshold()));
+  }
 
   /** The frames it combines; {@code splitEdges} is (unit_code, successor) of split old units. */
-  public record Inputs(
+  record Frames(
       Dataset<Row> reports,
       Dataset<Row> payments,
       Dataset<Row> listings,
@@ -39,27 +49,32 @@ public final class CommuneScorecard {
       Dataset<Row> splitEdges,
       long threshold) {}
 
-  public static Dataset<Row> build(Inputs in) {
-    Dataset<Row> grid = communesToday(in.dimension()).crossJoin(in.months());
-    Dataset<Row> joined =
-        grid.join(expected(in), keys(grid, "e_"), "left_outer")
-            .join(reports(in), keys(grid, "r_"), "left_outer")
-            .join(accounts(in), keys(grid, "a_"), "left_outer")
-            .join(ocop(in), keys(grid, "o_"), "left_outer")
-            .join(splitAffected(in), keys(grid, "s_"), "left_outer")
-            .withColumn("reports_cover", covers("r_code"))
-            .withColumn("accounts_cover", covers("a_code"))
-            .withColumn("ocop_cover", covers("o_code"));
+  static Dataset<Row> from(Frames in) {
     Column small = lit(in.threshold());
-    joined =
-        joined
-            .withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
-            .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
-            .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
-    Column totalHidden = col("accounts_total").lt(small);
-    Column anyHidden =
-        totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
-    return joined.select(
+    List<Column> columns = new ArrayList<>(reportColumns());
+    columns.addAll(accountColumns(small));
+    columns.addAll(ocopColumns());
+    return joined(in).select(columns.toArray(Column[]::new));
+  }
+
+  /** Every commune today × every month, with what each source has for it. */
+  private static Dataset<Row> joined(Frames in) {
+    Dataset<Row> grid = communesToday(in.dimension()).crossJoin(in.months());
+    return grid.join(expected(in), keys(grid, "e_"), "left_outer")
+        .join(reports(in), keys(grid, "r_"), "left_outer")
+        .join(accounts(in), keys(grid, "a_"), "left_outer")
+        .join(ocop(in), keys(grid, "o_"), "left_outer")
+        .join(splitAffected(in), keys(grid, "s_"), "left_outer")
+        .withColumn("reports_cover", covers("r_code"))
+        .withColumn("accounts_cover", covers("a_code"))
+        .withColumn("ocop_cover", covers("o_code"))
+        .withColumn("accounts_total", countIfCovered("accounts_total", "accounts_cover"))
+        .withColumn("accounts_opened", countIfCovered("accounts_opened", "accounts_cover"))
+        .withColumn("accounts_active", countIfCovered("accounts_active", "accounts_cover"));
+  }
+
+  private static List<Column> reportColumns() {
+    return List.of(
         col("period"),
         col("commune_code"),
         col("commune_name"),
@@ -81,7 +96,14 @@ public final class CommuneScorecard {
                 round(col("smartphone_weighted").divide(col("weighted_population")), 2))
             .cast("decimal(5,2)")
             .as("smartphone_users_pct"),
-        col("dt_completed"),
+        col("dt_completed"));
+  }
+
+  private static List<Column> accountColumns(Column small) {
+    Column totalHidden = col("accounts_total").lt(small);
+    Column anyHidden =
+        totalHidden.or(col("accounts_opened").lt(small)).or(col("accounts_active").lt(small));
+    return List.of(
         hideSmall(col("accounts_total"), small).as("accounts_total"),
         hideSmall(col("accounts_opened"), small).as("accounts_opened"),
         hideSmall(col("accounts_active"), small).as("accounts_active"),
@@ -92,7 +114,11 @@ public final class CommuneScorecard {
         when(totalHidden.or(col("reports_received").lt(col("reports_expected"))), lit(null))
             .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
             .cast("decimal(11,2)")
-            .as("accounts_per_1000_inhabitants"),
+            .as("accounts_per_1000_inhabitants"));
+  }
+
+  private static List<Column> ocopColumns() {
+    return List.of(
         countIfCovered("ocop_products", "ocop_cover").as("ocop_products"),
         countIfCovered("ocop_listings", "ocop_cover").as("ocop_listings"),
         coalesce(col("includes_split_units"), lit(false)).as("includes_split_units"));
@@ -135,19 +161,14 @@ public final class CommuneScorecard {
   }
 
   /** How many units' reports make up each commune-month: those valid then and counted in it. */
-  private static Dataset<Row> expected(Inputs in) {
-    Column day = UnitLookup.firstDay("period");
-    Column valid = AdminUnits.validOn(day);
-    return in.months()
-        .join(broadcast(in.dimension()), valid)
+  private static Dataset<Row> expected(Frames in) {
+    return unitsOfMonth(in.months(), in.dimension())
         .groupBy(col("period").as("e_period"), col(AdminUnits.CODE_2025).as("e_code"))
         .agg(count(lit(1)).as("reports_expected"));
   }
 
-  private static Dataset<Row> reports(Inputs in) {
-    Dataset<Row> mapped =
-        UnitLookup.attach(
-            in.reports(), in.dimension(), "commune_code", UnitLookup.firstDay("period"), "u_");
+  private static Dataset<Row> reports(Frames in) {
+    Dataset<Row> mapped = UnitLookup.attachInPeriod(in.reports(), in.dimension(), "commune_code");
     Column weighted = when(col("smartphone_users_pct").isNotNull(), col("population"));
     return mapped
         .groupBy(col("period").as("r_period"), col("u_code_2025").as("r_code"))
@@ -165,7 +186,7 @@ public final class CommuneScorecard {
             min(col("dt_completed")).as("dt_completed"));
   }
 
-  private static Dataset<Row> accounts(Inputs in) {
+  private static Dataset<Row> accounts(Frames in) {
     return PaymentAccounts.cells(in.payments(), in.dimension())
         .groupBy(col("period").as("a_period"), col("commune_code_2025").as("a_code"))
         .agg(
@@ -174,9 +195,13 @@ public final class CommuneScorecard {
             sum("accounts_active").as("accounts_active"));
   }
 
-  private static Dataset<Row> ocop(Inputs in) {
+  private static Dataset<Row> ocop(Frames in) {
     return UnitLookup.attach(
-            in.listings(), in.dimension(), "seller_commune_code", col("crawl_date"), "u_")
+            in.listings(),
+            in.dimension(),
+            "seller_commune_code",
+            col("crawl_date"),
+            UnitLookup.UNIT)
         .groupBy(col("period").as("o_period"), col("u_code_2025").as("o_code"))
         .agg(
             countDistinct("ocop_code").as("ocop_products"),
@@ -184,7 +209,7 @@ public final class CommuneScorecard {
   }
 
   /** Commune-months that include (or lost) part of an old unit that was split. */
-  private static Dataset<Row> splitAffected(Inputs in) {
+  private static Dataset<Row> splitAffected(Frames in) {
     // The crosswalk's old side is the units that ended; a code alone would also match the
     // new commune that reuses it.
     Dataset<Row> ended = in.dimension().filter(col(AdminUnits.VALID_TO).isNotNull());
@@ -192,22 +217,13 @@ public final class CommuneScorecard {
         ended.join(
             broadcast(in.splitEdges()),
             ended.col(AdminUnits.CODE).equalTo(in.splitEdges().col("unit_code")));
-    Column day = UnitLookup.firstDay("period");
-    Column valid = AdminUnits.validOn(day);
-    return in.months()
-        .join(broadcast(splitUnits), valid)
+    return unitsOfMonth(in.months(), splitUnits)
         .groupBy(col("period").as("s_period"), col("successor").as("s_code"))
         .agg(max(lit(true)).as("includes_split_units"));
   }
 
-  /** The months from {@code first} to {@code last} inclusive, as a one-column frame. */
-  public static List<String> monthsBetween(String first, String last) {
-    List<String> months = new java.util.ArrayList<>();
-    for (java.time.YearMonth m = java.time.YearMonth.parse(first);
-        !m.isAfter(java.time.YearMonth.parse(last));
-        m = m.plusMonths(1)) {
-      months.add(m.toString());
-    }
-    return months;
+  /** Each month with each of {@code units} valid on its first day. */
+  private static Dataset<Row> unitsOfMonth(Dataset<Row> months, Dataset<Row> units) {
+    return months.join(broadcast(units), AdminUnits.validOn(Months.firstDay("period")));
   }
 }

@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,40 +39,36 @@ public final class SmallCells {
     Dataset<Row> out = cells;
     Column[] groupCols = group.stream().map(c -> col(c)).toArray(Column[]::new);
     for (String count : counts) {
-      String primary = "_" + count + "_primary";
-      String rank = "_" + count + "_rank";
-      Column[] rankOrder =
-          java.util.stream.Stream.concat(
-                  java.util.stream.Stream.of(col(count).asc_nulls_last()),
-                  order.stream().map(c -> col(c).asc()))
-              .toArray(Column[]::new);
-      out =
-          out.withColumn(primary, col(count).isNotNull().and(col(count).lt(lit(threshold))))
-              .withColumn(
-                  rank,
-                  row_number()
-                      .over(Window.partitionBy(concat(groupCols, col(primary))).orderBy(rankOrder)))
-              .withColumn(
-                  count + "_suppressed",
-                  col(primary)
-                      .or(
-                          not(col(primary))
-                              .and(col(rank).equalTo(1))
-                              .and(col(count).isNotNull())
-                              .and(
-                                  sum(col(primary).cast("int"))
-                                      .over(Window.partitionBy(groupCols))
-                                      .equalTo(1))))
-              .withColumn(
-                  count,
-                  when(col(count + "_suppressed"), lit(null).cast("long")).otherwise(col(count)))
-              .drop(primary, rank);
+      out = suppress(out, count, groupCols, order, threshold);
     }
     return out;
   }
 
+  private static Dataset<Row> suppress(
+      Dataset<Row> cells, String count, Column[] group, List<String> order, long threshold) {
+    String primary = "_" + count + "_primary";
+    String rank = "_" + count + "_rank";
+    Column[] rankOrder =
+        Stream.concat(Stream.of(col(count).asc_nulls_last()), order.stream().map(c -> col(c).asc()))
+            .toArray(Column[]::new);
+    Column partner =
+        not(col(primary))
+            .and(col(rank).equalTo(1))
+            .and(col(count).isNotNull())
+            .and(sum(col(primary).cast("int")).over(Window.partitionBy(group)).equalTo(1));
+    return cells
+        .withColumn(primary, col(count).isNotNull().and(col(count).lt(lit(threshold))))
+        .withColumn(
+            rank,
+            row_number().over(Window.partitionBy(concat(group, col(primary))).orderBy(rankOrder)))
+        .withColumn(count + "_suppressed", col(primary).or(partner))
+        .withColumn(
+            count, when(col(count + "_suppressed"), lit(null).cast("long")).otherwise(col(count)))
+        .drop(primary, rank);
+  }
+
   private static Column[] concat(Column[] group, Column extra) {
-    Column[] all = java.util.Arrays.copyOf(group, group.length + 1);
+    Column[] all = Arrays.copyOf(group, group.length + 1);
     all[group.length] = extra;
     return all;
   }

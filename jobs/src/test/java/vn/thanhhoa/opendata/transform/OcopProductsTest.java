@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ class OcopProductsTest extends SparkTest {
     Dataset<Row> listings =
         spark().createDataFrame(sightings, TinyProvince.stagingSchema("ocop-listings"));
     Dataset<Row> actual =
-        OcopProducts.build(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark()))
+        OcopProducts.from(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark()))
             .select(
                 "ocop_code",
                 "platform",
@@ -103,7 +103,7 @@ class OcopProductsTest extends SparkTest {
     Dataset<Row> june = OcopProducts.monthly(listings.filter("period = '2025-06'"));
     Dataset<Row> july = OcopProducts.monthly(listings.filter("period = '2025-07'"));
     assertDataFrameNoOrderEquals(
-        OcopProducts.build(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark())),
-        OcopProducts.build(june.unionByName(july), TinyProvince.UNITS.dimension(spark())));
+        OcopProducts.from(OcopProducts.monthly(listings), TinyProvince.UNITS.dimension(spark())),
+        OcopProducts.from(june.unionByName(july), TinyProvince.UNITS.dimension(spark())));
   }
 }

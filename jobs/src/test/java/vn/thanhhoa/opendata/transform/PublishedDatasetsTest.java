@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -100,7 +100,7 @@ class PublishedDatasetsTest {
 
   @Test
   void notesWithCommasQuotesAndLineBreaksSurviveTheCsv() throws IOException {
-    String name = DigitalTransformation.NAME;
+    String name = "chuyen-doi-so-cap-xa";
     Path folder = second.resolve("datasets").resolve(name);
     byte[] bytes = Files.readAllBytes(folder.resolve(name + ".csv"));
     List<Csv.Record> csv =

@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,27 +45,12 @@ final class ParquetFooter {
     long size = store.size(from);
     try (FSDataInputStream in = store.open(from);
         OutputStream out = store.create(to)) {
-      byte[] tail = new byte[8];
-      in.readFully(size - 8, tail);
-      if (tail[4] != 'P' || tail[5] != 'A' || tail[6] != 'R' || tail[7] != '1') {
-        throw new IOException(from + " is not a Parquet file");
-      }
+      byte[] tail = tail(in, from, size);
       int length = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
       long start = size - 8 - length;
       byte[] footer = new byte[length];
       in.readFully(start, footer);
-      FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer));
-      for (RowGroup group : metadata.getRow_groups()) {
-        for (ColumnChunk chunk : group.getColumns()) {
-          change.accept(chunk.getMeta_data().getEncodings());
-        }
-      }
-      ByteArrayOutputStream rewritten = new ByteArrayOutputStream(length);
-      Util.writeFileMetaData(metadata, rewritten);
-      if (rewritten.size() != length) {
-        throw new IOException(
-            from + ": rewritten footer changed size (" + length + " -> " + rewritten.size() + ")");
-      }
+      ByteArrayOutputStream rewritten = rewritten(footer, change, from);
       in.seek(0);
       if (IOUtils.copyLarge(in, out, 0, start) != start) {
         throw new IOException(from + ": Parquet file ended early");
@@ -73,5 +58,37 @@ final class ParquetFooter {
       rewritten.writeTo(out);
       out.write(tail);
     }
+  }
+
+  /** The last 8 bytes: the footer's length and the magic number. */
+  private static byte[] tail(FSDataInputStream in, String from, long size) throws IOException {
+    byte[] tail = new byte[8];
+    in.readFully(size - 8, tail);
+    if (tail[4] != 'P' || tail[5] != 'A' || tail[6] != 'R' || tail[7] != '1') {
+      throw new IOException(from + " is not a Parquet file");
+    }
+    return tail;
+  }
+
+  private static ByteArrayOutputStream rewritten(
+      byte[] footer, Consumer<List<Encoding>> change, String from) throws IOException {
+    FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer));
+    for (RowGroup group : metadata.getRow_groups()) {
+      for (ColumnChunk chunk : group.getColumns()) {
+        change.accept(chunk.getMeta_data().getEncodings());
+      }
+    }
+    ByteArrayOutputStream rewritten = new ByteArrayOutputStream(footer.length);
+    Util.writeFileMetaData(metadata, rewritten);
+    if (rewritten.size() != footer.length) {
+      throw new IOException(
+          from
+              + ": rewritten footer changed size ("
+              + footer.length
+              + " -> "
+              + rewritten.size()
+              + ")");
+    }
+    return rewritten;
   }
 }

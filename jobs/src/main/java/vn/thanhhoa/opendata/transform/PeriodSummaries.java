@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,9 +108,7 @@ final class PeriodSummaries {
     Map<String, String> hashes = new TreeMap<>();
     listing.forEach(
         (period, files) ->
-            hashes.put(
-                period,
-                Sha256.of(files.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            hashes.put(period, Sha256.of(files.toString().getBytes(StandardCharsets.UTF_8))));
     return hashes;
   }
 

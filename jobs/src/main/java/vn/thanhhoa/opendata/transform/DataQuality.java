@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,8 +20,12 @@ import vn.thanhhoa.opendata.ingest.SourceReport;
  * {@code chat-luong-du-lieu}: rows per source and rule from the ingest counts. Its run id is a hash
  * of the landing files' names and contents, so the same input publishes the same rows.
  */
-public final class DataQuality {
-  public static final String NAME = "chat-luong-du-lieu";
+final class DataQuality implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(in.spark(), in.ingestReports());
+  }
+
   private static final StructType SCHEMA =
       new StructType()
           .add("run_id", DataTypes.StringType)
@@ -32,9 +36,7 @@ public final class DataQuality {
           .add("share_pct", DataTypes.createDecimalType(5, 2))
           .add("files", DataTypes.LongType);
 
-  private DataQuality() {}
-
-  public static Dataset<Row> build(SparkSession spark, List<SourceReport> sources) {
+  static Dataset<Row> from(SparkSession spark, List<SourceReport> sources) {
     String runId = inputId(sources);
     List<Row> rows = new ArrayList<>();
     for (SourceReport s : sources) {

@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,12 @@ import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.AdminUnits;
 
 /** {@code don-vi-hanh-chinh}: the crosswalk edges with both units' names and types. */
-public final class AdminUnitEdges {
-  public static final String NAME = "don-vi-hanh-chinh";
+final class AdminUnitEdges implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(in.spark(), in.units());
+  }
+
   private static final StructType SCHEMA =
       new StructType()
           .add("old_commune_code", DataTypes.StringType)
@@ -29,38 +33,39 @@ public final class AdminUnitEdges {
           .add("figures_assigned", DataTypes.BooleanType)
           .add("legal_basis", DataTypes.StringType);
 
-  private AdminUnitEdges() {}
-
-  public static Dataset<Row> build(SparkSession spark, AdminUnits units) {
+  static Dataset<Row> from(SparkSession spark, AdminUnits units) {
     Map<String, String> assigned = units.assignments();
     List<Row> rows = new ArrayList<>();
     for (AdminUnits.CrosswalkEdge e : units.crosswalk()) {
-      AdminUnits.Unit before =
-          units.units().stream()
-              .filter(u -> u.code().equals(e.oldCode()) && u.validTo() != null)
-              .findFirst()
-              .orElse(null);
-      AdminUnits.Unit after =
-          units.units().stream()
-              .filter(u -> u.code().equals(e.newCode()) && u.validTo() == null)
-              .findFirst()
-              .orElse(null);
-      rows.add(
-          RowFactory.create(
-              e.oldCode(),
-              e.oldName(),
-              before == null ? null : before.type(),
-              e.oldDistrictCode(),
-              e.oldDistrictName(),
-              e.newCode(),
-              e.newName(),
-              after == null ? null : after.type(),
-              e.oldUnitSplit(),
-              e.transfer(),
-              e.newCode().equals(assigned.get(e.oldCode())),
-              e.legalBasis()));
+      rows.add(row(e, units, assigned));
     }
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private static Row row(
+      AdminUnits.CrosswalkEdge e, AdminUnits units, Map<String, String> assigned) {
+    return RowFactory.create(
+        e.oldCode(),
+        e.oldName(),
+        type(units, e.oldCode(), true),
+        e.oldDistrictCode(),
+        e.oldDistrictName(),
+        e.newCode(),
+        e.newName(),
+        type(units, e.newCode(), false),
+        e.oldUnitSplit(),
+        e.transfer(),
+        e.newCode().equals(assigned.get(e.oldCode())),
+        e.legalBasis());
+  }
+
+  /** The type of the unit with {@code code} that ended at the reform, or that is valid today. */
+  private static String type(AdminUnits units, String code, boolean ended) {
+    return units.units().stream()
+        .filter(u -> u.code().equals(code) && (u.validTo() != null) == ended)
+        .findFirst()
+        .map(AdminUnits.Unit::type)
+        .orElse(null);
   }
 
   /** (unit_code, successor) for every edge of an old unit that was split. */

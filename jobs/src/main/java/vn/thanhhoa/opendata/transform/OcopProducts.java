@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -15,13 +18,14 @@ import org.apache.spark.sql.Row;
  * {@code san-pham-ocop-tren-san-tmdt}: one row per OCOP product and platform from the daily
  * sightings (already one per listing and local day), in two steps. {@link #monthly} sums up each
  * month on its own: first and last day seen, days listed, and the last day's cheapest listing,
- * listing count, stock and stamp. Months never share a day, so {@link #build} merges any set of
+ * listing count, stock and stamp. Months never share a day, so {@link #from} merges any set of
  * monthly summaries into the whole history: a new day re-summarises only its month.
  */
-public final class OcopProducts {
-  public static final String NAME = "san-pham-ocop-tren-san-tmdt";
-
-  private OcopProducts() {}
+final class OcopProducts implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(in.summaries(SourceNames.OCOP_LISTINGS, OcopProducts::monthly), in.dimension());
+  }
 
   /**
    * Per period, product and platform: what the dataset needs from that month, mergeable with other
@@ -56,7 +60,7 @@ public final class OcopProducts {
   }
 
   /** The day's figures led by its date, so that the greatest is the last day's. */
-  private static org.apache.spark.sql.Column lastDay() {
+  private static Column lastDay() {
     return struct(
         col("crawl_date"),
         col("cheapest"),
@@ -66,39 +70,42 @@ public final class OcopProducts {
   }
 
   /** The dataset from monthly summaries (of any months, each month once). */
-  public static Dataset<Row> build(Dataset<Row> monthly, Dataset<Row> dimension) {
-    Dataset<Row> products =
-        monthly
-            .groupBy("ocop_code", "platform")
-            .agg(
-                min(col("first_seen")).as("first_seen"),
-                max(col("last_seen")).as("last_seen"),
-                sum(col("listed_days")).as("listed_days"),
-                max(col("last_day")).as("last_day"));
+  static Dataset<Row> from(Dataset<Row> monthly, Dataset<Row> dimension) {
+    List<Column> columns = new ArrayList<>(UnitLookup.nameAndSuccessor("seller_commune_"));
+    columns.addAll(productColumns());
     return UnitLookup.attach(
-            products.withColumn(
-                "seller_commune_code", col("last_day.cheapest.seller_commune_code")),
-            dimension,
-            "seller_commune_code",
-            col("last_seen"),
-            "u_")
-        .select(
-            col("ocop_code"),
-            col("last_day.cheapest.product_name").as("product_name"),
-            col("last_day.cheapest.ocop_stars").as("ocop_stars"),
-            col("last_day.cheapest.category").as("category"),
-            col("last_day.cheapest.seller_name").as("seller_name"),
-            col("last_day.cheapest.seller_type").as("seller_type"),
-            col("seller_commune_code"),
-            col("u_name").as("seller_commune_name"),
-            col("u_code_2025").as("seller_commune_code_2025"),
-            col("platform"),
-            col("last_day.cheapest.price_vnd").cast("decimal(15,0)").as("price_vnd"),
-            col("last_day.listing_count").as("listing_count"),
-            col("last_day.in_stock").as("in_stock"),
-            col("last_day.traceability_stamp").as("traceability_stamp"),
-            col("first_seen"),
-            col("last_seen"),
-            col("listed_days"));
+            products(monthly), dimension, "seller_commune_code", col("last_seen"), UnitLookup.UNIT)
+        .select(columns.toArray(Column[]::new));
+  }
+
+  /** Per product and platform: the monthly summaries merged, and the last seller's commune. */
+  private static Dataset<Row> products(Dataset<Row> monthly) {
+    return monthly
+        .groupBy("ocop_code", "platform")
+        .agg(
+            min(col("first_seen")).as("first_seen"),
+            max(col("last_seen")).as("last_seen"),
+            sum(col("listed_days")).as("listed_days"),
+            max(col("last_day")).as("last_day"))
+        .withColumn("seller_commune_code", col("last_day.cheapest.seller_commune_code"));
+  }
+
+  private static List<Column> productColumns() {
+    return List.of(
+        col("ocop_code"),
+        col("last_day.cheapest.product_name").as("product_name"),
+        col("last_day.cheapest.ocop_stars").as("ocop_stars"),
+        col("last_day.cheapest.category").as("category"),
+        col("last_day.cheapest.seller_name").as("seller_name"),
+        col("last_day.cheapest.seller_type").as("seller_type"),
+        col("seller_commune_code"),
+        col("platform"),
+        col("last_day.cheapest.price_vnd").cast("decimal(15,0)").as("price_vnd"),
+        col("last_day.listing_count").as("listing_count"),
+        col("last_day.in_stock").as("in_stock"),
+        col("last_day.traceability_stamp").as("traceability_stamp"),
+        col("first_seen"),
+        col("last_seen"),
+        col("listed_days"));
   }
 }

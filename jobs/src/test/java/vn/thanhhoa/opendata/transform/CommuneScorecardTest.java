@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static vn.thanhhoa.opendata.testing.TinyProvince.payment;
 import static vn.thanhhoa.opendata.testing.TinyProvince.report;
@@ -53,8 +53,8 @@ class CommuneScorecardTest extends SparkTest {
       SparkSession spark, List<Row> reports, List<Row> payments, List<Row> listings) {
     Dataset<Row> months =
         spark.createDataset(List.of("2025-06", "2025-07"), Encoders.STRING()).toDF("period");
-    return CommuneScorecard.build(
-        new CommuneScorecard.Inputs(
+    return CommuneScorecard.from(
+        new CommuneScorecard.Frames(
             spark.createDataFrame(reports, TinyProvince.stagingSchema("commune-reports")),
             spark.createDataFrame(payments, TinyProvince.stagingSchema("payment-accounts")),
             spark.createDataFrame(listings, TinyProvince.stagingSchema("ocop-listings")),

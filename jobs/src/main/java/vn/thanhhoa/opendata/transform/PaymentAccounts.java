@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,17 +17,22 @@ import org.apache.spark.sql.Row;
  * with small cells suppressed within each (month, post-reform commune): the totals that {@code
  * kinh-te-so-cap-xa} publishes.
  */
-public final class PaymentAccounts {
-  public static final String NAME = "tai-khoan-thanh-toan-khong-dung-tien-mat";
+final class PaymentAccounts implements DatasetTransform {
+  @Override
+  public Dataset<Row> build(TransformInputs in) {
+    return from(
+        in.staging(SourceNames.PAYMENT_ACCOUNTS),
+        in.staging(SourceNames.COMMUNE_REPORTS),
+        in.dimension(),
+        in.smallCellThreshold());
+  }
+
   static final List<String> COUNTS =
       List.of("accounts_total", "accounts_opened", "accounts_active");
 
-  private PaymentAccounts() {}
-
   /** Cells before suppression: one row per commune, month and provider type. */
   static Dataset<Row> cells(Dataset<Row> payments, Dataset<Row> dimension) {
-    return UnitLookup.attach(
-            payments, dimension, "commune_code", UnitLookup.firstDay("period"), "u_")
+    return UnitLookup.attachInPeriod(payments, dimension, "commune_code")
         .groupBy(col("period"), col("commune_code"), col("provider_type"))
         .agg(
             first(col("u_name")).as("commune_name"),
@@ -37,7 +43,7 @@ public final class PaymentAccounts {
             sum(col("accounts_active")).as("accounts_active"));
   }
 
-  public static Dataset<Row> build(
+  static Dataset<Row> from(
       Dataset<Row> payments, Dataset<Row> reports, Dataset<Row> dimension, long threshold) {
     Dataset<Row> suppressed =
         SmallCells.suppress(
@@ -46,31 +52,38 @@ public final class PaymentAccounts {
             List.of("commune_code", "provider_type"),
             COUNTS,
             threshold);
+    return withPopulation(suppressed, reports).select(columns());
+  }
+
+  /** The population of the commune's report for the month, where there is one. */
+  private static Dataset<Row> withPopulation(Dataset<Row> cells, Dataset<Row> reports) {
     Dataset<Row> population =
         reports.select(
             col("period").as("p_period"), col("commune_code").as("p_code"), col("population"));
-    return suppressed
-        .join(
-            population,
-            col("period").equalTo(col("p_period")).and(col("commune_code").equalTo(col("p_code"))),
-            "left_outer")
-        .select(
-            col("period"),
-            col("commune_code"),
-            col("commune_name"),
-            col("commune_code_2025"),
-            col("provider_type"),
-            col("provider_count"),
-            col("accounts_total"),
-            col("accounts_total_suppressed"),
-            col("accounts_opened"),
-            col("accounts_opened_suppressed"),
-            col("accounts_active"),
-            col("accounts_active_suppressed"),
-            when(col("accounts_total_suppressed"), lit(null))
-                .otherwise(
-                    Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
-                .cast("decimal(11,2)")
-                .as("accounts_per_1000_inhabitants"));
+    return cells.join(
+        population,
+        col("period").equalTo(col("p_period")).and(col("commune_code").equalTo(col("p_code"))),
+        "left_outer");
+  }
+
+  private static Column[] columns() {
+    return new Column[] {
+      col("period"),
+      col("commune_code"),
+      col("commune_name"),
+      col("commune_code_2025"),
+      col("provider_type"),
+      col("provider_count"),
+      col("accounts_total"),
+      col("accounts_total_suppressed"),
+      col("accounts_opened"),
+      col("accounts_opened_suppressed"),
+      col("accounts_active"),
+      col("accounts_active_suppressed"),
+      when(col("accounts_total_suppressed"), lit(null))
+          .otherwise(Rates.ratio(col("accounts_total"), col("population"), 1000, "decimal(11,2)"))
+          .cast("decimal(11,2)")
+          .as("accounts_per_1000_inhabitants")
+    };
   }
 }

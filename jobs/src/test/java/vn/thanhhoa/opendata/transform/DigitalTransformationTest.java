@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static vn.thanhhoa.opendata.testing.TinyProvince.report;
 
@@ -32,7 +32,7 @@ class DigitalTransformationTest extends SparkTest {
             report("2025-06", "00006", 1000, 0, 0, "10", true),
             report("2025-07", "00001", 1000, 7, 7, "80", true));
     Dataset<Row> actual =
-        DigitalTransformation.build(
+        DigitalTransformation.from(
                 spark().createDataFrame(reports, TinyProvince.stagingSchema("commune-reports")),
                 TinyProvince.UNITS.dimension(spark()))
             .select(

@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.build;
+package vn.thanhhoa.opendata.transform;
 
 import static vn.thanhhoa.opendata.testing.TinyProvince.payment;
 
@@ -54,7 +54,7 @@ class PaymentAccountsTest extends SparkTest {
     Dataset<Row> reports =
         spark().createDataFrame(List.of(), TinyProvince.stagingSchema("commune-reports"));
     Dataset<Row> actual =
-        PaymentAccounts.build(
+        PaymentAccounts.from(
                 spark().createDataFrame(payments(), TinyProvince.stagingSchema("payment-accounts")),
                 reports,
                 TinyProvince.UNITS.dimension(spark()),

@@ -1,0 +1,88 @@
+package vn.thanhhoa.opendata.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.core.Store;
+
+/**
+ * The read side of the staging tables ingest writes, for the stages after it: a table's columns,
+ * whether it is whole, its rows for a range of months, and the report of its last ingest.
+ */
+public final class StagingTables {
+  private static final String PERIOD = "period";
+
+  private final SparkSession spark;
+  private final Store store;
+  private final Layout layout;
+
+  public StagingTables(SparkSession spark, Store store, Layout layout) {
+    this.spark = spark;
+    this.store = store;
+    this.layout = layout;
+  }
+
+  /** The columns of a source's staging table, the partition column last. */
+  public static StructType schema(SourceSchema source) {
+    return SourceIngest.stagingSchema(source);
+  }
+
+  /** The folder of a source's table on the output's store, partitioned by {@code period=}. */
+  public String folder(String source) {
+    return layout.staging(source);
+  }
+
+  /** Whether the source's table is whole: false when an interrupted ingest left it half-swapped. */
+  public boolean isComplete(String source) {
+    return IngestState.isComplete(store, layout, source);
+  }
+
+  /** The report of the source's last ingest into this output, if it was ever ingested. */
+  public Optional<SourceReport> lastReport(String source) {
+    return IngestState.load(store, layout, source);
+  }
+
+  /**
+   * The rows of a source's table whose period is from {@code from} to {@code to} ({@code YYYY-MM};
+   * null for an open end); no rows when it was never ingested.
+   *
+   * @throws IllegalStateException when the table was left half-swapped
+   */
+  public Dataset<Row> read(SourceSchema source, String from, String to) {
+    String folder = folder(source.source());
+    if (!isComplete(source.source())) {
+      throw new IllegalStateException(
+          folder
+              + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
+              + "(or `ingest --source "
+              + source.source()
+              + "`) to read its landing files again");
+    }
+    Dataset<Row> table =
+        store.isDirectory(folder)
+            ? spark.read().schema(schema(source)).parquet(folder)
+            : spark.createDataFrame(List.of(), schema(source));
+    return table.filter(periodIn(from, to));
+  }
+
+  /** True on the rows whose {@code period} is from {@code from} to {@code to} (null: open). */
+  public static Column periodIn(String from, String to) {
+    Column in = lit(true);
+    if (from != null) {
+      in = in.and(col(PERIOD).geq(from));
+    }
+    if (to != null) {
+      in = in.and(col(PERIOD).leq(to));
+    }
+    return in;
+  }
+}

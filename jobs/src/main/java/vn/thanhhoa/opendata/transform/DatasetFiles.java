@@ -1,0 +1,132 @@
+package vn.thanhhoa.opendata.transform;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import vn.thanhhoa.opendata.core.DatasetSpec;
+import vn.thanhhoa.opendata.core.Sha256;
+import vn.thanhhoa.opendata.core.Store;
+
+/**
+ * Writes one dataset as Parquet, CSV and JSON under {@code datasets/<name>/}: typed as its
+ * definition says, sorted by its key, one file per format (per year for Parquet where the
+ * definition asks), fixed names, so the same rows always give byte-identical files.
+ */
+public final class DatasetFiles {
+  private DatasetFiles() {}
+
+  /** One written file, relative to the dataset's folder. */
+  public record FileEntry(String path, String format, long bytes, String sha256) {}
+
+  /** What was written for a dataset; {@code sha256} covers every file's path and content. */
+  public record Written(String name, long rows, String sha256, List<FileEntry> files) {}
+
+  /**
+   * The frame with exactly the declared columns, types and descriptions, in key order, in one
+   * partition: a published dataset is one file per format, and sorting it where it is gathered
+   * needs no sampling job (a global sort would run the whole plan once more to sample it).
+   */
+  public static Dataset<Row> conform(Dataset<Row> frame, DatasetSpec spec) {
+    List<String> have = Arrays.asList(frame.columns());
+    for (DatasetSpec.Column c : spec.columns()) {
+      if (!have.contains(c.name())) {
+        throw new IllegalStateException(
+            "Cannot publish " + spec.name() + ": no column " + c.name());
+      }
+    }
+    Column[] columns =
+        spec.columns().stream().map(c -> col(c.name()).cast(c.sparkType())).toArray(Column[]::new);
+    Column[] order = spec.key().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new);
+    return frame.select(columns).to(spec.schema()).repartition(1).sortWithinPartitions(order);
+  }
+
+  /** Writes the dataset's files into {@code folder}, a location on {@code store}. */
+  public static Written write(Dataset<Row> frame, DatasetSpec spec, Store store, String folder) {
+    return write(frame, spec, store, folder, rows -> {});
+  }
+
+  /**
+   * As {@link #write(Dataset, DatasetSpec, Store, String)}, once {@code check} has accepted the
+   * rows: it sees them as they will be published, and reads them from the cache the files are
+   * written from.
+   */
+  static Written write(
+      Dataset<Row> frame,
+      DatasetSpec spec,
+      Store store,
+      String folder,
+      Consumer<Dataset<Row>> check) {
+    // Re-applying the declared schema through the rows makes every column nullable whatever the
+    // plan inferred: Parquet's REQUIRED/OPTIONAL flags, and so the bytes, would vary otherwise.
+    Dataset<Row> conformed = conform(frame, spec);
+    Dataset<Row> rows =
+        conformed
+            .sparkSession()
+            .createDataFrame(conformed.javaRDD(), spec.schema())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      check.accept(rows);
+      store.mkdirs(folder);
+      DatasetFolder target = new DatasetFolder(store, folder);
+      List<FileEntry> files = new ArrayList<>();
+      files.addAll(FormatFiles.parquet(rows, spec, target));
+      files.add(FormatFiles.csv(rows, spec, target));
+      files.add(FormatFiles.json(rows, spec, target));
+      files.sort(Comparator.comparing(FileEntry::path));
+      return new Written(spec.name(), rows.count(), combined(files), List.copyOf(files));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write dataset " + spec.name() + " to " + folder, e);
+    } finally {
+      rows.unpersist();
+    }
+  }
+
+  /**
+   * A data file of a dataset folder (a path relative to it), as opposed to metadata the publish
+   * stage writes beside it ({@code datapackage.json}).
+   */
+  static boolean isDataFile(String relative) {
+    return !relative.equals("datapackage.json");
+  }
+
+  /** Copies a dataset's data files from another release's folder and records them. */
+  public static Written copy(Store store, String name, long rows, String from, String to) {
+    for (String file : store.files(from)) {
+      if (isDataFile(file)) {
+        store.copy(from + "/" + file, to + "/" + file);
+      }
+    }
+    return rehash(name, rows, store, to);
+  }
+
+  /** The record of files already in {@code folder} (a dataset carried over unchanged). */
+  static Written rehash(String name, long rows, Store store, String folder) {
+    DatasetFolder target = new DatasetFolder(store, folder);
+    List<FileEntry> files = new ArrayList<>();
+    for (String path : store.files(folder)) {
+      if (isDataFile(path)) {
+        String format =
+            path.endsWith(".parquet") ? "parquet" : path.endsWith(".csv") ? "csv" : "json";
+        files.add(target.entry(path, format));
+      }
+    }
+    return new Written(name, rows, combined(files), List.copyOf(files));
+  }
+
+  private static String combined(List<FileEntry> files) {
+    MessageDigest digest = Sha256.digest();
+    files.forEach(f -> Sha256.line(digest, f.path() + " " + f.sha256()));
+    return Sha256.hex(digest);
+  }
+}

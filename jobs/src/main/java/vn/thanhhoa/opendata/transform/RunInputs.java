@@ -1,0 +1,119 @@
+package vn.thanhhoa.opendata.transform;
+
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.thanhhoa.opendata.core.AdminUnits;
+import vn.thanhhoa.opendata.ingest.SourceReport;
+
+/** The frames the transforms of one run share, each made once and only if needed. */
+final class RunInputs {
+  private final Build.Context context;
+  private final Build.Selection selection;
+  private final List<SourceReport> ingested;
+  private final Map<String, Dataset<Row>> staging = new LinkedHashMap<>();
+  private final Object dimensionLock = new Object();
+  private Dataset<Row> dimension;
+
+  RunInputs(Build.Context context, Build.Selection selection, List<SourceReport> ingested) {
+    this.context = context;
+    this.selection = selection;
+    this.ingested = ingested;
+  }
+
+  Build.Selection selection() {
+    return selection;
+  }
+
+  SparkSession spark() {
+    return context.spark();
+  }
+
+  AdminUnits units() {
+    return context.units();
+  }
+
+  long smallCellThreshold() {
+    return context.catalog().smallCellThreshold();
+  }
+
+  Path catalogFile() {
+    return context.catalog().file();
+  }
+
+  /** The unit dimension, cached for the run. */
+  Dataset<Row> dimension() {
+    synchronized (dimensionLock) {
+      if (dimension == null) {
+        dimension = units().dimension(spark()).cache();
+      }
+      return dimension;
+    }
+  }
+
+  /** Drops the run's cached dimension, so that a later run in the same session caches its own. */
+  void release() {
+    synchronized (dimensionLock) {
+      if (dimension != null) {
+        dimension.unpersist();
+        dimension = null;
+      }
+    }
+  }
+
+  synchronized Dataset<Row> staging(String source) {
+    return staging.computeIfAbsent(source, s -> table(s, selection));
+  }
+
+  /** The per-period summaries a dataset keeps between runs, of a source's whole table. */
+  Dataset<Row> summaries(String dataset, String source, UnaryOperator<Dataset<Row>> summarise) {
+    String folder = context.layout().state() + "/summaries/" + dataset;
+    PeriodSummaries summaries = new PeriodSummaries(spark(), context.store(), folder);
+    return summaries.of(
+        table(source, Build.Selection.ALL), context.staging().folder(source), summarise);
+  }
+
+  /**
+   * Every month from the first to the last period any of the sources has (within the selection).
+   */
+  Dataset<Row> months(List<String> sources) {
+    List<String> first = new ArrayList<>();
+    List<String> last = new ArrayList<>();
+    for (String source : sources) {
+      Row r = staging(source).agg(min("period"), max("period")).first();
+      if (!r.isNullAt(0)) {
+        first.add(r.getString(0));
+        last.add(r.getString(1));
+      }
+    }
+    List<String> months =
+        first.isEmpty()
+            ? List.of()
+            : Months.between(
+                first.stream().min(String::compareTo).get(),
+                last.stream().max(String::compareTo).get());
+    return spark().createDataset(months, Encoders.STRING()).toDF("period");
+  }
+
+  List<SourceReport> ingestReports(List<String> sources) {
+    if (!ingested.isEmpty()) {
+      return ingested.stream().filter(r -> sources.contains(r.source())).toList();
+    }
+    return sources.stream().map(context.staging()::lastReport).flatMap(Optional::stream).toList();
+  }
+
+  private Dataset<Row> table(String source, Build.Selection selection) {
+    return context.staging().read(context.source(source), selection.from(), selection.to());
+  }
+}
