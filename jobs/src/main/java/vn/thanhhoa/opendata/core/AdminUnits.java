@@ -11,11 +11,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -101,7 +104,7 @@ public final class AdminUnits {
    * counts are never added to every successor.
    */
   public Map<String, String> assignments() {
-    Map<String, String> assigned = new java.util.TreeMap<>();
+    Map<String, String> assigned = new TreeMap<>();
     for (CrosswalkEdge e : crosswalk) {
       assigned.merge(e.oldCode(), e.newCode(), (a, b) -> preferred(e.oldCode(), a, b));
     }
@@ -124,10 +127,9 @@ public final class AdminUnits {
    * The condition "the dimension's unit is valid on {@code date}", for joins with the dimension
    * frame.
    */
-  public static org.apache.spark.sql.Column validOn(org.apache.spark.sql.Column date) {
-    org.apache.spark.sql.Column to = org.apache.spark.sql.functions.col(VALID_TO);
-    return date.geq(org.apache.spark.sql.functions.col(VALID_FROM))
-        .and(to.isNull().or(date.leq(to)));
+  public static Column validOn(Column date) {
+    Column to = functions.col(VALID_TO);
+    return date.geq(functions.col(VALID_FROM)).and(to.isNull().or(date.leq(to)));
   }
 
   /** The units as a small Spark frame for broadcast joins. */
@@ -158,32 +160,38 @@ public final class AdminUnits {
     List<Unit> units = new ArrayList<>();
     for (PipelineConfig.UnitList list : config.lists()) {
       for (Map<String, String> r : read(config.folder().resolve(list.file()))) {
-        units.add(
-            new Unit(
-                r.get("commune_code"),
-                r.get("commune_name"),
-                r.get("commune_type"),
-                r.get("district_code"),
-                r.get("district_name"),
-                list.validFrom(),
-                list.validTo()));
+        units.add(unit(r, list));
       }
     }
     List<CrosswalkEdge> edges = new ArrayList<>();
     for (Map<String, String> r : read(config.folder().resolve(config.crosswalk()))) {
-      edges.add(
-          new CrosswalkEdge(
-              r.get("old_commune_code"),
-              r.get("old_commune_name"),
-              r.get("old_district_code"),
-              r.get("old_district_name"),
-              r.get("new_commune_code"),
-              r.get("new_commune_name"),
-              Boolean.parseBoolean(r.get("old_unit_split")),
-              r.get("transfer"),
-              r.get("legal_basis")));
+      edges.add(edge(r));
     }
     return new AdminUnits(units, edges);
+  }
+
+  private static Unit unit(Map<String, String> r, PipelineConfig.UnitList list) {
+    return new Unit(
+        r.get("commune_code"),
+        r.get("commune_name"),
+        r.get("commune_type"),
+        r.get("district_code"),
+        r.get("district_name"),
+        list.validFrom(),
+        list.validTo());
+  }
+
+  private static CrosswalkEdge edge(Map<String, String> r) {
+    return new CrosswalkEdge(
+        r.get("old_commune_code"),
+        r.get("old_commune_name"),
+        r.get("old_district_code"),
+        r.get("old_district_name"),
+        r.get("new_commune_code"),
+        r.get("new_commune_name"),
+        Boolean.parseBoolean(r.get("old_unit_split")),
+        r.get("transfer"),
+        r.get("legal_basis"));
   }
 
   private static List<Map<String, String>> read(Path file) {

@@ -64,32 +64,15 @@ public final class Csv {
       while (!atEnd()) {
         char c = text.charAt(pos);
         if (quoted) {
-          if (c == '"' && peek(1) == '"') {
-            field.append('"');
-            pos += 2;
-          } else if (c == '"') {
-            quoted = false;
-            pos++;
-          } else if (c == '\n' || c == '\r') {
-            field.append(newline());
-          } else {
-            field.append(c);
-            pos++;
-          }
+          quoted = inQuotes(c, field);
         } else if (c == '"' && fieldEmpty) {
           quoted = true;
           fieldEmpty = false;
           pos++;
         } else if (c == delimiter) {
-          fields.add(field.toString());
-          field.setLength(0);
-          fieldEmpty = true;
-          pos++;
+          fieldEmpty = endField(fields, field);
         } else if (c == '\n' || c == '\r') {
-          String raw = text.substring(start, pos);
-          newline();
-          fields.add(field.toString());
-          return new Record(startLine, raw, List.copyOf(fields), false);
+          return lineEnd(start, startLine, fields, field);
         } else {
           field.append(c);
           fieldEmpty = false;
@@ -98,6 +81,38 @@ public final class Csv {
       }
       fields.add(field.toString());
       return new Record(startLine, text.substring(start), List.copyOf(fields), quoted);
+    }
+
+    /** One character inside quotes; false once the closing quote is read. */
+    private boolean inQuotes(char c, StringBuilder field) {
+      if (c == '"' && peek(1) == '"') {
+        field.append('"');
+        pos += 2;
+      } else if (c == '"') {
+        pos++;
+        return false;
+      } else if (c == '\n' || c == '\r') {
+        field.append(newline());
+      } else {
+        field.append(c);
+        pos++;
+      }
+      return true;
+    }
+
+    /** A delimiter: the field is complete and the next one starts empty. */
+    private boolean endField(List<String> fields, StringBuilder field) {
+      fields.add(field.toString());
+      field.setLength(0);
+      pos++;
+      return true;
+    }
+
+    private Record lineEnd(int start, long startLine, List<String> fields, StringBuilder field) {
+      String raw = text.substring(start, pos);
+      newline();
+      fields.add(field.toString());
+      return new Record(startLine, raw, List.copyOf(fields), false);
     }
 
     private char peek(int ahead) {

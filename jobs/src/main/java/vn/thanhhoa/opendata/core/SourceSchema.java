@@ -102,6 +102,15 @@ public record SourceSchema(
     for (String name : stagingNames()) {
       require(file, "columns: duplicate name " + name, names.add(name));
     }
+    validateDerivedAndChecks(file, names);
+    require(file, "unit.code", unit != null && names.contains(unit.code()));
+    require(file, "unit.date", names.contains(unit.date()));
+    require(file, "key.columns", key != null && names.containsAll(key.columns()));
+    require(file, "key.latest_by", names.contains(key.latestBy()));
+    require(file, "partition_by", names.contains(partitionBy));
+  }
+
+  private void validateDerivedAndChecks(Path file, Set<String> names) {
     for (int i = 0; i < derived.size(); i++) {
       DerivedSpec d = derived.get(i);
       require(file, "derived[" + i + "].from", d.from() != null && names.contains(d.from()));
@@ -115,11 +124,6 @@ public record SourceSchema(
       require(file, at + ".other", names.contains(c.other()));
       require(file, at + ".op", CheckOp.known(c.op()));
     }
-    require(file, "unit.code", unit != null && names.contains(unit.code()));
-    require(file, "unit.date", names.contains(unit.date()));
-    require(file, "key.columns", key != null && names.containsAll(key.columns()));
-    require(file, "key.latest_by", names.contains(key.latestBy()));
-    require(file, "partition_by", names.contains(partitionBy));
   }
 
   private static void require(Path file, String key, boolean ok) {
