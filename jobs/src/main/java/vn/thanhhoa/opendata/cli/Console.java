@@ -8,8 +8,8 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.ingest.Ingest;
-import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /** What a person at the terminal sees: one progress line per step, then a short summary. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport;
 
 @Command(
     name = "ingest",

@@ -1,8 +1,8 @@
 package vn.thanhhoa.opendata.cli;
 
 import java.util.List;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.ingest.Ingest;
-import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /**
  * What an ingest did, per source, and whether the published release was in step with the staging

@@ -12,9 +12,9 @@ import java.util.Optional;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.Sha256;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.IngestState;
-import vn.thanhhoa.opendata.ingest.SourceReport;
 
 /**
  * What the published release was made from, kept in {@code state/}: the configuration, and the

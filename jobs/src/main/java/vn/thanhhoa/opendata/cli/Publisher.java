@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.thanhhoa.opendata.core.DatasetSpec;
-import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.Releases;
 import vn.thanhhoa.opendata.publish.RunReport;

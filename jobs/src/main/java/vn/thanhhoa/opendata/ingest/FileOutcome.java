@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.thanhhoa.opendata.core.SourceReport;
 
 /**
  * What reading one landing file gave, apart from its accepted rows (those go on to staging): the

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Parallel;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import vn.thanhhoa.opendata.core.Layout;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.core.Store;
 
 /** The report of the ingest that produced each source's current staging table. */

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.thanhhoa.opendata.core.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport.FileReport;
 import vn.thanhhoa.opendata.ingest.LandingFileReader.LandingFile;
-import vn.thanhhoa.opendata.ingest.SourceReport.FileReport;
 
 /**
  * A source's landing folder as it is now, listed once: its qualified root, the files it reads

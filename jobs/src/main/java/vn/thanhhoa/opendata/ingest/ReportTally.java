@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
-import vn.thanhhoa.opendata.ingest.SourceReport.FileReport;
+import vn.thanhhoa.opendata.core.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport.FileReport;
 
 /**
  * Adds the outcomes of an ingest's files up into the source's report, on top of the files of a

@@ -1,7 +1,7 @@
 package vn.thanhhoa.opendata.ingest;
 
 import java.util.Map;
-import vn.thanhhoa.opendata.ingest.SourceReport.FileReport;
+import vn.thanhhoa.opendata.core.SourceReport.FileReport;
 
 /**
  * Rows read = rows accepted + rows quarantined, for every file, with the read side counted by the

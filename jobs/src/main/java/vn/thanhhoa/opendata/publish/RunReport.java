@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.core.Store;
-import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /** The JSON run report of datasets.md: what a run did, source by source. */

@@ -17,9 +17,9 @@ import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Parallel;
+import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
-import vn.thanhhoa.opendata.ingest.SourceReport;
 import vn.thanhhoa.opendata.ingest.StagingTables;
 
 /**

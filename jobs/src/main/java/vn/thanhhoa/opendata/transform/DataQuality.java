@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.Sha256;
-import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport;
 
 /**
  * {@code chat-luong-du-lieu}: rows per source and rule from the ingest counts. Its run id is a hash

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
-import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport;
 
 /** The frames the transforms of one run share, each made once and only if needed. */
 final class RunInputs {

@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.DatasetSpec;
-import vn.thanhhoa.opendata.ingest.SourceReport;
+import vn.thanhhoa.opendata.core.SourceReport;
 
 /**
  * What one dataset's transform may read: the staging tables of the sources its entry declares, and

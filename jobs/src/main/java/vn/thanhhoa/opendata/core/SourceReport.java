@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.ingest;
+package vn.thanhhoa.opendata.core;
 
 import java.io.Serializable;
 import java.util.ArrayList;
