@@ -165,11 +165,14 @@ public final class AdminUnits {
   private static List<Unit> units(PipelineConfig.AdminUnitsConfig config) {
     List<Unit> units = new ArrayList<>();
     for (PipelineConfig.UnitList list : config.lists()) {
-      for (Map<String, String> r : read(config.folder().resolve(list.file()))) {
-        units.add(unit(r, list));
-      }
+      units.addAll(listUnits(config.folder(), list));
     }
     return units;
+  }
+
+  /** The units of one list, valid for the list's period. */
+  private static List<Unit> listUnits(Path folder, PipelineConfig.UnitList list) {
+    return read(folder.resolve(list.file())).stream().map(r -> unit(r, list)).toList();
   }
 
   private static List<CrosswalkEdge> edges(PipelineConfig.AdminUnitsConfig config) {

@@ -26,12 +26,17 @@ public final class Parallel {
       List<T> items, int threads, Function<T, R> work, Consumer<R> done) {
     ExecutorService pool = pool(Math.max(1, Math.min(threads, items.size())));
     try {
-      List<Future<R>> futures = new ArrayList<>();
-      items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
-      return inOrder(futures, done);
+      return inOrder(submitAll(pool, items, work), done);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static <T, R> List<Future<R>> submitAll(
+      ExecutorService pool, List<T> items, Function<T, R> work) {
+    List<Future<R>> futures = new ArrayList<>();
+    items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
+    return futures;
   }
 
   private static ExecutorService pool(int threads) {
