@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -137,37 +136,49 @@ public final class AdminUnits {
     Map<String, String> assigned = assignments();
     List<Row> rows = new ArrayList<>();
     for (Unit u : units) {
-      // A unit still valid is its own post-reform commune; an ended one maps through the crosswalk.
-      String code2025 = u.validTo() == null ? u.code() : assigned.get(u.code());
-      rows.add(
-          RowFactory.create(
-              u.code(),
-              u.name(),
-              u.type(),
-              u.districtCode(),
-              u.districtName(),
-              u.validFrom(),
-              u.validTo(),
-              NameKey.base(u.name()),
-              NameKey.base(u.districtName()),
-              code2025));
+      rows.add(dimensionRow(u, assigned));
     }
     return spark.createDataFrame(rows, DIMENSION_SCHEMA);
   }
 
+  private static Row dimensionRow(Unit u, Map<String, String> assigned) {
+    // A unit still valid is its own post-reform commune; an ended one maps through the crosswalk.
+    String code2025 = u.validTo() == null ? u.code() : assigned.get(u.code());
+    return RowFactory.create(
+        u.code(),
+        u.name(),
+        u.type(),
+        u.districtCode(),
+        u.districtName(),
+        u.validFrom(),
+        u.validTo(),
+        NameKey.base(u.name()),
+        NameKey.base(u.districtName()),
+        code2025);
+  }
+
   /** Reads the lists and the crosswalk named in the configuration. */
   public static AdminUnits load(PipelineConfig.AdminUnitsConfig config) {
+    return new AdminUnits(units(config), edges(config));
+  }
+
+  private static List<Unit> units(PipelineConfig.AdminUnitsConfig config) {
     List<Unit> units = new ArrayList<>();
     for (PipelineConfig.UnitList list : config.lists()) {
-      for (Map<String, String> r : read(config.folder().resolve(list.file()))) {
-        units.add(unit(r, list));
-      }
+      units.addAll(listUnits(config.folder(), list));
     }
-    List<CrosswalkEdge> edges = new ArrayList<>();
-    for (Map<String, String> r : read(config.folder().resolve(config.crosswalk()))) {
-      edges.add(edge(r));
-    }
-    return new AdminUnits(units, edges);
+    return units;
+  }
+
+  /** The units of one list, valid for the list's period. */
+  private static List<Unit> listUnits(Path folder, PipelineConfig.UnitList list) {
+    return read(folder.resolve(list.file())).stream().map(r -> unit(r, list)).toList();
+  }
+
+  private static List<CrosswalkEdge> edges(PipelineConfig.AdminUnitsConfig config) {
+    return read(config.folder().resolve(config.crosswalk())).stream()
+        .map(AdminUnits::edge)
+        .toList();
   }
 
   private static Unit unit(Map<String, String> r, PipelineConfig.UnitList list) {
@@ -194,32 +205,35 @@ public final class AdminUnits {
         r.get("legal_basis"));
   }
 
+  /** The rows of a reference CSV file by header name; blank fields are null. */
   private static List<Map<String, String>> read(Path file) {
-    String text;
+    List<Csv.Record> records = Csv.parse(text(file), ',');
+    if (records.isEmpty()) {
+      throw new ConfigException(file + ": empty reference file");
+    }
+    List<String> header = records.get(0).fields();
+    return records.subList(1, records.size()).stream().map(r -> row(file, header, r)).toList();
+  }
+
+  private static String text(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": reference file not found");
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     }
-    List<Csv.Record> records = Csv.parse(text, ',');
-    if (records.isEmpty()) {
-      throw new ConfigException(file + ": empty reference file");
+  }
+
+  private static Map<String, String> row(Path file, List<String> header, Csv.Record rec) {
+    if (rec.fields().size() != header.size()) {
+      throw new ConfigException(file + ": line " + rec.line() + ": wrong number of fields");
     }
-    List<String> header = records.get(0).fields();
-    Function<Csv.Record, Map<String, String>> toMap =
-        rec -> {
-          if (rec.fields().size() != header.size()) {
-            throw new ConfigException(file + ": line " + rec.line() + ": wrong number of fields");
-          }
-          Map<String, String> row = new HashMap<>();
-          for (int i = 0; i < header.size(); i++) {
-            String v = rec.fields().get(i).strip();
-            row.put(header.get(i), v.isEmpty() ? null : v);
-          }
-          return row;
-        };
-    return records.subList(1, records.size()).stream().map(toMap).toList();
+    Map<String, String> row = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String v = rec.fields().get(i).strip();
+      row.put(header.get(i), v.isEmpty() ? null : v);
+    }
+    return row;
   }
 }

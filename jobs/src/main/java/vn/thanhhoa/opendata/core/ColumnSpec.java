@@ -42,7 +42,11 @@ public record ColumnSpec(
   }
 
   /** A regular expression every value must match, and the rule id a mismatch reports. */
-  public record PatternSpec(String regex, String rule) implements Serializable {}
+  public record PatternSpec(String regex, String rule) implements Serializable {
+    boolean isComplete() {
+      return regex != null && rule != null;
+    }
+  }
 
   public ColumnSpec {
     stagingName = stagingName == null ? name : stagingName;
@@ -68,14 +72,13 @@ public record ColumnSpec(
         file,
         at + ".precision",
         type != ColumnType.DECIMAL || (precision != null && scale != null));
-    check(
-        file,
-        at + ".formats",
-        !formats.isEmpty() || !(type == ColumnType.MONTH || type == ColumnType.TIMESTAMP));
-    check(
-        file,
-        at + ".pattern",
-        pattern == null || (pattern.regex() != null && pattern.rule() != null));
+    check(file, at + ".formats", !formats.isEmpty() || !needsFormats());
+    check(file, at + ".pattern", pattern == null || pattern.isComplete());
+  }
+
+  /** Months and timestamps are read only in the formats the schema lists. */
+  private boolean needsFormats() {
+    return type == ColumnType.MONTH || type == ColumnType.TIMESTAMP;
   }
 
   private static void check(Path file, String key, boolean ok) {

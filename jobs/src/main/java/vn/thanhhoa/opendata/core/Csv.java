@@ -40,10 +40,7 @@ public final class Csv {
     }
 
     boolean skipBlankLine() {
-      int end = pos;
-      while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
-        end++;
-      }
+      int end = afterSpaces(pos);
       if (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
         return false;
       }
@@ -52,6 +49,15 @@ public final class Csv {
         newline();
       }
       return true;
+    }
+
+    /** The index of the first character at or after {@code from} that is not a space or tab. */
+    private int afterSpaces(int from) {
+      int end = from;
+      while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+        end++;
+      }
+      return end;
     }
 
     Record record(char delimiter) {

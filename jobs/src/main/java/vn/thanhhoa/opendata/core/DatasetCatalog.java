@@ -25,6 +25,9 @@ public record DatasetCatalog(
   /** A simple class name: a transform is looked up in its package, never elsewhere. */
   private static final String CLASS_NAME = "[A-Z][A-Za-z0-9]{0,99}";
 
+  private static final String ADMIN_UNIT_ON =
+      ".admin_unit_on: 'today', a date YYYY-MM-DD or a month or date column, for a string column";
+
   private static final String NAIVE_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}";
 
   public DatasetCatalog {
@@ -85,12 +88,8 @@ public record DatasetCatalog(
 
   public static DatasetCatalog load(Path catalogFile, Path schemas) {
     CatalogFile file = Yaml.read(catalogFile, CatalogFile.class);
-    require(
-        file.datasets() != null && !file.datasets().isEmpty(),
-        catalogFile + ": datasets: missing or empty");
     List<DatasetSpec> specs = specs(catalogFile, file.datasets(), schemas.resolve("datasets"));
-    long threshold = file.smallCellThreshold() == null ? 10 : file.smallCellThreshold();
-    require(threshold >= 1, catalogFile + ": small_cell_threshold: must be at least 1");
+    long threshold = threshold(catalogFile, file.smallCellThreshold());
     checkShared(catalogFile, file);
     List<Group> groups = file.groups() == null ? List.of() : file.groups();
     checkReferences(catalogFile, specs, groups, file.licenses());
@@ -105,21 +104,27 @@ public record DatasetCatalog(
   }
 
   private static List<DatasetSpec> specs(Path catalogFile, List<Entry> entries, Path columns) {
+    require(entries != null && !entries.isEmpty(), catalogFile + ": datasets: missing or empty");
     List<DatasetSpec> specs = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      String at = catalogFile + ": datasets[" + i + "]";
-      require(
-          e.name() != null && e.name().matches(NAME) && names.add(e.name()),
-          at + ".name: missing, invalid or repeated");
-      checkEntry(e, at);
+      checkEntry(e, catalogFile + ": datasets[" + i + "]", names);
       specs.add(spec(e, columns.resolve(e.name() + ".yaml")));
     }
     return specs;
   }
 
-  private static void checkEntry(Entry e, String at) {
+  private static long threshold(Path catalogFile, Long value) {
+    long threshold = value == null ? 10 : value;
+    require(threshold >= 1, catalogFile + ": small_cell_threshold: must be at least 1");
+    return threshold;
+  }
+
+  private static void checkEntry(Entry e, String at, Set<String> names) {
+    require(
+        e.name() != null && e.name().matches(NAME) && names.add(e.name()),
+        at + ".name: missing, invalid or repeated");
     require(
         e.title() != null && e.title().vi() != null && e.title().en() != null,
         at + ".title: vi and en required");
@@ -165,17 +170,31 @@ public record DatasetCatalog(
 
   private static DatasetSpec spec(Entry e, Path columnsFile) {
     ColumnsFile c = Yaml.read(columnsFile, ColumnsFile.class);
-    require(c.columns() != null && !c.columns().isEmpty(), columnsFile + ": columns: missing");
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < c.columns().size(); i++) {
-      checkColumn(c.columns().get(i), columnsFile + ": columns[" + i + "]", names);
-    }
+    checkColumns(c, columnsFile);
+    return spec(e, c);
+  }
+
+  private static void checkColumns(ColumnsFile c, Path columnsFile) {
+    Set<String> names = columnNames(c.columns(), columnsFile);
     require(
         c.key() != null && names.containsAll(c.key()), columnsFile + ": key: must name columns");
     require(
         c.partition() == null || ("year".equals(c.partition()) && names.contains("period")),
         columnsFile + ": partition: only 'year' of a dataset with a period column");
     c.columns().forEach(col -> checkUnitCode(col, c.columns(), columnsFile));
+  }
+
+  /** Checks every column and returns their names. */
+  private static Set<String> columnNames(List<DatasetSpec.Column> columns, Path columnsFile) {
+    require(columns != null && !columns.isEmpty(), columnsFile + ": columns: missing");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < columns.size(); i++) {
+      checkColumn(columns.get(i), columnsFile + ": columns[" + i + "]", names);
+    }
+    return names;
+  }
+
+  private static DatasetSpec spec(Entry e, ColumnsFile c) {
     return new DatasetSpec(
         e.name(),
         e.title(),
@@ -212,17 +231,15 @@ public record DatasetCatalog(
     if (on == null) {
       return;
     }
-    boolean byColumn =
-        columns.stream()
-            .anyMatch(c -> c.name().equals(on) && List.of("month", "date").contains(c.type()));
     require(
         "string".equals(col.type())
-            && (on.equals(DatasetSpec.Column.TODAY) || isDate(on) || byColumn),
-        columnsFile
-            + ": "
-            + col.name()
-            + ".admin_unit_on: 'today', a date YYYY-MM-DD or a month or date column, "
-            + "for a string column");
+            && (on.equals(DatasetSpec.Column.TODAY) || isDate(on) || isTimeColumn(on, columns)),
+        columnsFile + ": " + col.name() + ADMIN_UNIT_ON);
+  }
+
+  private static boolean isTimeColumn(String name, List<DatasetSpec.Column> columns) {
+    return columns.stream()
+        .anyMatch(c -> c.name().equals(name) && List.of("month", "date").contains(c.type()));
   }
 
   private static boolean isDate(String text) {

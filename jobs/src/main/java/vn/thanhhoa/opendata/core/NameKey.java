@@ -33,11 +33,18 @@ public final class NameKey {
     if (name == null || name.isBlank()) {
       return null;
     }
-    String folded = lower(name);
+    return foldTones(withoutType(lower(name)));
+  }
+
+  private static String withoutType(String folded) {
     String type = type(folded);
-    String rest = type == null ? folded : folded.substring(type.length()).trim();
+    return type == null ? folded : folded.substring(type.length()).trim();
+  }
+
+  /** The words of {@code name}, each with its tone mark moved to its end. */
+  private static String foldTones(String name) {
     StringBuilder key = new StringBuilder();
-    for (String word : rest.split(" ")) {
+    for (String word : name.split(" ")) {
       if (key.length() > 0) {
         key.append(' ');
       }

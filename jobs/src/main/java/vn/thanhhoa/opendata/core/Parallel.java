@@ -26,46 +26,68 @@ public final class Parallel {
       List<T> items, int threads, Function<T, R> work, Consumer<R> done) {
     ExecutorService pool = pool(Math.max(1, Math.min(threads, items.size())));
     try {
-      List<Future<R>> futures = new ArrayList<>();
-      items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
-      return inOrder(futures, done);
+      return inOrder(submitAll(pool, items, work), done);
     } finally {
       pool.shutdownNow();
     }
   }
 
+  private static <T, R> List<Future<R>> submitAll(
+      ExecutorService pool, List<T> items, Function<T, R> work) {
+    List<Future<R>> futures = new ArrayList<>();
+    items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
+    return futures;
+  }
+
   private static ExecutorService pool(int threads) {
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, "pipeline-worker");
-          t.setDaemon(true);
-          return t;
-        });
+    return Executors.newFixedThreadPool(threads, Parallel::worker);
+  }
+
+  private static Thread worker(Runnable r) {
+    Thread t = new Thread(r, "pipeline-worker");
+    t.setDaemon(true);
+    return t;
   }
 
   /** Waits for every piece; results up to the first failure go to {@code done}. */
   private static <R> List<R> inOrder(List<Future<R>> futures, Consumer<R> done) {
     List<R> results = new ArrayList<>();
-    RuntimeException failure = null;
-    for (Future<R> f : futures) {
-      try {
-        R r = f.get();
-        if (failure == null) {
-          results.add(r);
-          done.accept(r);
-        }
-      } catch (ExecutionException e) {
-        failure = failure != null ? failure : unwrap(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = failure != null ? failure : new IllegalStateException("interrupted", e);
+    for (int i = 0; i < futures.size(); i++) {
+      RuntimeException failure = deliver(futures.get(i), results, done);
+      if (failure != null) {
+        awaitRest(futures.subList(i + 1, futures.size()));
+        throw failure;
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
     return results;
+  }
+
+  /** Waits for one piece and hands its result on; its failure is returned, not thrown. */
+  private static <R> RuntimeException deliver(Future<R> f, List<R> results, Consumer<R> done) {
+    try {
+      R r = f.get();
+      results.add(r);
+      done.accept(r);
+      return null;
+    } catch (ExecutionException e) {
+      return unwrap(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Lets the pieces after a failure stop; their results and failures no longer count. */
+  private static void awaitRest(List<? extends Future<?>> rest) {
+    for (Future<?> f : rest) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        // ignored: the earlier failure is the one thrown
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static RuntimeException unwrap(Throwable cause) {

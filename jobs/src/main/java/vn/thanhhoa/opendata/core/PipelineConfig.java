@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The pipeline's settings, read once from {@code conf/pipeline.yaml}. Relative paths in the file
@@ -80,26 +81,33 @@ public record PipelineConfig(
 
   /** Reads and checks the file; every problem is a {@link ConfigException} naming the key. */
   public static PipelineConfig load(Path file) {
-    ConfigFile raw = Yaml.read(file, ConfigFile.class);
-    Path base = file.toAbsolutePath().normalize().getParent();
     Checker check = new Checker(file);
-    PipelineConfig config =
-        new PipelineConfig(
-            file,
-            location(base, check.present("input", raw.input())),
-            location(base, check.present("output", raw.output())),
-            base.resolve(check.present("schemas", raw.schemas())).normalize(),
-            base.resolve(check.present("datasets", raw.datasets())).normalize(),
-            check.zone("timezone", raw.timezone()),
-            check.nonEmpty("sources", raw.sources()),
-            adminUnits(base, check, raw.adminUnits()),
-            spark(check, raw.spark()),
-            portal(check, raw.portal()),
-            keep(check, raw.releases()));
+    PipelineConfig config = of(file, Yaml.read(file, ConfigFile.class), check);
+    checkPaths(check, config);
+    return config;
+  }
+
+  private static PipelineConfig of(Path file, ConfigFile raw, Checker check) {
+    Path base = file.toAbsolutePath().normalize().getParent();
+    return new PipelineConfig(
+        file,
+        location(base, check.present("input", raw.input())),
+        location(base, check.present("output", raw.output())),
+        base.resolve(check.present("schemas", raw.schemas())).normalize(),
+        base.resolve(check.present("datasets", raw.datasets())).normalize(),
+        check.zone("timezone", raw.timezone()),
+        check.nonEmpty("sources", raw.sources()),
+        adminUnits(base, check, raw.adminUnits()),
+        spark(check, raw.spark()),
+        portal(check, raw.portal()),
+        keep(check, raw.releases()));
+  }
+
+  /** The folders and files the settings name must exist. */
+  private static void checkPaths(Checker check, PipelineConfig config) {
     check.folder("schemas", config.schemas());
     check.folder("admin_units.folder", config.adminUnits().folder());
     check.file("datasets", config.datasets());
-    return config;
   }
 
   /** Resolves a local path against {@code base}; URIs with a scheme are kept as written. */
@@ -112,59 +120,65 @@ public record PipelineConfig(
 
   private static AdminUnitsConfig adminUnits(Path base, Checker check, RawAdminUnits raw) {
     check.present("admin_units", raw);
-    List<UnitList> lists = new ArrayList<>();
-    List<RawUnitList> rawLists = check.nonEmpty("admin_units.lists", raw.lists());
-    for (int i = 0; i < rawLists.size(); i++) {
-      String key = "admin_units.lists[" + i + "]";
-      RawUnitList l = rawLists.get(i);
-      lists.add(
-          new UnitList(
-              check.present(key + ".file", l.file()),
-              check.date(key + ".valid_from", check.present(key + ".valid_from", l.validFrom())),
-              l.validTo() == null ? null : check.date(key + ".valid_to", l.validTo())));
-    }
+    List<UnitList> lists = unitLists(check, check.nonEmpty("admin_units.lists", raw.lists()));
     return new AdminUnitsConfig(
         base.resolve(check.present("admin_units.folder", raw.folder())).normalize(),
         lists,
         check.present("admin_units.crosswalk", raw.crosswalk()));
   }
 
+  private static List<UnitList> unitLists(Checker check, List<RawUnitList> raw) {
+    List<UnitList> lists = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      lists.add(unitList(check, "admin_units.lists[" + i + "]", raw.get(i)));
+    }
+    return lists;
+  }
+
+  private static UnitList unitList(Checker check, String key, RawUnitList raw) {
+    return new UnitList(
+        check.present(key + ".file", raw.file()),
+        check.date(key + ".valid_from", check.present(key + ".valid_from", raw.validFrom())),
+        raw.validTo() == null ? null : check.date(key + ".valid_to", raw.validTo()));
+  }
+
   private static Portal portal(Checker check, RawPortal raw) {
     check.present("portal", raw);
-    String url = check.present("portal.base_url", raw.baseUrl());
+    String url = baseUrl(check, raw.baseUrl());
+    return new Portal(url, check.present("portal.site_title", raw.siteTitle()));
+  }
+
+  /** An absolute http(s) URL, without a trailing slash. */
+  private static String baseUrl(Checker check, String value) {
+    String url = check.present("portal.base_url", value);
     if (!url.matches("^https?://[A-Za-z0-9.\\-]+(:[0-9]+)?(/[^\\s]*)?$")) {
       throw check.error("portal.base_url", "not an absolute http(s) URL: " + url);
     }
-    String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    return new Portal(trimmed, check.present("portal.site_title", raw.siteTitle()));
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static int keep(Checker check, RawReleases raw) {
-    int keep = raw == null || raw.keep() == null ? 5 : raw.keep();
-    if (keep < 1) {
-      throw check.error("releases.keep", "must be at least 1");
-    }
-    return keep;
+    return check.atLeastOne("releases.keep", raw == null ? null : raw.keep(), 5);
   }
 
   private static SparkConfig spark(Checker check, RawSpark raw) {
     if (raw == null) {
       return new SparkConfig("local[*]", 4, Map.of());
     }
-    int partitions = raw.shufflePartitions() == null ? 4 : raw.shufflePartitions();
-    if (partitions < 1) {
-      throw check.error("spark.shuffle_partitions", "must be at least 1");
-    }
-    Map<String, String> settings =
-        new TreeMap<>(raw.settings() == null ? Map.of() : raw.settings());
-    settings.keySet().stream()
-        .filter(k -> !k.startsWith("spark."))
-        .findFirst()
-        .ifPresent(
-            k -> {
-              throw check.error("spark.settings." + k, "Spark settings start with 'spark.'");
-            });
+    int partitions = check.atLeastOne("spark.shuffle_partitions", raw.shufflePartitions(), 4);
+    Map<String, String> settings = sparkSettings(check, raw.settings());
     return new SparkConfig(raw.master() == null ? "local[*]" : raw.master(), partitions, settings);
+  }
+
+  /** The extra settings, sorted; each must be a {@code spark.} key. */
+  private static Map<String, String> sparkSettings(Checker check, Map<String, String> raw) {
+    Map<String, String> settings = new TreeMap<>(raw == null ? Map.of() : raw);
+    for (String key : settings.keySet()) {
+      if (!key.startsWith("spark.")) {
+        throw check.error("spark.settings." + key, "Spark settings start with 'spark.'");
+      }
+    }
+    return settings;
   }
 
   record ConfigFile(
@@ -209,19 +223,28 @@ public record PipelineConfig(
       return value;
     }
 
-    ZoneId zone(String key, String value) {
-      try {
-        return ZoneId.of(present(key, value));
-      } catch (DateTimeException e) {
-        throw error(key, "not a time zone: " + value);
+    /** A count that must be at least 1, {@code otherwise} when not given. */
+    int atLeastOne(String key, Integer value, int otherwise) {
+      int count = value == null ? otherwise : value;
+      if (count < 1) {
+        throw error(key, "must be at least 1");
       }
+      return count;
+    }
+
+    ZoneId zone(String key, String value) {
+      return parsed(key, present(key, value), ZoneId::of, "not a time zone: ");
     }
 
     LocalDate date(String key, String value) {
+      return parsed(key, value, LocalDate::parse, "not a date (YYYY-MM-DD): ");
+    }
+
+    private <T> T parsed(String key, String value, Function<String, T> parse, String problem) {
       try {
-        return LocalDate.parse(value);
+        return parse.apply(value);
       } catch (DateTimeException e) {
-        throw error(key, "not a date (YYYY-MM-DD): " + value);
+        throw error(key, problem + value);
       }
     }
 

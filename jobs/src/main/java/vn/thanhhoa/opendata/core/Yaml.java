@@ -35,11 +35,7 @@ public final class Yaml {
   /** Reads {@code file} as {@code type}; any problem becomes a one-line {@link ConfigException}. */
   public static <T> T read(Path file, Class<T> type) {
     try {
-      T value = MAPPER.readValue(Files.readAllBytes(file), type);
-      if (value == null) {
-        throw new ConfigException(file + ": the file is empty");
-      }
-      return value;
+      return notEmpty(file, MAPPER.readValue(Files.readAllBytes(file), type));
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": file not found");
     } catch (JsonProcessingException e) {
@@ -47,6 +43,13 @@ public final class Yaml {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  private static <T> T notEmpty(Path file, T value) {
+    if (value == null) {
+      throw new ConfigException(file + ": the file is empty");
+    }
+    return value;
   }
 
   /**
@@ -57,18 +60,7 @@ public final class Yaml {
   private static String problem(JsonProcessingException e) {
     MarkedYAMLException syntax = syntaxError(e);
     if (syntax != null) {
-      String context =
-          syntax.getContext() == null
-              ? ""
-              : syntax.getContext()
-                  + (syntax.getContextMark() == null
-                      ? ""
-                      : " started at " + at(syntax.getContextMark()))
-                  + ": ";
-      return at(syntax.getProblemMark())
-          + ": not valid YAML: "
-          + context
-          + firstLine(syntax.getProblem());
+      return syntaxProblem(syntax);
     }
     if (e instanceof UnrecognizedPropertyException u) {
       return keyPath(u) + ": unknown key";
@@ -76,12 +68,31 @@ public final class Yaml {
     if (e instanceof JsonMappingException m) {
       return keyPath(m) + ": " + firstLine(m.getOriginalMessage());
     }
-    JsonLocation where = e.getLocation();
-    String at =
-        where == null || where.getLineNr() < 1
-            ? ""
-            : at(where.getLineNr(), where.getColumnNr()) + ": ";
-    return at + "not valid YAML: " + firstLine(e.getOriginalMessage());
+    return prefix(e.getLocation()) + "not valid YAML: " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String syntaxProblem(MarkedYAMLException syntax) {
+    return at(syntax.getProblemMark())
+        + ": not valid YAML: "
+        + context(syntax)
+        + firstLine(syntax.getProblem());
+  }
+
+  /** What the parser was reading when it failed, e.g. {@code while scanning a block scalar}. */
+  private static String context(MarkedYAMLException syntax) {
+    if (syntax.getContext() == null) {
+      return "";
+    }
+    Mark mark = syntax.getContextMark();
+    return syntax.getContext() + (mark == null ? "" : " started at " + at(mark)) + ": ";
+  }
+
+  /** {@code line L, column C: } of Jackson's location, or nothing when it has none. */
+  private static String prefix(JsonLocation where) {
+    if (where == null || where.getLineNr() < 1) {
+      return "";
+    }
+    return at(where.getLineNr(), where.getColumnNr()) + ": ";
   }
 
   /**
@@ -111,11 +122,13 @@ public final class Yaml {
    * columns[3].type}.
    */
   static String keyPath(JsonMappingException e) {
-    String path =
-        e.getPath().stream()
-            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining());
+    String path = e.getPath().stream().map(Yaml::step).collect(Collectors.joining());
     return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "(top level)" : path;
+  }
+
+  /** One step of a key path: {@code .name} for a key, {@code [i]} for a list index. */
+  private static String step(JsonMappingException.Reference r) {
+    return r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]";
   }
 
   private static String firstLine(String message) {
