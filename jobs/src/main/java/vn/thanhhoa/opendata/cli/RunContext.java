@@ -10,6 +10,7 @@ import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.publish.Releases;
+import vn.thanhhoa.opendata.transform.Build;
 
 /**
  * What every stage of one run works with, made once when the run starts: the configuration, the
@@ -30,7 +31,10 @@ record RunContext(
     sources = List.copyOf(sources);
   }
 
-  /** Loads the unit lists and the catalogue, and picks a run id new in this output folder. */
+  /**
+   * Loads the unit lists and the catalogue (with its transforms), and picks a run id new in this
+   * output folder.
+   */
   static RunContext create(
       PipelineConfig config,
       OutputFolder output,
@@ -39,6 +43,7 @@ record RunContext(
       Instant startedAt) {
     AdminUnits units = AdminUnits.load(config.adminUnits());
     DatasetCatalog catalog = DatasetCatalog.load(config.datasets(), config.schemas());
+    Build.requireTransforms(catalog);
     String runId = output.layout().newRunId(startedAt, output.store());
     return new RunContext(
         config, output, sources, units, catalog, console, runId, new LazySpark(config, console));

@@ -54,6 +54,16 @@ public final class Build {
     this.unitCodes = new UnitCodes(units);
   }
 
+  /**
+   * Checks that every dataset's entry names a transform of this package, so that a run with a
+   * misspelt {@code transform:} stops before it ingests anything.
+   *
+   * @throws ConfigException naming the catalogue file, the dataset and the class looked for
+   */
+  public static void requireTransforms(DatasetCatalog catalog) {
+    Transforms.of(catalog);
+  }
+
   /** What every dataset of a run is built with. */
   record Context(
       SparkSession spark,

@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thanhhoa.opendata.core.PipelineConfig;
@@ -124,6 +126,35 @@ class CliTest {
   }
 
   @Test
+  void aMisspeltTransformExitsTwoBeforeAnythingIsIngested() throws IOException {
+    Path datasets = tmp.resolve("datasets.yaml");
+    Files.writeString(
+        datasets,
+        Files.readString(Paths.get("conf/datasets.yaml"))
+            .replace("transform: OcopProducts", "transform: OcopProduct"));
+    Path conf =
+        copyOfProjectConf(
+            "",
+            "",
+            Map.of(
+                "datasets: datasets.yaml", "datasets: " + datasets,
+                "input: ../sample-data", "input: " + Paths.get("sample-data").toAbsolutePath(),
+                "schemas: ../schemas", "schemas: " + Paths.get("schemas").toAbsolutePath(),
+                "folder: admin-units", "folder: " + Paths.get("conf/admin-units").toAbsolutePath(),
+                "output: ../output", "output: " + tmp.resolve("out")));
+    Result r = run("nightly", "--conf", conf.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "error: "
+                    + datasets
+                    + ": dataset san-pham-ocop-tren-san-tmdt: unknown transform 'OcopProduct'"),
+        r.err());
+    assertFalse(Files.exists(tmp.resolve("out/staging")), "nothing was ingested");
+  }
+
+  @Test
   void aMissingLandingFolderExitsTwo() {
     Result r = run("nightly", "--input", tmp.resolve("nowhere").toString());
     assertEquals(2, r.code());
@@ -146,9 +177,18 @@ class CliTest {
   }
 
   private Path copyOfProjectConf(String from, String to) throws IOException {
+    return copyOfProjectConf(from, to, Map.of());
+  }
+
+  private Path copyOfProjectConf(String from, String to, Map<String, String> more)
+      throws IOException {
     Path conf = Files.createDirectories(tmp.resolve("conf"));
     Path file = conf.resolve("pipeline.yaml");
-    Files.writeString(file, Files.readString(Paths.get("conf/pipeline.yaml")).replace(from, to));
+    String text = Files.readString(Paths.get("conf/pipeline.yaml")).replace(from, to);
+    for (Map.Entry<String, String> e : more.entrySet()) {
+      text = text.replace(e.getKey(), e.getValue());
+    }
+    Files.writeString(file, text);
     return file;
   }
 }
