@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Sha256;
 import vn.thanhhoa.opendata.core.SourceReport;
@@ -119,11 +118,6 @@ public final class SourceIngest {
   private void quarantine(Paths paths, Map<String, FileOutcome> outcomes) {
     Store store = Store.at(paths.quarantine(), spark.sparkContext().hadoopConfiguration());
     QuarantineFile.write(store, paths.quarantine(), outcomes.values());
-  }
-
-  /** The columns of a source's staging table, the partition column last. */
-  public static StructType stagingSchema(SourceSchema schema) {
-    return StagingTable.schema(schema);
   }
 
   /** A hash of the source's schema: a changed schema means every file must be read again. */

@@ -34,7 +34,7 @@ public final class StagingTables {
 
   /** The columns of a source's staging table, the partition column last. */
   public static StructType schema(SourceSchema source) {
-    return SourceIngest.stagingSchema(source);
+    return StagingTable.schema(source);
   }
 
   /** The folder of a source's table on the output's store, partitioned by {@code period=}. */

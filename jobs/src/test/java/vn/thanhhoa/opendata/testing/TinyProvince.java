@@ -10,7 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.SourceSchema;
-import vn.thanhhoa.opendata.ingest.SourceIngest;
+import vn.thanhhoa.opendata.ingest.StagingTables;
 
 /**
  * A hand-made province for transform tests. Before 2025-07: A, B (district 001) and C, D, E, F
@@ -75,7 +75,7 @@ public final class TinyProvince {
   }
 
   public static StructType stagingSchema(String source) {
-    return SourceIngest.stagingSchema(SourceSchema.load(Paths.get("schemas"), source));
+    return StagingTables.schema(SourceSchema.load(Paths.get("schemas"), source));
   }
 
   /** A commune report with the counts that matter to the scorecard. */
