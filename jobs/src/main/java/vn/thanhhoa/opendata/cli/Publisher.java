@@ -1,13 +1,11 @@
 package vn.thanhhoa.opendata.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.Releases;
-import vn.thanhhoa.opendata.publish.RunReport;
 import vn.thanhhoa.opendata.transform.Build;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
@@ -53,12 +51,11 @@ final class Publisher {
   Publication restore(Releases.Info target) {
     Optional<String> previous = context.currentRelease();
     String from = context.layout().release(target.id());
-    Map<String, Long> rows = RunReport.datasetRows(context.store(), from);
     Release release = Release.create(context.store(), context.layout(), context.runId());
     ReleaseContents contents = contents(previous);
     Stopwatch watch = Stopwatch.start();
     for (DatasetSpec spec : context.catalog().datasets()) {
-      contents.add(copy(target, spec.name(), rows, release));
+      contents.add(copy(target, spec.name(), from, release));
     }
     // The release whose data this is, through any earlier rollback, so that rolling back again
     // goes before it and never to the release a rollback withdrew.
@@ -69,19 +66,12 @@ final class Publisher {
   }
 
   private DatasetFiles.Written copy(
-      Releases.Info target, String name, Map<String, Long> rows, Release release) {
-    Long n = rows.get(name);
-    if (n == null) {
-      throw new IllegalStateException(
-          "release " + target.id() + " has no dataset " + name + " in its run report");
+      Releases.Info target, String name, String from, Release release) {
+    String folder = from + "/datasets/" + name;
+    if (!context.store().isDirectory(folder)) {
+      throw new IllegalStateException("release " + target.id() + " has no dataset " + name);
     }
-    String from = context.layout().release(target.id());
-    return DatasetFiles.copy(
-        context.store(),
-        name,
-        n,
-        from + "/datasets/" + name,
-        release.folder() + "/datasets/" + name);
+    return DatasetFiles.copy(context.store(), name, folder, release.folder() + "/datasets/" + name);
   }
 
   private ReleaseContents contents(Optional<String> previous) {

@@ -75,6 +75,21 @@ public final class StagingTables {
     return table.filter(periodIn(from, to));
   }
 
+  /**
+   * The months a source's table has rows of, from {@code from} to {@code to} (null: open), in
+   * order. They are the names of its partition folders, so no row is read.
+   */
+  public List<String> periods(String source, String from, String to) {
+    String prefix = PERIOD + "=";
+    return store.list(folder(source)).stream()
+        .filter(name -> name.startsWith(prefix))
+        .map(name -> name.substring(prefix.length()))
+        .filter(
+            p -> (from == null || p.compareTo(from) >= 0) && (to == null || p.compareTo(to) <= 0))
+        .sorted()
+        .toList();
+  }
+
   /** True on the rows whose {@code period} is from {@code from} to {@code to} (null: open). */
   public static Column periodIn(String from, String to) {
     Column in = lit(true);

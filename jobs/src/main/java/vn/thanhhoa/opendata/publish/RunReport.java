@@ -71,11 +71,6 @@ public final class RunReport {
         .orElseGet(LinkedHashMap::new);
   }
 
-  /** The row count of every dataset of a release, from its run report (empty if none). */
-  public static Map<String, Long> datasetRows(Store store, String release) {
-    return datasets(store, release, d -> d.path("rows").asLong());
-  }
-
   private static <T> Map<String, T> datasets(
       Store store, String release, Function<JsonNode, T> field) {
     Map<String, T> values = new LinkedHashMap<>();

@@ -153,7 +153,6 @@ public final class Build {
   }
 
   private DatasetFiles.Written carryOver(DatasetSpec spec, String from, String to) {
-    long rows = context.spark().read().parquet(from + "/parquet").count();
-    return DatasetFiles.copy(context.store(), spec.name(), rows, from, to);
+    return DatasetFiles.copy(context.store(), spec.name(), from, to);
   }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,20 +53,20 @@ public final class DatasetFiles {
 
   /** Writes the dataset's files into {@code folder}, a location on {@code store}. */
   public static Written write(Dataset<Row> frame, DatasetSpec spec, Store store, String folder) {
-    return write(frame, spec, store, folder, rows -> {});
+    return write(frame, spec, store, folder, Dataset::count);
   }
 
   /**
-   * As {@link #write(Dataset, DatasetSpec, Store, String)}, once {@code check} has accepted the
-   * rows: it sees them as they will be published, and reads them from the cache the files are
-   * written from.
+   * As {@link #write(Dataset, DatasetSpec, Store, String)}, once {@code check} has accepted and
+   * counted the rows: it sees them as they will be published (one partition, in key order), and its
+   * pass fills the cache the files are then written from.
    */
   static Written write(
       Dataset<Row> frame,
       DatasetSpec spec,
       Store store,
       String folder,
-      Consumer<Dataset<Row>> check) {
+      ToLongFunction<Dataset<Row>> check) {
     // Re-applying the declared schema through the rows makes every column nullable whatever the
     // plan inferred: Parquet's REQUIRED/OPTIONAL flags, and so the bytes, would vary otherwise.
     Dataset<Row> conformed = conform(frame, spec);
@@ -76,7 +76,7 @@ public final class DatasetFiles {
             .createDataFrame(conformed.javaRDD(), spec.schema())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      check.accept(rows);
+      long count = check.applyAsLong(rows);
       store.mkdirs(folder);
       DatasetFolder target = new DatasetFolder(store, folder);
       List<FileEntry> files = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class DatasetFiles {
       files.add(FormatFiles.csv(rows, spec, target));
       files.add(FormatFiles.json(rows, spec, target));
       files.sort(Comparator.comparing(FileEntry::path));
-      return new Written(spec.name(), rows.count(), combined(files), List.copyOf(files));
+      return new Written(spec.name(), count, combined(files), List.copyOf(files));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write dataset " + spec.name() + " to " + folder, e);
     } finally {
@@ -100,14 +100,27 @@ public final class DatasetFiles {
     return !relative.equals("datapackage.json");
   }
 
-  /** Copies a dataset's data files from another release's folder and records them. */
-  public static Written copy(Store store, String name, long rows, String from, String to) {
+  /**
+   * Copies a dataset's data files from another release's folder and records them, with the rows its
+   * Parquet files' footers count.
+   */
+  public static Written copy(Store store, String name, String from, String to) {
+    long rows = 0;
     for (String file : store.files(from)) {
       if (isDataFile(file)) {
         store.copy(from + "/" + file, to + "/" + file);
+        rows += file.endsWith(".parquet") ? parquetRows(store, to + "/" + file) : 0;
       }
     }
     return rehash(name, rows, store, to);
+  }
+
+  private static long parquetRows(Store store, String file) {
+    try {
+      return ParquetFooter.rows(store, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the footer of " + file, e);
+    }
   }
 
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */

@@ -1,14 +1,11 @@
 package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,12 +14,12 @@ import vn.thanhhoa.opendata.core.DatasetSpec;
 /**
  * The tests a dataset's schema declares, run on its rows before they are published: the key is
  * unique, the key's and the {@code required} columns are never null, and every {@code
- * admin_unit_on} code is a unit of the list valid on its day. They run as one aggregation over the
- * rows; only a failure reads the rows again, for a few offending values of each broken rule.
+ * admin_unit_on} code is a unit of the list valid on its day. They run as one pass over the rows
+ * that also counts them, so a built dataset costs no Spark job more than its files; only a failure
+ * reads the rows again, for a few offending values of each broken rule.
  */
 final class DeclaredTests {
   private static final int EXAMPLES = 3;
-  private static final String ROWS = "_rows";
 
   private final DatasetSpec spec;
   private final UnitCodes units;
@@ -33,36 +30,37 @@ final class DeclaredTests {
   }
 
   /** A test of single rows: {@code broken} is true on a row that fails it. */
-  private record RowTest(String column, String rule, Column broken, List<Column> shown) {
-    String alias() {
-      return "_" + rule + "_" + column;
-    }
-  }
+  private record RowTest(String column, String rule, Column broken, List<Column> shown) {}
 
   /**
+   * Checks the rows and counts them. They must be as {@link DatasetFiles#conform} leaves them: one
+   * partition in key order, so that rows sharing a key are neighbours.
+   *
+   * @return the number of rows
    * @throws IllegalStateException naming the dataset, and for each failed test its column, rule,
    *     number of rows and up to three offending values
    */
-  void verify(Dataset<Row> rows) {
-    List<RowTest> tests = rowTests();
-    if (spec.key().isEmpty() && tests.isEmpty()) {
-      return;
+  long verify(Dataset<Row> rows) {
+    if (rows.rdd().getNumPartitions() > 1) {
+      throw new IllegalStateException(
+          spec.name() + ": declared tests need the rows in one partition, in key order");
     }
-    Dataset<Row> groups = rows.groupBy(keyColumns()).agg(count(lit(1)).as(ROWS), perKey(tests));
-    Row totals = groups.agg(duplicates(), total(tests)).first();
+    List<RowTest> tests = rowTests();
+    TestTally tally = TestTally.of(rows.select(tallied(tests)), spec.key().size(), tests.size());
     List<String> failures = new ArrayList<>();
-    if (!spec.key().isEmpty() && failed(totals, 0) > 0) {
-      failures.add(uniqueFailure(groups, failed(totals, 0)));
+    if (tally.sharedKeys() > 0) {
+      failures.add(uniqueFailure(rows, tally.sharedKeys()));
     }
     for (int i = 0; i < tests.size(); i++) {
-      if (failed(totals, i + 1) > 0) {
-        failures.add(rowFailure(rows, tests.get(i), failed(totals, i + 1)));
+      if (tally.broken(i) > 0) {
+        failures.add(rowFailure(rows, tests.get(i), tally.broken(i)));
       }
     }
     if (!failures.isEmpty()) {
       throw new IllegalStateException(
           "Cannot publish " + spec.name() + ": " + String.join("; ", failures));
     }
+    return tally.rows();
   }
 
   private List<RowTest> rowTests() {
@@ -77,6 +75,12 @@ final class DeclaredTests {
     return tests;
   }
 
+  /** The key's columns, then whether each test fails on the row. */
+  private Column[] tallied(List<RowTest> tests) {
+    return Stream.concat(keyList().stream(), tests.stream().map(RowTest::broken))
+        .toArray(Column[]::new);
+  }
+
   private Column[] keyColumns() {
     return keyList().toArray(Column[]::new);
   }
@@ -85,29 +89,11 @@ final class DeclaredTests {
     return spec.key().stream().map(k -> col(k)).toList();
   }
 
-  private static Column[] perKey(List<RowTest> tests) {
-    return tests.stream()
-        .map(t -> sum(when(t.broken(), 1L).otherwise(0L)).as(t.alias()))
-        .toArray(Column[]::new);
-  }
-
-  /** Rows that share their key with another row. */
-  private static Column duplicates() {
-    return sum(when(col(ROWS).gt(1), col(ROWS)).otherwise(0L));
-  }
-
-  private static Column[] total(List<RowTest> tests) {
-    return tests.stream().map(t -> sum(col(t.alias()))).toArray(Column[]::new);
-  }
-
-  private static long failed(Row totals, int i) {
-    return totals.isNullAt(i) ? 0 : totals.getLong(i);
-  }
-
-  private String uniqueFailure(Dataset<Row> groups, long failed) {
+  private String uniqueFailure(Dataset<Row> rows, long failed) {
     List<Row> keys =
-        groups
-            .filter(col(ROWS).gt(1))
+        rows.groupBy(keyColumns())
+            .count()
+            .filter(col("count").gt(1))
             .select(keyColumns())
             .orderBy(keyColumns())
             .limit(EXAMPLES)

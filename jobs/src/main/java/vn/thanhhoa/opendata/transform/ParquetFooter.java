@@ -46,10 +46,8 @@ final class ParquetFooter {
     try (FSDataInputStream in = store.open(from);
         OutputStream out = store.create(to)) {
       byte[] tail = tail(in, from, size);
-      int length = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-      long start = size - 8 - length;
-      byte[] footer = new byte[length];
-      in.readFully(start, footer);
+      byte[] footer = footer(in, tail, size);
+      long start = size - 8 - footer.length;
       ByteArrayOutputStream rewritten = rewritten(footer, change, from);
       in.seek(0);
       if (IOUtils.copyLarge(in, out, 0, start) != start) {
@@ -57,6 +55,15 @@ final class ParquetFooter {
       }
       rewritten.writeTo(out);
       out.write(tail);
+    }
+  }
+
+  /** The number of rows a Parquet file holds, from its footer. */
+  static long rows(Store store, String file) throws IOException {
+    long size = store.size(file);
+    try (FSDataInputStream in = store.open(file)) {
+      byte[] footer = footer(in, tail(in, file, size), size);
+      return Util.readFileMetaData(new ByteArrayInputStream(footer)).getNum_rows();
     }
   }
 
@@ -68,6 +75,14 @@ final class ParquetFooter {
       throw new IOException(from + " is not a Parquet file");
     }
     return tail;
+  }
+
+  /** The footer, which ends where the tail begins; the tail gives its length. */
+  private static byte[] footer(FSDataInputStream in, byte[] tail, long size) throws IOException {
+    int length = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    byte[] footer = new byte[length];
+    in.readFully(size - 8 - length, footer);
+    return footer;
   }
 
   private static ByteArrayOutputStream rewritten(

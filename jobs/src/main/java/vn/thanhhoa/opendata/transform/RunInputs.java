@@ -1,10 +1,8 @@
 package vn.thanhhoa.opendata.transform;
 
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,24 +83,19 @@ final class RunInputs {
   }
 
   /**
-   * Every month from the first to the last period any of the sources has (within the selection).
+   * Every month from the first to the last period any of the sources has (within the selection),
+   * known from the staging tables' partition folders.
    */
   Dataset<Row> months(List<String> sources) {
-    List<String> first = new ArrayList<>();
-    List<String> last = new ArrayList<>();
+    List<String> periods = new ArrayList<>();
     for (String source : sources) {
-      Row r = staging(source).agg(min("period"), max("period")).first();
-      if (!r.isNullAt(0)) {
-        first.add(r.getString(0));
-        last.add(r.getString(1));
-      }
+      staging(source); // refuses a table an interrupted ingest left half-swapped
+      periods.addAll(context.staging().periods(source, selection.from(), selection.to()));
     }
     List<String> months =
-        first.isEmpty()
+        periods.isEmpty()
             ? List.of()
-            : Months.between(
-                first.stream().min(String::compareTo).get(),
-                last.stream().max(String::compareTo).get());
+            : Months.between(Collections.min(periods), Collections.max(periods));
     return spark().createDataset(months, Encoders.STRING()).toDF("period");
   }
 

@@ -42,9 +42,13 @@ class DeclaredTestsTest extends SparkTest {
     return new DatasetSpec.Column(name, type, null, name, name, required, on);
   }
 
-  private void verify(Row... rows) {
+  private long verify(Row... rows) {
     Dataset<Row> frame = spark().createDataFrame(List.of(rows), SPEC.schema());
-    new DeclaredTests(SPEC, new UnitCodes(TinyProvince.UNITS)).verify(frame);
+    return tests().verify(DatasetFiles.conform(frame, SPEC));
+  }
+
+  private static DeclaredTests tests() {
+    return new DeclaredTests(SPEC, new UnitCodes(TinyProvince.UNITS));
   }
 
   private String failure(Row... rows) {
@@ -52,8 +56,28 @@ class DeclaredTestsTest extends SparkTest {
   }
 
   @Test
-  void rowsThatKeepEveryRulePass() {
-    verify(A_JUNE, B_JUNE, SIX_JULY);
+  void rowsThatKeepEveryRulePassAndAreCounted() {
+    assertEquals(3, verify(A_JUNE, B_JUNE, SIX_JULY));
+  }
+
+  @Test
+  void noRowsPass() {
+    assertEquals(0, verify());
+  }
+
+  @Test
+  void keysRepeatedFarApartAreFoundAndEveryRowSharingOneIsCounted() {
+    assertEquals(
+        "Cannot publish toy: key period, commune_code: unique: 5 rows share a key, e.g. "
+            + "(2025-06, 00001) (2025-06, 00002)",
+        failure(B_JUNE, A_JUNE, SIX_JULY, A_JUNE, B_JUNE, A_JUNE));
+  }
+
+  @Test
+  void rowsNotGatheredInKeyOrderAreRefused() {
+    Dataset<Row> spread =
+        spark().createDataFrame(List.of(A_JUNE, B_JUNE), SPEC.schema()).repartition(2);
+    assertThrows(IllegalStateException.class, () -> tests().verify(spread));
   }
 
   @Test

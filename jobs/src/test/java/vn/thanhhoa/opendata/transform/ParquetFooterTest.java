@@ -44,5 +44,6 @@ class ParquetFooterTest extends SparkTest {
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     assertEquals(Files.size(file), Files.size(a));
     assertEquals(100, spark().read().parquet(b.toString()).count());
+    assertEquals(100, ParquetFooter.rows(store, b.toString()));
   }
 }
