@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,6 +95,13 @@ public final class AdminUnits {
 
   public List<CrosswalkEdge> crosswalk() {
     return crosswalk;
+  }
+
+  /** A hash of every unit's code, names, type, district and validity, in the list's order. */
+  public String sha256() {
+    MessageDigest digest = Sha256.digest();
+    units.forEach(u -> Sha256.line(digest, u.toString()));
+    return Sha256.hex(digest);
   }
 
   /**

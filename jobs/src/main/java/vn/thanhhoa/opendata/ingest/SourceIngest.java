@@ -1,5 +1,7 @@
 package vn.thanhhoa.opendata.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
@@ -120,10 +122,15 @@ public final class SourceIngest {
     QuarantineFile.write(store, paths.quarantine(), outcomes.values());
   }
 
-  /** A hash of the source's schema: a changed schema means every file must be read again. */
+  /**
+   * A hash of the source's schema and of the unit list its rows are placed on: a change to either
+   * means every file must be read again (a unit added to the list, for one, can take in rows that
+   * were quarantined for naming no unit).
+   */
   public String schemaSha256() {
     try {
-      return Sha256.of(SCHEMA_JSON.writeValueAsBytes(schema));
+      byte[] schemaJson = SCHEMA_JSON.writeValueAsBytes(schema);
+      return Sha256.of((Sha256.of(schemaJson) + " " + units.sha256()).getBytes(UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("Cannot hash the schema of " + schema.source(), e);
     }

@@ -41,12 +41,12 @@ final class DeclaredTests {
    *     number of rows and up to three offending values
    */
   long verify(Dataset<Row> rows) {
-    if (rows.rdd().getNumPartitions() > 1) {
+    List<RowTest> tests = rowTests();
+    TestTally tally = TestTally.of(rows.select(tallied(tests)), spec.key().size(), tests.size());
+    if (tally.partitions() > 1) {
       throw new IllegalStateException(
           spec.name() + ": declared tests need the rows in one partition, in key order");
     }
-    List<RowTest> tests = rowTests();
-    TestTally tally = TestTally.of(rows.select(tallied(tests)), spec.key().size(), tests.size());
     List<String> failures = new ArrayList<>();
     if (tally.sharedKeys() > 0) {
       failures.add(uniqueFailure(rows, tally.sharedKeys()));

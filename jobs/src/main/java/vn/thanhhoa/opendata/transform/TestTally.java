@@ -9,10 +9,11 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * What one pass over a dataset's rows in key order finds: how many rows there are, how many share
- * their key with a neighbour, and how many fail each row test. The rows are the key's columns
- * followed by one boolean per test (null counts as passed, as a SQL filter would have it).
+ * their key with a neighbour, and how many fail each row test; and over how many partitions the
+ * rows were spread (a neighbour is only seen within one). The rows are the key's columns followed
+ * by one boolean per test (null counts as passed, as a SQL filter would have it).
  */
-record TestTally(long rows, long sharedKeys, long[] brokenByTest) {
+record TestTally(int partitions, long rows, long sharedKeys, long[] brokenByTest) {
 
   /** Tallies {@code tallied} (one partition, in key order) in one Spark job. */
   static TestTally of(Dataset<Row> tallied, int keyColumns, int tests) {
@@ -25,7 +26,7 @@ record TestTally(long rows, long sharedKeys, long[] brokenByTest) {
     }
     long[] broken = new long[tests];
     System.arraycopy(sum, 2, broken, 0, tests);
-    return new TestTally(sum[0], sum[1], broken);
+    return new TestTally(parts.size(), sum[0], sum[1], broken);
   }
 
   long broken(int test) {

@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
@@ -133,5 +134,30 @@ class UnitPlacementTest {
     assertEquals(
         List.of(Arrays.asList(2L, null, "out-of-range")),
         resolve(row("2025-07", "14755", "Phường Hàm Rồng", "").replace(",1000,", ",-1,")));
+  }
+
+  @Test
+  void aChangedUnitListMeansEveryFileIsReadAgain() {
+    List<AdminUnits.Unit> renamed = new ArrayList<>(UNITS.units());
+    AdminUnits.Unit first = renamed.get(0);
+    renamed.set(
+        0,
+        new AdminUnits.Unit(
+            first.code(),
+            first.name() + " (sửa)",
+            first.type(),
+            first.districtCode(),
+            first.districtName(),
+            first.validFrom(),
+            first.validTo()));
+    SourceIngest before = new SourceIngest(null, LandingFileReaderTest.REPORTS, UNITS);
+    SourceIngest same =
+        new SourceIngest(
+            null, LandingFileReaderTest.REPORTS, new AdminUnits(UNITS.units(), UNITS.crosswalk()));
+    SourceIngest after =
+        new SourceIngest(
+            null, LandingFileReaderTest.REPORTS, new AdminUnits(renamed, UNITS.crosswalk()));
+    assertEquals(before.schemaSha256(), same.schemaSha256());
+    assertNotEquals(before.schemaSha256(), after.schemaSha256());
   }
 }
