@@ -55,14 +55,12 @@ final class DataStoreSearch {
       List<Object> limitOffset) {
     RowFilter where = RowFilter.of(table, p.object("filters"), p.object("q"));
     String from = " FROM " + Sql.quote(table.name) + where.sql();
+    List<Object> params = new ArrayList<>(where.params);
     String page =
         "SELECT "
             + DataStoreColumns.select(table, columns)
             + from
-            + RowOrder.of(table, p.string("sort", null))
-            + " LIMIT ? OFFSET ?";
-    List<Object> params = new ArrayList<>(where.params);
-    params.addAll(limitOffset);
+            + order(table, where, p.string("sort", null), params, limitOffset);
     boolean counted = p.bool("include_total", true);
     return SqlRun.search(
         engine,
@@ -71,6 +69,24 @@ final class DataStoreSearch {
               c, page, params, r -> records.add(DataStoreColumns.record(table, r, columns)));
           return counted ? SqlRun.count(c, "SELECT count(*)" + from, where.params) : 0L;
         });
+  }
+
+  /** The page's ORDER BY and bounds; adds their parameters. */
+  private static String order(
+      DataStoreTable table,
+      RowFilter where,
+      String sort,
+      List<Object> params,
+      List<Object> limitOffset) {
+    if (where.conditions.isEmpty() && (sort == null || sort.isBlank())) {
+      // plain paging: _id counts rows from 1 in table order, so a page is an _id range
+      long first = ((Integer) limitOffset.get(1)).longValue();
+      params.add(first);
+      params.add(first + (Integer) limitOffset.get(0));
+      return " WHERE _id > ? AND _id <= ? ORDER BY _id";
+    }
+    params.addAll(limitOffset);
+    return RowOrder.of(table, sort) + " LIMIT ? OFFSET ?";
   }
 
   private static ActionError notFound(String id) {
