@@ -50,6 +50,13 @@ final class ActionError extends RuntimeException {
     return new ActionError(409, error, true);
   }
 
+  /** A Validation Error of a dict given whole (CKAN's SQL errors carry an {@code info} dict). */
+  static ActionError validation(ObjectNode fields) {
+    ObjectNode error = fields.deepCopy();
+    error.put("__type", "Validation Error");
+    return new ActionError(409, error, true);
+  }
+
   static ActionError validation(String field, String message) {
     return validation(Map.of(field, List.of(message)));
   }

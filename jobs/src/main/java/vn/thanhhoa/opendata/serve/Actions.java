@@ -48,6 +48,7 @@ final class Actions {
     actions.put("license_list", c -> c.feed().licenses);
     actions.put("resource_show", Actions::resourceShow);
     actions.put("datastore_search", c -> DataStoreSearch.search(c.feed(), c.params(), c.path()));
+    actions.put("datastore_search_sql", c -> SqlSearch.search(c.feed(), c.params()));
   }
 
   Optional<Action> find(String name) {

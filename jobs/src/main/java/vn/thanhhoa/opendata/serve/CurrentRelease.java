@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import vn.thanhhoa.opendata.core.Layout;
 import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.publish.Releases;
@@ -16,6 +19,14 @@ import vn.thanhhoa.opendata.publish.Releases;
  */
 final class CurrentRelease {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long RETIRE_AFTER_SECONDS = 60;
+  private static final ScheduledExecutorService RETIRING =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "serve-retire");
+            t.setDaemon(true);
+            return t;
+          });
   private final Path link;
   private final Releases releases;
   private volatile FeedSnapshot snapshot;
@@ -33,12 +44,24 @@ final class CurrentRelease {
       synchronized (this) {
         s = snapshot;
         if (s == null || !s.release.equals(target)) {
+          FeedSnapshot old = s;
           s = FeedSnapshot.load(target);
           snapshot = s;
+          retireLater(old);
         }
       }
     }
     return s;
+  }
+
+  /**
+   * Closes a replaced release's DataStore once requests that took it before the switch have had
+   * time to end (a query's time limit is far shorter).
+   */
+  private static void retireLater(FeedSnapshot old) {
+    if (old != null) {
+      RETIRING.schedule(old::retire, RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   /**
@@ -47,6 +70,14 @@ final class CurrentRelease {
    * published: a copy in progress may bring the pointer before the release, and until then the
    * release served so far stays.
    */
+  /** The server stops: the DataStore of the release served closes. */
+  void close() {
+    FeedSnapshot s = snapshot;
+    if (s != null) {
+      s.retire();
+    }
+  }
+
   private Path target(FeedSnapshot serving) {
     try {
       String id = currentId();

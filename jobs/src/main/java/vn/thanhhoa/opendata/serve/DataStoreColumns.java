@@ -3,7 +3,8 @@ package vn.thanhhoa.opendata.serve;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,34 +63,24 @@ final class DataStoreColumns {
     return fields;
   }
 
-  /** One row as a record of the result. */
-  static ObjectNode record(DataStoreTable table, int row, List<Integer> columns) {
-    ObjectNode record = NODES.objectNode();
+  /** The SQL select list of the columns, in order. */
+  static String select(DataStoreTable table, List<Integer> columns) {
+    List<String> names = new ArrayList<>();
     for (int c : columns) {
-      if (c == ID) {
-        record.put(ID_FIELD.id(), row + 1);
-      } else {
-        put(record, table.fields.get(c).id(), table.rows.get(row)[c]);
-      }
+      names.add(c == ID ? ID_FIELD.id() : Sql.quote(table.fields.get(c).id()));
     }
-    return record;
+    return String.join(", ", names);
   }
 
-  private static void put(ObjectNode record, String name, Object v) {
-    if (v == null) {
-      record.putNull(name);
-    } else if (v instanceof BigDecimal d) {
-      record.put(name, d);
-    } else if (v instanceof Long l) {
-      record.put(name, l);
-    } else if (v instanceof Integer n) {
-      record.put(name, n);
-    } else if (v instanceof Boolean b) {
-      record.put(name, b);
-    } else if (v instanceof Double d) {
-      record.put(name, d);
-    } else {
-      record.put(name, v.toString());
+  /** The current row of a result whose columns are {@code columns}, as a record. */
+  static ObjectNode record(DataStoreTable table, ResultSet row, List<Integer> columns)
+      throws SQLException {
+    ObjectNode record = NODES.objectNode();
+    for (int k = 0; k < columns.size(); k++) {
+      int c = columns.get(k);
+      String id = c == ID ? ID_FIELD.id() : table.fields.get(c).id();
+      SqlValues.put(record, id, SqlValues.value(row, k + 1));
     }
+    return record;
   }
 }

@@ -8,11 +8,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * datastore_search over a dataset's rows: filters, q, fields, sort, limit ≤ 32000, offset, total,
- * _links.
+ * datastore_search over a dataset's DataStore table, as SQL on the release's engine: filters, q,
+ * fields, sort, limit ≤ 32000, offset, total, _links.
  */
 final class DataStoreSearch {
   static final int MAX_LIMIT = 32000;
@@ -22,27 +21,76 @@ final class DataStoreSearch {
 
   static ObjectNode search(FeedSnapshot feed, Params p, String path) {
     String id = resourceId(p);
-    DataStoreTable table = feed.table(activeResource(feed, id));
+    activeResource(feed, id);
+    DataStoreEngine engine = feed.dataStore();
+    DataStoreTable table = engine.table(id).orElseThrow(() -> notFound(id));
     int limit = p.integer("limit", 100, 0, MAX_LIMIT, true);
     int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE, false);
     List<Integer> columns = DataStoreColumns.columns(table, p.list("fields"));
-    List<Integer> hits = hits(table, p);
     ObjectNode result = NODES.objectNode();
     result.put("include_total", p.bool("include_total", true));
     result.put("resource_id", id);
     result.set("fields", DataStoreColumns.fields(table, columns));
     result.put("records_format", "objects");
     ArrayNode records = result.putArray("records");
-    hits.stream()
-        .skip(offset)
-        .limit(limit)
-        .forEach(i -> records.add(DataStoreColumns.record(table, i, columns)));
+    long total = query(engine, table, p, columns, records, List.<Object>of(limit, offset));
     result.put("limit", limit);
     echo(result, p, offset);
-    total(result, hits.size());
+    total(result, total);
     String resource = path + "?resource_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
     links(result, resource, p.has("limit"), limit, offset);
     return result;
+  }
+
+  /**
+   * Adds the page's rows to {@code records}; returns the number of rows matching (0 unless {@code
+   * include_total}).
+   */
+  private static long query(
+      DataStoreEngine engine,
+      DataStoreTable table,
+      Params p,
+      List<Integer> columns,
+      ArrayNode records,
+      List<Object> limitOffset) {
+    RowFilter where = RowFilter.of(table, p.object("filters"), p.object("q"));
+    String from = " FROM " + Sql.quote(table.name) + where.sql();
+    List<Object> params = new ArrayList<>(where.params);
+    String page =
+        "SELECT "
+            + DataStoreColumns.select(table, columns)
+            + from
+            + order(table, where, p.string("sort", null), params, limitOffset);
+    boolean counted = p.bool("include_total", true);
+    return SqlRun.search(
+        engine,
+        c -> {
+          SqlRun.rows(
+              c, page, params, r -> records.add(DataStoreColumns.record(table, r, columns)));
+          return counted ? SqlRun.count(c, "SELECT count(*)" + from, where.params) : 0L;
+        });
+  }
+
+  /** The page's ORDER BY and bounds; adds their parameters. */
+  private static String order(
+      DataStoreTable table,
+      RowFilter where,
+      String sort,
+      List<Object> params,
+      List<Object> limitOffset) {
+    if (where.conditions.isEmpty() && (sort == null || sort.isBlank())) {
+      // plain paging: _id counts rows from 1 in table order, so a page is an _id range
+      long first = ((Integer) limitOffset.get(1)).longValue();
+      params.add(first);
+      params.add(first + (Integer) limitOffset.get(0));
+      return " WHERE _id > ? AND _id <= ? ORDER BY _id";
+    }
+    params.addAll(limitOffset);
+    return RowOrder.of(table, sort) + " LIMIT ? OFFSET ?";
+  }
+
+  private static ActionError notFound(String id) {
+    return ActionError.notFound("Resource \"" + id + "\" was not found.");
   }
 
   private static String resourceId(Params p) {
@@ -56,24 +104,7 @@ final class DataStoreSearch {
   private static JsonNode activeResource(FeedSnapshot feed, String id) {
     return feed.resource(id)
         .filter(r -> r.path("datastore_active").asBoolean())
-        .orElseThrow(() -> ActionError.notFound("Resource \"" + id + "\" was not found."));
-  }
-
-  /** The rows that match filters and q, in the order sort asks for (else table order). */
-  private static List<Integer> hits(DataStoreTable table, Params p) {
-    Predicate<Integer> match =
-        RowFilter.filters(table, p.object("filters")).and(RowFilter.q(table, p.object("q")));
-    List<Integer> hits = new ArrayList<>();
-    for (int i = 0; i < table.rows.size(); i++) {
-      if (match.test(i)) {
-        hits.add(i);
-      }
-    }
-    String sort = p.string("sort", null);
-    if (sort != null && !sort.isBlank()) {
-      hits.sort(RowOrder.of(table, sort));
-    }
-    return hits;
+        .orElseThrow(() -> notFound(id));
   }
 
   /** _links: this search from its start, and the next page. */
@@ -98,7 +129,7 @@ final class DataStoreSearch {
     }
   }
 
-  private static void total(ObjectNode result, int total) {
+  private static void total(ObjectNode result, long total) {
     if (result.path("include_total").asBoolean()) {
       result.put("total", total);
       result.put("total_was_estimated", false);

@@ -3,27 +3,21 @@ package vn.thanhhoa.opendata.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 
 /**
- * A dataset's rows as the DataStore serves them, read from the release's Parquet files with Apache
- * Parquet's Java reader (no Spark), in file order (the dataset's key order). Values are JSON-ready:
- * strings, numbers, booleans, ISO dates and naive-UTC timestamps.
+ * A dataset's DataStore table: the rows of the release's Parquet files in file order (the dataset's
+ * key order), copied into the query engine once as a table named after the resource id, with CKAN's
+ * {@code _id} (row number from 1) and {@code _full_text} (the row's text folded for {@code q}).
  */
 final class DataStoreTable {
   /** A column: its id, PostgreSQL type name, and label and notes from the data package. */
@@ -32,58 +26,99 @@ final class DataStoreTable {
   /** What {@link #column} gives for a name the table does not have. */
   static final int NO_COLUMN = -1;
 
+  final String name;
   final List<Field> fields;
-  final List<Object[]> rows;
 
-  private DataStoreTable(List<Field> fields, List<Object[]> rows) {
+  private DataStoreTable(String name, List<Field> fields) {
+    this.name = name;
     this.fields = List.copyOf(fields);
-    this.rows = rows;
   }
 
-  static DataStoreTable read(Path dataset) {
+  /** Copies a dataset's Parquet files into table {@code name} and describes its columns. */
+  static DataStoreTable load(Connection db, String name, Path dataset) throws SQLException {
+    List<Path> files = parquetFiles(dataset);
     JsonNode schema = FeedSnapshotJson.tableSchema(dataset.resolve("datapackage.json"));
+    try (Statement s = db.createStatement()) {
+      String source = source(files);
+      List<String[]> columns = describe(s, source);
+      s.execute(
+          "CREATE TABLE "
+              + Sql.quote(name)
+              + " AS SELECT CAST(row_number() OVER (ORDER BY filename, file_row_number) AS INTEGER)"
+              + " AS _id, "
+              + Sql.fold("concat_ws(' ', " + textOf(columns) + ")")
+              + " AS _full_text, "
+              + values(columns)
+              + " FROM "
+              + source
+              + " ORDER BY _id");
+      return new DataStoreTable(name, fields(columns, schema));
+    }
+  }
+
+  private static List<Field> fields(List<String[]> columns, JsonNode schema) {
     List<Field> fields = new ArrayList<>();
-    List<Object[]> rows = new ArrayList<>();
-    for (Path file : parquetFiles(dataset)) {
-      read(file, schema, fields, rows);
-    }
-    return new DataStoreTable(fields, rows);
-  }
-
-  private static List<Path> parquetFiles(Path dataset) {
-    try (Stream<Path> all = Files.walk(dataset.resolve("parquet"))) {
-      return all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dataset, e);
-    }
-  }
-
-  /** Adds a file's rows to {@code rows}, and the fields of its first row when there are none. */
-  private static void read(Path file, JsonNode schema, List<Field> fields, List<Object[]> rows) {
-    try (ParquetReader<Group> reader = ParquetGroups.open(file.toUri())) {
-      for (Group g = reader.read(); g != null; g = reader.read()) {
-        if (fields.isEmpty()) {
-          fields.addAll(fields(g, schema));
-        }
-        rows.add(values(g));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
-  }
-
-  private static List<Field> fields(Group g, JsonNode schema) {
-    List<Field> fields = new ArrayList<>();
-    for (Type t : g.getType().getFields()) {
-      JsonNode info = info(schema, t.getName());
+    for (String[] c : columns) {
+      JsonNode info = info(schema, c[0]);
       fields.add(
           new Field(
-              t.getName(),
-              postgresType(t.asPrimitiveType()),
+              c[0],
+              PgTypes.of(c[1]),
               info == null ? null : info.path("title").asText(null),
               info == null ? null : info.path("description").asText(null)));
     }
     return fields;
+  }
+
+  private static String source(List<Path> files) {
+    String list =
+        files.stream().map(f -> Sql.literal(f.toString())).collect(Collectors.joining(", "));
+    return "read_parquet(["
+        + list
+        + "], hive_partitioning = false, filename = true, file_row_number = true)";
+  }
+
+  /** The Parquet columns, name and engine type, in file order. */
+  private static List<String[]> describe(Statement s, String source) throws SQLException {
+    List<String[]> columns = new ArrayList<>();
+    try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+      while (r.next()) {
+        String name = r.getString("column_name");
+        if (!name.equals("filename") && !name.equals("file_row_number")) {
+          columns.add(new String[] {name, r.getString("column_type")});
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static String textOf(List<String[]> columns) {
+    return columns.stream()
+        .map(c -> "CAST(" + Sql.quote(c[0]) + " AS VARCHAR)")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The columns as stored: timestamps as naive UTC, as the files mean them. */
+  private static String values(List<String[]> columns) {
+    return columns.stream()
+        .map(
+            c ->
+                c[1].startsWith("TIMESTAMP WITH TIME ZONE")
+                    ? "CAST(" + Sql.quote(c[0]) + " AS TIMESTAMP) AS " + Sql.quote(c[0])
+                    : Sql.quote(c[0]))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static List<Path> parquetFiles(Path dataset) {
+    try (Stream<Path> all = Files.walk(dataset.resolve("parquet"))) {
+      List<Path> files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+      if (files.isEmpty()) {
+        throw new IOException("no Parquet file");
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Parquet files of " + dataset, e);
+    }
   }
 
   /** The data package's field of that name (the last, if named twice), or null. */
@@ -95,77 +130,6 @@ final class DataStoreTable {
       }
     }
     return info;
-  }
-
-  private static String postgresType(PrimitiveType t) {
-    LogicalTypeAnnotation logical = t.getLogicalTypeAnnotation();
-    if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
-      return "numeric";
-    }
-    if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
-      return "date";
-    }
-    if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) {
-      return "timestamp";
-    }
-    return switch (t.getPrimitiveTypeName()) {
-      case INT64 -> "int8";
-      case INT32 -> "int4";
-      case BOOLEAN -> "bool";
-      case DOUBLE -> "float8";
-      case FLOAT -> "float4";
-      default -> "text";
-    };
-  }
-
-  private static Object[] values(Group g) {
-    List<Type> types = g.getType().getFields();
-    Object[] row = new Object[types.size()];
-    for (int i = 0; i < row.length; i++) {
-      row[i] =
-          g.getFieldRepetitionCount(i) == 0 ? null : value(g, i, types.get(i).asPrimitiveType());
-    }
-    return row;
-  }
-
-  private static Object value(Group g, int i, PrimitiveType t) {
-    LogicalTypeAnnotation logical = t.getLogicalTypeAnnotation();
-    if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-      return decimal(g, i, t, d.getScale());
-    }
-    if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
-      return LocalDate.ofEpochDay(g.getInteger(i, 0)).toString();
-    }
-    if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
-      return LocalDateTime.ofInstant(instant(g.getLong(i, 0), ts.getUnit()), ZoneOffset.UTC)
-          .toString();
-    }
-    return switch (t.getPrimitiveTypeName()) {
-      case INT64 -> g.getLong(i, 0);
-      case INT32 -> g.getInteger(i, 0);
-      case BOOLEAN -> g.getBoolean(i, 0);
-      case DOUBLE -> g.getDouble(i, 0);
-      case FLOAT -> g.getFloat(i, 0);
-      default -> g.getString(i, 0);
-    };
-  }
-
-  private static BigDecimal decimal(Group g, int i, PrimitiveType t, int scale) {
-    return switch (t.getPrimitiveTypeName()) {
-      case INT32 -> BigDecimal.valueOf(g.getInteger(i, 0), scale);
-      case INT64 -> BigDecimal.valueOf(g.getLong(i, 0), scale);
-      default -> new BigDecimal(new BigInteger(g.getBinary(i, 0).getBytes()), scale);
-    };
-  }
-
-  private static Instant instant(long v, LogicalTypeAnnotation.TimeUnit unit) {
-    return switch (unit) {
-      case MILLIS -> Instant.ofEpochMilli(v);
-      case MICROS ->
-          Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
-      case NANOS ->
-          Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
-    };
   }
 
   /** The index of the column named {@code id}, or {@link #NO_COLUMN}. */

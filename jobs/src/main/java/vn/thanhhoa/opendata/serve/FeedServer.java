@@ -2,36 +2,37 @@ package vn.thanhhoa.opendata.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The read-only CKAN site over {@code <output>/current}: the Action API, the files, the DCAT
- * catalogue and a page for people. Built on the JDK's own HTTP server (no HTTP parsing here, no
- * Spark); every request works on one release snapshot.
+ * catalogue and a page for people. Built on {@link HttpFront} (no HTTP parsing here, no Spark);
+ * every request works on one release snapshot.
  */
 public final class FeedServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService workers;
+  private final HttpFront server;
   private final CurrentRelease current;
   private final ApiHandler api;
   private final FileServer files = new FileServer();
   private final String siteTitle;
 
-  public FeedServer(Path currentLink, String bind, int port, String siteUrl, String siteTitle)
-      throws IOException {
+  public FeedServer(Path currentLink, String bind, int port, String siteUrl, String siteTitle) {
+    this(currentLink, bind, port, siteUrl, siteTitle, HttpFront.Limits.standard());
+  }
+
+  FeedServer(
+      Path currentLink,
+      String bind,
+      int port,
+      String siteUrl,
+      String siteTitle,
+      HttpFront.Limits limits) {
     this.current = new CurrentRelease(currentLink);
     this.siteTitle = siteTitle;
     this.api = new ApiHandler(current, siteUrl, siteTitle);
-    this.server = HttpServer.create(new InetSocketAddress(bind, port), 128);
-    this.workers = Executors.newFixedThreadPool(8);
-    server.setExecutor(workers);
-    server.createContext("/", this::handle);
+    this.server = new HttpFront(bind, port, limits, this::handle);
   }
 
   public void start() {
@@ -40,7 +41,7 @@ public final class FeedServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -129,7 +130,7 @@ public final class FeedServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    server.close();
+    current.close();
   }
 }

@@ -11,13 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * One published release as the server sees it: its CKAN JSON loaded once, its DataStore tables read
- * lazily. Immutable apart from that cache, so a request that took a snapshot gets answers from one
- * release only, even if {@code current} is switched meanwhile.
+ * One published release as the server sees it: its CKAN JSON loaded once, its DataStore engine
+ * opened on the first DataStore query. Immutable apart from that, so a request that took a snapshot
+ * gets answers from one release only, even if {@code current} is switched meanwhile.
  */
 final class FeedSnapshot {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +29,7 @@ final class FeedSnapshot {
   final Map<String, JsonNode> groups = new LinkedHashMap<>();
   final JsonNode licenses;
   private final Map<String, JsonNode> resources = new LinkedHashMap<>();
-  private final Map<String, DataStoreTable> tables = new ConcurrentHashMap<>();
+  private DataStoreEngine dataStore;
 
   private FeedSnapshot(Path release) {
     this.release = release;
@@ -63,15 +62,27 @@ final class FeedSnapshot {
     return packagesById.get(resource.path("package_id").asText());
   }
 
-  /**
-   * The DataStore table behind a datastore-active resource: the dataset's rows, from its Parquet
-   * files.
-   */
-  DataStoreTable table(JsonNode resource) {
-    String dataset = packageOf(resource).path("name").asText();
-    return tables.computeIfAbsent(
-        resource.path("id").asText(),
-        id -> DataStoreTable.read(release.resolve("datasets").resolve(dataset)));
+  /** The DataStore of this release: every datastore-active resource's table, loaded once. */
+  synchronized DataStoreEngine dataStore() {
+    if (dataStore == null) {
+      Map<String, Path> datasets = new LinkedHashMap<>();
+      resources.values().stream()
+          .filter(r -> r.path("datastore_active").asBoolean())
+          .forEach(
+              r ->
+                  datasets.put(
+                      r.path("id").asText(),
+                      release.resolve("datasets").resolve(packageOf(r).path("name").asText())));
+      dataStore = DataStoreEngine.open(datasets);
+    }
+    return dataStore;
+  }
+
+  /** This release is no longer current: its DataStore closes once its last query has ended. */
+  synchronized void retire() {
+    if (dataStore != null) {
+      dataStore.retire();
+    }
   }
 
   private static List<JsonNode> readAll(Path folder) {

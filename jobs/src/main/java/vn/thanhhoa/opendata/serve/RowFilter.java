@@ -1,26 +1,37 @@
 package vn.thanhhoa.opendata.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 
-/** Which rows datastore_search returns: its {@code filters} and {@code q}, as row predicates. */
+/**
+ * Which rows datastore_search returns: its {@code filters} and {@code q}, as one SQL condition with
+ * its parameters.
+ */
 final class RowFilter {
-  /** Stands for "every column" among the columns {@code q} searches. */
-  private static final int WHOLE_ROW = -1;
+  final List<String> conditions = new ArrayList<>();
+  final List<Object> params = new ArrayList<>();
 
   private RowFilter() {}
 
+  static RowFilter of(DataStoreTable table, JsonNode filters, JsonNode q) {
+    RowFilter where = new RowFilter();
+    where.filters(table, filters);
+    where.q(table, q);
+    return where;
+  }
+
+  /** The WHERE clause, or nothing when every row matches. */
+  String sql() {
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
   /** filters: {column: value or [values]}, exact match, ANDed. */
-  static Predicate<Integer> filters(DataStoreTable table, JsonNode filters) {
-    Predicate<Integer> all = i -> true;
+  private void filters(DataStoreTable table, JsonNode filters) {
     if (filters == null) {
-      return all;
+      return;
     }
     if (!filters.isObject()) {
       throw ActionError.validation("filters", "Not a JSON object");
@@ -28,103 +39,70 @@ final class RowFilter {
     Iterator<Map.Entry<String, JsonNode>> it = filters.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      all = all.and(filter(table, e.getKey(), accepted(e.getValue())));
+      List<JsonNode> values = new ArrayList<>();
+      if (e.getValue().isArray()) {
+        e.getValue().forEach(values::add);
+      } else {
+        values.add(e.getValue());
+      }
+      filter(table, e.getKey(), values);
     }
-    return all;
   }
 
-  private static Predicate<Integer> filter(DataStoreTable table, String field, Set<String> values) {
-    if (field.equals("_id")) {
-      return i -> values.contains(String.valueOf(i + 1));
+  /** One column equal to one of the values (none: no row), each value read as the column's type. */
+  private void filter(DataStoreTable table, String field, List<JsonNode> values) {
+    String column = "_id";
+    String cast = "DECIMAL(38,10)";
+    if (!field.equals("_id")) {
+      int c = table.column(field);
+      if (c < 0) {
+        throw ActionError.validation("filters", "field \"" + field + "\" not in table");
+      }
+      column = Sql.quote(field);
+      cast = PgTypes.castFor(table.fields.get(c).type());
     }
-    int c = table.column(field);
-    if (c < 0) {
-      throw ActionError.validation("filters", "field \"" + field + "\" not in table");
+    List<String> any = new ArrayList<>();
+    for (JsonNode v : values) {
+      if (v.isNull()) {
+        any.add(column + " IS NULL");
+      } else {
+        any.add(column + (cast == null ? " = ?" : " = TRY_CAST(? AS " + cast + ")"));
+        params.add(v.isNumber() ? v.decimalValue().toPlainString() : v.asText());
+      }
     }
-    return i -> values.contains(show(table.rows.get(i)[c]));
-  }
-
-  private static Set<String> accepted(JsonNode value) {
-    Set<String> accepted = new HashSet<>();
-    if (value.isArray()) {
-      value.forEach(v -> accepted.add(shown(v)));
-    } else {
-      accepted.add(shown(value));
-    }
-    return accepted;
-  }
-
-  /** A filter value as {@link #show} shows a table value, so that 1.50 matches 1.5. */
-  private static String shown(JsonNode v) {
-    return v.isNull() ? null : show(v.isNumber() ? v.decimalValue() : v.asText());
-  }
-
-  private static String show(Object v) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof BigDecimal d) {
-      return d.stripTrailingZeros().toPlainString();
-    }
-    if (v instanceof String s && s.matches("-?\\d+(\\.\\d+)?")) {
-      return new BigDecimal(s).stripTrailingZeros().toPlainString();
-    }
-    return v.toString();
+    conditions.add(any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")");
   }
 
   /**
    * q: words that must all appear, diacritics-insensitive, in a row's text (or in the given
    * columns).
    */
-  static Predicate<Integer> q(DataStoreTable table, JsonNode q) {
+  private void q(DataStoreTable table, JsonNode q) {
     if (q == null || (q.isTextual() && q.asText().isBlank())) {
-      return i -> true;
+      return;
     }
-    Map<Integer, String[]> words = new LinkedHashMap<>();
-    searched(table, q)
-        .forEach((column, value) -> words.put(column, Fold.fold(value).split("\\s+")));
-    return i ->
-        words.entrySet().stream()
-            .allMatch(e -> containsAll(text(table.rows.get(i), e.getKey()), e.getValue()));
-  }
-
-  /** The text q looks for, by column ({@link #WHOLE_ROW} for a plain string). */
-  private static Map<Integer, String> searched(DataStoreTable table, JsonNode q) {
-    Map<Integer, String> byColumn = new LinkedHashMap<>();
     if (!q.isObject()) {
-      byColumn.put(WHOLE_ROW, q.asText());
-      return byColumn;
+      words("_full_text", q.asText());
+      return;
     }
     q.fields()
         .forEachRemaining(
             e -> {
-              int c = table.column(e.getKey());
-              if (c < 0) {
+              if (table.column(e.getKey()) < 0) {
                 throw ActionError.validation("q", "field \"" + e.getKey() + "\" not in table");
               }
-              byColumn.put(c, e.getValue().asText());
+              words(
+                  Sql.fold("CAST(" + Sql.quote(e.getKey()) + " AS VARCHAR)"),
+                  e.getValue().asText());
             });
-    return byColumn;
   }
 
-  private static String text(Object[] row, int column) {
-    return column >= 0 ? Fold.fold(String.valueOf(row[column])) : rowText(row);
-  }
-
-  private static boolean containsAll(String text, String[] words) {
-    for (String word : words) {
-      if (!word.isEmpty() && !text.contains(word)) {
-        return false;
+  private void words(String text, String query) {
+    for (String word : Fold.fold(query).split("\\s+")) {
+      if (!word.isEmpty()) {
+        conditions.add("contains(" + text + ", ?)");
+        params.add(word);
       }
     }
-    return true;
-  }
-
-  private static String rowText(Object[] row) {
-    StringBuilder s = new StringBuilder();
-    for (Object v : row) {
-      s.append(' ').append(v);
-    }
-    return Fold.fold(s.toString());
   }
 }
