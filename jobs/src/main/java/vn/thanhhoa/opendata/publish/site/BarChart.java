@@ -48,7 +48,7 @@ final class BarChart {
     svg.append("<rect class=\"bar\" x=\"").append(LABEL).append("\" y=\"").append(y + 2);
     svg.append("\" width=\"").append(width).append("\" height=\"").append(ROW - 5);
     svg.append("\" data-commune=\"").append(bar.code()).append("\" data-value=\"");
-    svg.append(bar.value().toPlainString()).append("\"/><text class=\"tick\" x=\"");
+    svg.append(bar.value().toPlainString()).append("\"/><text class=\"val\" x=\"");
     svg.append(Scale.fmt(LABEL + Double.parseDouble(width) + 4)).append("\" y=\"");
     svg.append(y + 12).append("\">").append(Html.number(bar.value())).append("</text>\n");
   }

@@ -1,7 +1,9 @@
 package vn.thanhhoa.opendata.publish.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 
@@ -30,11 +32,14 @@ final class HomePage {
     body.append("<section class=\"card dataset\"><h3><a href=\"");
     body.append(DatasetPage.path(spec.name())).append("\">");
     body.append(Html.esc(spec.title().vi())).append("</a></h3>\n<p>");
-    body.append("Mỗi dòng là: ").append(Html.esc(spec.grain())).append(". Cập nhật: ");
+    body.append("Mỗi dòng là: <span lang=\"en\">").append(Html.esc(spec.grain()));
+    body.append("</span>. Cập nhật: ");
     body.append(Html.esc(Downloads.when(pkg.path("metadata_modified").asText())));
     body.append("</p>\n<p class=\"formats\">");
+    Set<String> shown = new HashSet<>();
     for (JsonNode r : pkg.path("resources")) {
-      if (!r.path("name").asText().endsWith(".parquet") || r.path("position").asInt() < 4) {
+      // One link per format: the dataset's page lists every file (Parquet has one per year).
+      if (shown.add(r.path("format").asText())) {
         body.append("<a class=\"dl\" href=\"").append(Downloads.href(spec.name(), r, "../"));
         body.append("\">").append(Html.esc(r.path("format").asText())).append("</a> ");
       }

@@ -10,12 +10,12 @@ import java.util.List;
  * its month and value in data attributes, as its text alternative does in the table beside it.
  */
 final class LineChart {
-  static final int WIDTH = 640;
-  static final int HEIGHT = 240;
-  private static final int LEFT = 64;
-  private static final int RIGHT = 16;
+  static final int WIDTH = 480;
+  static final int HEIGHT = 220;
+  private static final int LEFT = 92;
+  private static final int RIGHT = 12;
   private static final int TOP = 16;
-  private static final int BOTTOM = 36;
+  private static final int BOTTOM = 40;
 
   private final Series series;
   private final BigDecimal top;
@@ -67,8 +67,9 @@ final class LineChart {
     }
     List<Series.Point> points = series.points();
     for (int i : Scale.labelled(points.size())) {
+      String anchor = i == 0 ? "start" : i == points.size() - 1 ? "end" : "middle";
       svg.append("<text class=\"tick\" x=\"").append(Scale.fmt(x(i))).append("\" y=\"");
-      svg.append(HEIGHT - 12).append("\" text-anchor=\"middle\">");
+      svg.append(HEIGHT - 12).append("\" text-anchor=\"").append(anchor).append("\">");
       svg.append(Html.month(points.get(i).period())).append("</text>\n");
     }
   }

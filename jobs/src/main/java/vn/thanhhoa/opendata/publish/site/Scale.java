@@ -24,10 +24,10 @@ final class Scale {
     return step.multiply(BigDecimal.TEN);
   }
 
-  /** The indexes of the months to label on an axis of {@code n}: about six, first and last. */
+  /** The indexes of the months to label on an axis of {@code n}: about four, first and last. */
   static List<Integer> labelled(int n) {
     List<Integer> labelled = new ArrayList<>();
-    int every = Math.max(1, (int) Math.ceil(n / 6.0));
+    int every = Math.max(1, (int) Math.ceil(n / 4.0));
     for (int i = 0; i < n; i += every) {
       labelled.add(i);
     }

@@ -145,7 +145,8 @@ class SiteChartsTest {
       }
     }
     assertFalse(
-        gaps(figure(page, "tai-khoan")).isEmpty(), "the sample has a month without payment data");
+        gaps(figure(page, "ho-so-dung-han")).isEmpty(),
+        "the sample has a month without this commune's dossier rate (no report)");
   }
 
   @Test
