@@ -16,6 +16,9 @@ final class ScorecardPages {
   static final String DATA = "../../datasets/" + Scorecard.NAME + "/" + Scorecard.NAME + ".csv";
   static final String RANKED = "accounts_per_1000_inhabitants";
 
+  /** Bars drawn at most: nationally (3,321 communes) the whole ranking would weigh megabytes. */
+  static final int RANKED_SHOWN = 200;
+
   private final Scorecard scorecard;
   private final String siteTitle;
 
@@ -71,7 +74,13 @@ final class ScorecardPages {
       }
     }
     bars.sort(Comparator.comparing(BarChart.Bar::value).reversed());
-    RankingFigure.append(body, latest, bars, without);
+    if (bars.size() > RANKED_SHOWN) {
+      body.append("<p class=\"note\">Biểu đồ và bảng cho ").append(RANKED_SHOWN);
+      body.append(" xã, phường cao nhất trong ").append(bars.size());
+      body.append("; thứ hạng đầy đủ có trong tệp dữ liệu.</p>\n");
+    }
+    RankingFigure.append(
+        body, latest, bars.subList(0, Math.min(RANKED_SHOWN, bars.size())), without);
   }
 
   /** The latest month in which some commune has a value of {@code column}. */
