@@ -9,9 +9,11 @@ import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
-/** A package's resources: one per dataset file, CSV first, then JSON, then Parquet. */
+/** A package's resources: one per dataset file, CSV first, then JSON, Parquet and Excel. */
 final class CkanResources {
-  private static final List<String> FORMAT_ORDER = List.of("csv", "json", "parquet");
+  private static final List<String> FORMAT_ORDER = List.of("csv", "json", "parquet", "xlsx");
+  static final String XLSX_MEDIA_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final Map<String, Format> FORMATS =
       Map.of(
           "csv", new Format("CSV", "text/csv", "CSV (UTF-8 có BOM, phân tách bằng dấu phẩy)"),
@@ -20,7 +22,12 @@ final class CkanResources {
               new Format(
                   "Parquet",
                   "application/vnd.apache.parquet",
-                  "Apache Parquet (nén zstd, có kiểu dữ liệu)"));
+                  "Apache Parquet (nén zstd, có kiểu dữ liệu)"),
+          "xlsx",
+              new Format(
+                  "XLSX",
+                  XLSX_MEDIA_TYPE,
+                  "Excel (hàng tiêu đề tiếng Việt, trang thứ hai mô tả các cột)"));
 
   /** How CKAN names a file format: its format name, media type and a description. */
   private record Format(String name, String mimetype, String description) {}

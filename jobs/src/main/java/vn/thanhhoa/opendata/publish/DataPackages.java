@@ -80,7 +80,7 @@ final class DataPackages {
     res.put("title", r.path("name").asText());
     res.put("format", format);
     res.put("mediatype", r.path("mimetype").asText());
-    if (!format.equals("parquet")) {
+    if (format.equals("csv") || format.equals("json")) {
       res.put("encoding", format.equals("csv") ? "utf-8-sig" : "utf-8");
     }
     res.put("bytes", r.path("size").asLong());
@@ -106,7 +106,7 @@ final class DataPackages {
     String file =
         path.replaceAll("^parquet/year=", "parquet-")
             .replaceAll("[^a-z0-9.]+", "-")
-            .replaceAll("\\.(csv|json|parquet)$", "");
+            .replaceAll("\\.(csv|json|parquet|xlsx)$", "");
     return (spec.name() + "-" + file).replaceAll("-+", "-");
   }
 

@@ -47,7 +47,7 @@ final class DcatCatalog {
           "weekly",
           "WEEKLY");
   private static final Map<String, String> FILE_TYPES =
-      Map.of("CSV", "CSV", "JSON", "JSON", "Parquet", "PARQUET");
+      Map.of("CSV", "CSV", "JSON", "JSON", "Parquet", "PARQUET", "XLSX", "XLSX");
 
   static final String LANGUAGE_VI = EU + "language/VIE";
 

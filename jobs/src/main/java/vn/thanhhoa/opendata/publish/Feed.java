@@ -17,11 +17,13 @@ import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.publish.site.Site;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
 /**
- * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue and a
- * data package per dataset, all derived from the datasets' definitions and files.
+ * Writes a release's metadata: the CKAN action results ({@code ckan/}), the DCAT-AP catalogue, a
+ * data package per dataset and the static site for people ({@code site/}), all derived from the
+ * datasets' definitions and files.
  */
 public final class Feed {
   static final ObjectMapper JSON =
@@ -57,6 +59,7 @@ public final class Feed {
     List<JsonNode> ordered = new ArrayList<>(packages.values());
     DcatCatalog.write(
         new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), store, release);
+    new Site(catalog, portal.siteTitle(), store).write(release, packages);
     return packages;
   }
 

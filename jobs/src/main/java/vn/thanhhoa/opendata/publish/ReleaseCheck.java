@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.publish.site.SiteCheck;
 
 /** One release's check: the problems found so far, in the order the files are checked. */
 final class ReleaseCheck {
@@ -37,6 +38,7 @@ final class ReleaseCheck {
     for (String name : names) {
       dataPackage(name);
     }
+    SiteCheck.check(store, release, names, problems);
     runReport();
     return problems;
   }

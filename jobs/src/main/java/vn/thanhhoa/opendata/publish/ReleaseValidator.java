@@ -8,7 +8,7 @@ import vn.thanhhoa.opendata.core.Store;
  * Checks a release before it may become current, and any release on demand: every CKAN package
  * against CKAN's rules, the DCAT-AP catalogue against the official 3.0.0 SHACL shapes, every data
  * package against the official Frictionless profile, every file's size and hash against what the
- * metadata says, and row conservation in the run report.
+ * metadata says, the site's pages and links, and row conservation in the run report.
  */
 public final class ReleaseValidator {
   private final ReleaseSchemas schemas;

@@ -38,7 +38,13 @@ final class FileServer {
           "ttl",
           "text/turtle; charset=utf-8",
           "jsonld",
-          "application/ld+json; charset=utf-8");
+          "application/ld+json; charset=utf-8",
+          "xlsx",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "html",
+          "text/html; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8");
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
   private final Map<Path, String> etags = new ConcurrentHashMap<>();
 
@@ -47,9 +53,9 @@ final class FileServer {
     if (!plain(path)) {
       return null;
     }
-    String relative = path.substring(1);
+    String relative = path.equals("/site/") ? "site/index.html" : path.substring(1);
     boolean catalog = relative.equals("catalog.ttl") || relative.equals("catalog.jsonld");
-    if (!catalog && !relative.startsWith("datasets/")) {
+    if (!catalog && !relative.startsWith("datasets/") && !relative.startsWith("site/")) {
       return null;
     }
     Path file = release.resolve(relative).normalize();

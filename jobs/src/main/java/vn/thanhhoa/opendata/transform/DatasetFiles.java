@@ -19,7 +19,7 @@ import vn.thanhhoa.opendata.core.Sha256;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
- * Writes one dataset as Parquet, CSV and JSON under {@code datasets/<name>/}: typed as its
+ * Writes one dataset as Parquet, CSV, JSON and Excel under {@code datasets/<name>/}: typed as its
  * definition says, sorted by its key, one file per format (per year for Parquet where the
  * definition asks), fixed names, so the same rows always give byte-identical files.
  */
@@ -83,6 +83,7 @@ public final class DatasetFiles {
       files.addAll(FormatFiles.parquet(rows, spec, target));
       files.add(FormatFiles.csv(rows, spec, target));
       files.add(FormatFiles.json(rows, spec, target));
+      files.add(XlsxFile.write(rows, spec, target));
       files.sort(Comparator.comparing(FileEntry::path));
       return new Written(spec.name(), count, combined(files), List.copyOf(files));
     } catch (IOException e) {
@@ -129,9 +130,7 @@ public final class DatasetFiles {
     List<FileEntry> files = new ArrayList<>();
     for (String path : store.files(folder)) {
       if (isDataFile(path)) {
-        String format =
-            path.endsWith(".parquet") ? "parquet" : path.endsWith(".csv") ? "csv" : "json";
-        files.add(target.entry(path, format));
+        files.add(target.entry(path, path.substring(path.lastIndexOf('.') + 1)));
       }
     }
     return new Written(name, rows, combined(files), List.copyOf(files));

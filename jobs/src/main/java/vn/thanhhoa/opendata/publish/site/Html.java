@@ -1,0 +1,55 @@
+package vn.thanhhoa.opendata.publish.site;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** Escaping and the Vietnamese way of writing numbers, for text placed in the pages. */
+final class Html {
+  private static final Locale VI = Locale.forLanguageTag("vi-VN");
+
+  private Html() {}
+
+  /** Text safe inside an element or a double-quoted attribute. */
+  static String esc(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A number as people in Viet Nam write it: {@code 1.234,5}. */
+  static String number(BigDecimal value) {
+    NumberFormat format = NumberFormat.getNumberInstance(VI);
+    format.setMinimumFractionDigits(Math.max(0, value.scale()));
+    format.setMaximumFractionDigits(Math.max(0, value.scale()));
+    return format.format(value);
+  }
+
+  /** A file size in kB or MB, one decimal. */
+  static String size(long bytes) {
+    BigDecimal kb =
+        BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP);
+    if (kb.compareTo(BigDecimal.valueOf(1024)) < 0) {
+      return number(kb) + " kB";
+    }
+    return number(kb.divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP)) + " MB";
+  }
+
+  /** {@code 2025-07} as {@code 07/2025}. */
+  static String month(String period) {
+    return period.length() == 7 ? period.substring(5) + "/" + period.substring(0, 4) : period;
+  }
+}

@@ -1,0 +1,93 @@
+package vn.thanhhoa.opendata.publish.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.thanhhoa.opendata.core.DatasetCatalog;
+import vn.thanhhoa.opendata.core.DatasetSpec;
+import vn.thanhhoa.opendata.core.Store;
+
+/**
+ * The release's static site, {@code site/}: pages for people, written from the release's own files
+ * and CKAN packages, so the release's switch publishes them with the data they describe. Links are
+ * relative and nothing is loaded from outside the release: the folder works as it is on any web
+ * server. Plain string templates, no Spark: thousands of commune pages take seconds.
+ */
+public final class Site {
+  /** The site's folder in a release. */
+  public static final String FOLDER = "site";
+
+  private final DatasetCatalog catalog;
+  private final String siteTitle;
+  private final Store store;
+
+  public Site(DatasetCatalog catalog, String siteTitle, Store store) {
+    this.catalog = catalog;
+    this.siteTitle = siteTitle;
+    this.store = store;
+  }
+
+  /** Writes the site into {@code release}; {@code packages} are its CKAN packages by name. */
+  public void write(String release, Map<String, JsonNode> packages) {
+    String site = release + "/" + FOLDER + "/";
+    store.write(site + "style.css", stylesheet());
+    page(site + "index.html", HomePage.html(catalog, packages, siteTitle));
+    for (DatasetSpec spec : catalog.datasets()) {
+      ReleaseTable table = ReleaseTable.read(store, release, spec.name());
+      page(
+          site + DatasetPage.path(spec.name()),
+          DatasetPage.html(spec, packages.get(spec.name()), table, siteTitle));
+    }
+    if (catalog.names().contains(Scorecard.NAME)) {
+      scorecard(release, site);
+    }
+  }
+
+  private void scorecard(String release, String site) {
+    Scorecard scorecard =
+        new Scorecard(ReleaseTable.read(store, release, Scorecard.NAME).records());
+    ScorecardPages pages = new ScorecardPages(scorecard, siteTitle);
+    String folder = site + ScorecardPages.FOLDER;
+    page(folder + "index.html", pages.province());
+    page(folder + "danh-sach-xa.html", pages.communeList());
+    Map<String, List<Map<String, String>>> merged = oldUnits(release);
+    for (String code : scorecard.communes().keySet()) {
+      page(
+          folder + code + ".html",
+          CommunePage.html(scorecard, code, merged.getOrDefault(code, List.of()), siteTitle));
+    }
+  }
+
+  /** The crosswalk's edges by the new commune they lead to (none without the crosswalk). */
+  private Map<String, List<Map<String, String>>> oldUnits(String release) {
+    Map<String, List<Map<String, String>>> byNew = new HashMap<>();
+    if (catalog.names().contains(CommunePage.CROSSWALK)) {
+      for (Map<String, String> edge :
+          ReleaseTable.read(store, release, CommunePage.CROSSWALK).records()) {
+        byNew.computeIfAbsent(edge.get("commune_code_2025"), c -> new ArrayList<>()).add(edge);
+      }
+    }
+    return byNew;
+  }
+
+  private void page(String file, String html) {
+    store.write(file, html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] stylesheet() {
+    try (InputStream css = Site.class.getResourceAsStream("/site/style.css")) {
+      if (css == null) {
+        throw new IllegalStateException("Cannot build the site: style.css is not in the jar");
+      }
+      return css.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the site's style.css", e);
+    }
+  }
+}
