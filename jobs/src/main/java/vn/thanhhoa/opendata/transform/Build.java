@@ -132,7 +132,8 @@ public final class Build {
     String folder = release + "/datasets/" + spec.name();
     Optional<String> old =
         previous.map(p -> p + "/datasets/" + spec.name()).filter(context.store()::isDirectory);
-    if (!in.selection().includes(spec.name()) && old.isPresent()) {
+    if (!in.selection().includes(spec.name())
+        && old.filter(o -> DatasetFiles.hasEveryFormat(context.store(), o)).isPresent()) {
       return carryOver(spec, old.get(), folder);
     }
     Dataset<Row> built = transforms.get(spec.name()).build(new TransformInputs(spec, in));

@@ -24,6 +24,9 @@ import vn.thanhhoa.opendata.core.Store;
  * definition asks), fixed names, so the same rows always give byte-identical files.
  */
 public final class DatasetFiles {
+  /** The formats every dataset is written in, as file name extensions. */
+  private static final List<String> FORMATS = List.of("parquet", "csv", "json", "xlsx");
+
   private DatasetFiles() {}
 
   /** One written file, relative to the dataset's folder. */
@@ -83,7 +86,7 @@ public final class DatasetFiles {
       files.addAll(FormatFiles.parquet(rows, spec, target));
       files.add(FormatFiles.csv(rows, spec, target));
       files.add(FormatFiles.json(rows, spec, target));
-      files.add(XlsxFile.write(rows, spec, target));
+      files.add(XlsxFile.write(rows, count, spec, target));
       files.sort(Comparator.comparing(FileEntry::path));
       return new Written(spec.name(), count, combined(files), List.copyOf(files));
     } catch (IOException e) {
@@ -91,6 +94,15 @@ public final class DatasetFiles {
     } finally {
       rows.unpersist();
     }
+  }
+
+  /**
+   * Whether a dataset folder (of an earlier release) has a file of every format written now; one
+   * made before a format was added must be built again, not carried over.
+   */
+  static boolean hasEveryFormat(Store store, String folder) {
+    List<String> files = store.files(folder);
+    return FORMATS.stream().allMatch(f -> files.stream().anyMatch(p -> p.endsWith("." + f)));
   }
 
   /**

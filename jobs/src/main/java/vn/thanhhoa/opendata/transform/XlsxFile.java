@@ -38,12 +38,12 @@ final class XlsxFile {
     this.sheetRows = sheetRows;
   }
 
-  /** Writes the rows as {@code <name>.xlsx} into the dataset's folder. */
-  static DatasetFiles.FileEntry write(Dataset<Row> rows, DatasetSpec spec, DatasetFolder target)
-      throws IOException {
+  /** Writes the {@code count} rows as {@code <name>.xlsx} into the dataset's folder. */
+  static DatasetFiles.FileEntry write(
+      Dataset<Row> rows, long count, DatasetSpec spec, DatasetFolder target) throws IOException {
     String name = spec.name() + ".xlsx";
     XlsxFile file = new XlsxFile(spec, SHEET_ROWS);
-    boolean byYear = "year".equals(spec.partition()) && rows.count() > SHEET_ROWS - 1;
+    boolean byYear = "year".equals(spec.partition()) && count > SHEET_ROWS - 1;
     try (OutputStream out = target.store().create(target.at(name))) {
       file.write(rows.toLocalIterator(), byYear, out);
     }
