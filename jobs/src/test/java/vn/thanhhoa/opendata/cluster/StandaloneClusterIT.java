@@ -180,7 +180,7 @@ class StandaloneClusterIT {
           0, finish(start(sparkHome, localLog, local), localLog, 900), Files.readString(localLog));
 
       Map<String, String> onCluster = dataFiles(clusterOut.resolve("current/datasets"));
-      assertEquals(18, onCluster.size(), onCluster.keySet().toString());
+      assertEquals(24, onCluster.size(), onCluster.keySet().toString()); // 6 datasets × 4 formats
       assertEquals(dataFiles(localOut.resolve("current/datasets")), onCluster);
     } finally {
       for (Process p : processes) {
