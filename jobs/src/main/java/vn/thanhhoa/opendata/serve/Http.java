@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Writing responses: JSON, HTML and plain errors, with CORS on everything. */
 final class Http {
+  private static final String JSON_TYPE = "application/json;charset=utf-8";
+  private static final String TEXT_TYPE = "text/plain; charset=utf-8";
   static final int MAX_BODY = 1 << 20;
 
   private Http() {}
@@ -26,11 +28,7 @@ final class Http {
   }
 
   static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    send(
-        exchange,
-        status,
-        "application/json;charset=utf-8",
-        FeedSnapshot.JSON.writeValueAsBytes(body));
+    send(exchange, status, JSON_TYPE, FeedSnapshot.JSON.writeValueAsBytes(body));
   }
 
   static void html(HttpExchange exchange, int status, String page) throws IOException {
@@ -38,11 +36,7 @@ final class Http {
   }
 
   static void text(HttpExchange exchange, int status, String message) throws IOException {
-    send(
-        exchange,
-        status,
-        "text/plain; charset=utf-8",
-        (message + "\n").getBytes(StandardCharsets.UTF_8));
+    send(exchange, status, TEXT_TYPE, (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

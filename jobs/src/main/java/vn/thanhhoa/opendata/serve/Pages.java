@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import vn.thanhhoa.opendata.core.HtmlText;
 
 /**
  * The human pages: the list of datasets at {@code /} and one page per dataset, readable on a phone.
@@ -121,10 +122,6 @@ final class Pages {
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
+    return HtmlText.escape(s);
   }
 }

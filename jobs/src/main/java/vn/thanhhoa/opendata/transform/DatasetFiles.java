@@ -122,18 +122,10 @@ public final class DatasetFiles {
     for (String file : store.files(from)) {
       if (isDataFile(file)) {
         store.copy(from + "/" + file, to + "/" + file);
-        rows += file.endsWith(".parquet") ? parquetRows(store, to + "/" + file) : 0;
+        rows += file.endsWith(".parquet") ? ParquetFooter.rows(store, to + "/" + file) : 0;
       }
     }
     return rehash(name, rows, store, to);
-  }
-
-  private static long parquetRows(Store store, String file) {
-    try {
-      return ParquetFooter.rows(store, file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the footer of " + file, e);
-    }
   }
 
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */

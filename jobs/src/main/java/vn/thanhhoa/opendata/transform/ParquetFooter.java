@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Comparator;
@@ -59,11 +60,13 @@ final class ParquetFooter {
   }
 
   /** The number of rows a Parquet file holds, from its footer. */
-  static long rows(Store store, String file) throws IOException {
+  static long rows(Store store, String file) {
     long size = store.size(file);
     try (FSDataInputStream in = store.open(file)) {
       byte[] footer = footer(in, tail(in, file, size), size);
       return Util.readFileMetaData(new ByteArrayInputStream(footer)).getNum_rows();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the footer of " + file, e);
     }
   }
 

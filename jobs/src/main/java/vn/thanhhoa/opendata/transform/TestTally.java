@@ -2,6 +2,7 @@ package vn.thanhhoa.opendata.transform;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,11 +69,7 @@ record TestTally(int partitions, long rows, long sharedKeys, long[] brokenByTest
     }
 
     private Row key(Row row) {
-      Object[] values = new Object[keyColumns];
-      for (int i = 0; i < keyColumns; i++) {
-        values[i] = row.get(i);
-      }
-      return RowFactory.create(values);
+      return RowFactory.create(IntStream.range(0, keyColumns).mapToObj(row::get).toArray());
     }
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
+import vn.thanhhoa.opendata.core.HtmlText;
 
 /** Escaping and the Vietnamese way of writing numbers, for text placed in the pages. */
 final class Html {
@@ -11,23 +12,9 @@ final class Html {
 
   private Html() {}
 
-  /** Text safe inside an element or a double-quoted attribute. */
+  /** Text safe inside an element or a quoted attribute. */
   static String esc(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return HtmlText.escape(text);
   }
 
   /** A number as people in Viet Nam write it: {@code 1.234,5}. */
