@@ -166,7 +166,11 @@ public record DatasetCatalog(
   }
 
   record ColumnsFile(
-      String grain, List<String> key, String partition, List<DatasetSpec.Column> columns) {}
+      String grain,
+      String grainVi,
+      List<String> key,
+      String partition,
+      List<DatasetSpec.Column> columns) {}
 
   private static DatasetSpec spec(Entry e, Path columnsFile) {
     ColumnsFile c = Yaml.read(columnsFile, ColumnsFile.class);
@@ -206,6 +210,7 @@ public record DatasetCatalog(
         e.transform(),
         nonNull(e.sources()),
         c.grain(),
+        c.grainVi(),
         c.key(),
         c.partition(),
         c.columns());

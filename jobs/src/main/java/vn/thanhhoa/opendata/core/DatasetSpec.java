@@ -27,6 +27,7 @@ public record DatasetSpec(
     String transform,
     List<String> sources,
     String grain,
+    String grainVi,
     List<String> key,
     String partition,
     List<Column> columns)
@@ -41,13 +42,29 @@ public record DatasetSpec(
   }
 
   /** A text in Vietnamese and English. */
-  public record Text(String vi, String en) implements Serializable {}
+  public record Text(String vi, String en) implements Serializable {
+    /** True when the Vietnamese text is there. */
+    public boolean hasVi() {
+      return vi != null && !vi.isBlank();
+    }
+
+    /** For people: the Vietnamese text, or the English one where no Vietnamese is declared. */
+    public String forPeople() {
+      return hasVi() ? vi : en;
+    }
+  }
+
+  /** What one row stands for, for people ({@code grain_vi}) and for machines ({@code grain}). */
+  public Text grainText() {
+    return new Text(grainVi, grain);
+  }
 
   /**
-   * One published column: name, type, unit, Vietnamese label and English description, and the tests
-   * its values must pass when the dataset is built: {@code required} (never null; implied for the
-   * key's columns) and {@code adminUnitOn}, for a code of the unit list: the unit must be valid on
-   * the month or date of the column it names, on a fixed {@code YYYY-MM-DD}, or {@code today}.
+   * One published column: name, type, unit, Vietnamese label, English description (the data
+   * dictionary's) and Vietnamese description (the people's pages and workbooks'), and the tests its
+   * values must pass when the dataset is built: {@code required} (never null; implied for the key's
+   * columns) and {@code adminUnitOn}, for a code of the unit list: the unit must be valid on the
+   * month or date of the column it names, on a fixed {@code YYYY-MM-DD}, or {@code today}.
    */
   public record Column(
       String name,
@@ -55,6 +72,7 @@ public record DatasetSpec(
       String unit,
       String label,
       String description,
+      String descriptionVi,
       Boolean required,
       String adminUnitOn)
       implements Serializable {
@@ -65,6 +83,11 @@ public record DatasetSpec(
 
     public Column {
       required = required != null && required;
+    }
+
+    /** The description for people ({@code description_vi}) and machines ({@code description}). */
+    public Text descriptionText() {
+      return new Text(descriptionVi, description);
     }
 
     public DataType sparkType() {

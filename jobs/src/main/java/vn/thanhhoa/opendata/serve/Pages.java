@@ -20,7 +20,8 @@ final class Pages {
   private Pages() {}
 
   static String home(FeedSnapshot feed, String siteTitle) {
-    StringBuilder body = new StringBuilder();
+    StringBuilder body =
+        new StringBuilder("<p><a href=\"/site/\">Xem biểu đồ và số liệu từng xã</a></p>\n");
     for (JsonNode pkg : feed.packagesByName.values()) {
       body.append(article(pkg));
     }

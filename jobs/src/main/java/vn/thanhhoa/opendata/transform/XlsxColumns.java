@@ -17,7 +17,8 @@ final class XlsxColumns {
     int n = 1;
     for (DatasetSpec.Column c : spec.columns()) {
       String unit = c.unit() == null ? "" : c.unit();
-      line(sheet.createRow(n++), List.of(c.name(), c.label(), c.type(), unit, c.description()));
+      String about = c.descriptionText().forPeople();
+      line(sheet.createRow(n++), List.of(c.name(), c.label(), c.type(), unit, about));
     }
     for (int i = 0; i < WIDTHS.length; i++) {
       sheet.setColumnWidth(i, 256 * WIDTHS[i]);

@@ -63,6 +63,8 @@ class ServePageTest {
       assertTrue(
           dom.contains("Chuyển đổi số cấp xã tỉnh Thanh Hóa theo tháng"),
           dom.length() > 2000 ? dom.substring(0, 2000) : dom);
+      assertTrue(dom.contains("href=\"/site/\""), "the home page links the static site");
+      assertEquals(200, serve.get("/site/").statusCode());
       Matcher link = Pattern.compile("class=\"dl\"[^>]*href=\"([^\"]+\\.csv)\"").matcher(dom);
       assertTrue(link.find(), "a CSV download link on the page");
       var download = serve.get(link.group(1));

@@ -26,6 +26,7 @@ class DeclaredTestsTest extends SparkTest {
           "Toy",
           List.of(),
           "commune × month",
+          "xã × tháng",
           List.of("period", "commune_code"),
           null,
           List.of(
@@ -39,7 +40,7 @@ class DeclaredTestsTest extends SparkTest {
   private static final Row SIX_JULY = RowFactory.create("2025-07", "00006", "Xã Sáu", "00006");
 
   private static DatasetSpec.Column column(String name, String type, Boolean required, String on) {
-    return new DatasetSpec.Column(name, type, null, name, name, required, on);
+    return new DatasetSpec.Column(name, type, null, name, name, null, required, on);
   }
 
   private long verify(Row... rows) {

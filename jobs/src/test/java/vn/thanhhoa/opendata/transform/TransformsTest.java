@@ -85,6 +85,7 @@ class TransformsTest {
         transform,
         s.sources(),
         s.grain(),
+        s.grainVi(),
         s.key(),
         s.partition(),
         s.columns());

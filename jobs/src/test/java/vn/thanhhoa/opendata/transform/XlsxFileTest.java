@@ -38,6 +38,7 @@ class XlsxFileTest {
           "Test",
           List.of(),
           "commune × month",
+          "xã × tháng",
           List.of("period", "commune_code"),
           "year",
           List.of(
@@ -50,7 +51,8 @@ class XlsxFileTest {
               column("crawled_at", "timestamp", "Thời điểm thu thập")));
 
   private static DatasetSpec.Column column(String name, String type, String label) {
-    return new DatasetSpec.Column(name, type, null, label, "About " + name, null, null);
+    return new DatasetSpec.Column(
+        name, type, null, label, "About " + name, "Về " + name, null, null);
   }
 
   private static List<Row> rows() {
@@ -101,7 +103,7 @@ class XlsxFileTest {
       assertEquals(null, data.getRow(6).getCell(2), "a null is an empty cell, not a zero");
       Sheet columns = book.getSheet(XlsxFile.COLUMNS_SHEET);
       assertEquals(XlsxColumns.HEADER.get(4), columns.getRow(0).getCell(4).getStringCellValue());
-      assertEquals("About rate_pct", columns.getRow(4).getCell(4).getStringCellValue());
+      assertEquals("Về rate_pct", columns.getRow(4).getCell(4).getStringCellValue());
     }
   }
 

@@ -31,7 +31,8 @@ final class DatasetPage {
 
   private static void facts(StringBuilder body, DatasetSpec spec, JsonNode pkg) {
     body.append("<dl class=\"facts\">\n");
-    fact(body, "Mỗi dòng là", spec.grain());
+    body.append("<dt>Mỗi dòng là</dt><dd>").append(Html.forPeople(spec.grainText()));
+    body.append("</dd>\n");
     fact(body, "Khóa", String.join(", ", spec.key()));
     fact(body, "Tần suất cập nhật", frequency(spec.frequency()));
     fact(body, "Cập nhật lần cuối", Downloads.when(pkg.path("metadata_modified").asText()));
@@ -65,8 +66,8 @@ final class DatasetPage {
     for (DatasetSpec.Column c : spec.columns()) {
       body.append("<tr><th scope=\"row\">").append(Html.esc(c.label())).append("</th><td><code>");
       body.append(Html.esc(c.name())).append("</code></td><td>").append(Html.esc(c.type()));
-      body.append("</td><td>").append(Html.esc(c.unit())).append("</td><td lang=\"en\">");
-      body.append(Html.esc(c.description())).append("</td></tr>\n");
+      body.append("</td><td>").append(Html.esc(c.unit())).append("</td><td>");
+      body.append(Html.forPeople(c.descriptionText())).append("</td></tr>\n");
     }
     body.append("</tbody></table></div>\n");
   }

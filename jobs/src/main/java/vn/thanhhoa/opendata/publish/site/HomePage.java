@@ -32,8 +32,8 @@ final class HomePage {
     body.append("<section class=\"card dataset\"><h3><a href=\"");
     body.append(DatasetPage.path(spec.name())).append("\">");
     body.append(Html.esc(spec.title().vi())).append("</a></h3>\n<p>");
-    body.append("Mỗi dòng là: <span lang=\"en\">").append(Html.esc(spec.grain()));
-    body.append("</span>. Cập nhật: ");
+    body.append("Mỗi dòng là: ").append(Html.forPeople(spec.grainText()));
+    body.append(". Cập nhật: ");
     body.append(Html.esc(Downloads.when(pkg.path("metadata_modified").asText())));
     body.append("</p>\n<p class=\"formats\">");
     Set<String> shown = new HashSet<>();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
+import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.HtmlText;
 
 /** Escaping and the Vietnamese way of writing numbers, for text placed in the pages. */
@@ -15,6 +16,14 @@ final class Html {
   /** Text safe inside an element or a quoted attribute. */
   static String esc(String text) {
     return HtmlText.escape(text);
+  }
+
+  /** The Vietnamese text, escaped; the English one marked {@code lang="en"} where it is missing. */
+  static String forPeople(DatasetSpec.Text text) {
+    if (text.hasVi()) {
+      return esc(text.vi());
+    }
+    return "<span lang=\"en\">" + esc(text.en()) + "</span>";
   }
 
   /** A number as people in Viet Nam write it: {@code 1.234,5}. */

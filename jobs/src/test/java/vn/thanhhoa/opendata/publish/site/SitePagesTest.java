@@ -96,7 +96,23 @@ class SitePagesTest {
       shot("site-commune-" + width + ".png", width, communePage());
       shot(
           "site-province-" + width + ".png", width, site().resolve("kinh-te-so-cap-xa/index.html"));
+      shot(
+          "site-dataset-" + width + ".png",
+          width,
+          site().resolve("du-lieu/kinh-te-so-cap-xa.html"));
     }
+  }
+
+  @Test
+  void theHomeAndDatasetPagesDescribeGrainsAndColumnsInVietnamese() throws IOException {
+    for (String name : datasets(SampleRuns.release(1))) {
+      String page = Files.readString(site().resolve(DatasetPage.path(name)));
+      assertFalse(page.contains("lang=\"en\""), name + ": a description left in English");
+      assertTrue(page.contains("<dt>Mỗi dòng là</dt><dd>"), name + ": its grain");
+    }
+    String home = Files.readString(home());
+    assertFalse(home.contains("lang=\"en\""), "a grain left in English on the home page");
+    assertTrue(home.contains("Mỗi dòng là: xã × tháng."), "the grain in Vietnamese");
   }
 
   @Test
