@@ -78,6 +78,8 @@ final class DataStoreEngine {
     // one thread per query: the server runs many queries at once on few cores, and splitting each
     // across threads only added scheduling to every query's time under load
     p.setProperty("threads", "1");
+    // datastore_search pages without a sort rely on it: rows come in stored (_id) order
+    p.setProperty("preserve_insertion_order", "true");
     p.setProperty("autoinstall_known_extensions", "false");
     p.setProperty("autoload_known_extensions", "false");
     p.setProperty("allow_community_extensions", "false");
