@@ -33,6 +33,9 @@ final class DataStoreEngine {
     "SET lock_configuration = true"
   };
 
+  /** The totals datastore_search counted on this release, kept as long as the engine. */
+  final DataStoreTotals totals = new DataStoreTotals();
+
   private final DuckDBConnection db;
   private final Map<String, DataStoreTable> tables;
   private int running;
@@ -72,7 +75,11 @@ final class DataStoreEngine {
   private static Properties config() {
     Properties p = new Properties();
     p.setProperty("memory_limit", MEMORY_LIMIT);
-    p.setProperty("threads", "2");
+    // one thread per query: the server runs many queries at once on few cores, and splitting each
+    // across threads only added scheduling to every query's time under load
+    p.setProperty("threads", "1");
+    // datastore_search pages without a sort rely on it: rows come in stored (_id) order
+    p.setProperty("preserve_insertion_order", "true");
     p.setProperty("autoinstall_known_extensions", "false");
     p.setProperty("autoload_known_extensions", "false");
     p.setProperty("allow_community_extensions", "false");

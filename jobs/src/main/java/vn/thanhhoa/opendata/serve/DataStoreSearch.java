@@ -67,7 +67,10 @@ final class DataStoreSearch {
         c -> {
           SqlRun.rows(
               c, page, params, r -> records.add(DataStoreColumns.record(table, r, columns)));
-          return counted ? SqlRun.count(c, "SELECT count(*)" + from, where.params) : 0L;
+          String count = "SELECT count(*)" + from;
+          return counted
+              ? engine.totals.total(count, where.params, () -> SqlRun.count(c, count, where.params))
+              : 0L;
         });
   }
 
@@ -86,6 +89,12 @@ final class DataStoreSearch {
       return " WHERE _id > ? AND _id <= ? ORDER BY _id";
     }
     params.addAll(limitOffset);
+    if (sort == null || sort.isBlank()) {
+      // the table was stored in _id order and the engine keeps insertion order where a query has
+      // no ORDER BY (preserve_insertion_order), so the page comes in _id order and the scan stops
+      // at its last row instead of reading every row to sort them
+      return " LIMIT ? OFFSET ?";
+    }
     return RowOrder.of(table, sort) + " LIMIT ? OFFSET ?";
   }
 
