@@ -15,28 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Action API and files over loopback, as ckanapi, CKAN's harvester and a browser use them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServeApiTest {
-  @TempDir static Path tmp;
-  private ServeFixture serve;
-
-  @BeforeAll
-  void start() throws Exception {
-    serve = new ServeFixture(tmp);
-  }
-
-  @AfterAll
-  void stop() {
-    serve.close();
-  }
-
+class ServeApiTest extends ServedSampleTest {
   @Test
   void statusShowOnBothRoutesWithTheEnvelope() throws Exception {
     for (String route : List.of("/api/3/action/status_show", "/api/action/status_show")) {

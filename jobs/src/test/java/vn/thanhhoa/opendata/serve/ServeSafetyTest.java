@@ -22,29 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import vn.thanhhoa.opendata.testing.Folders;
 
 /** Read-only, confined to the release, bounded, and never mixing two releases in one answer. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServeSafetyTest {
-  @TempDir static Path tmp;
-  private ServeFixture serve;
-
-  @BeforeAll
-  void start() throws Exception {
-    serve = new ServeFixture(tmp);
-  }
-
-  @AfterAll
-  void stop() {
-    serve.close();
-  }
-
+class ServeSafetyTest extends ServedSampleTest {
   /** A request line sent as is, so no client library normalises the path first. */
   private String raw(String path) throws Exception {
     try (Socket s = new Socket("127.0.0.1", serve.server.port())) {

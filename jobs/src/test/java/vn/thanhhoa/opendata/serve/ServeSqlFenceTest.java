@@ -7,38 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile datastore_search_sql queries: each refused with CKAN's error naming why, within the time
  * limit, no stack trace, no file read, while the server keeps answering others.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServeSqlFenceTest {
-  @TempDir static Path tmp;
-  private ServeFixture serve;
-
-  @BeforeAll
-  void start() throws Exception {
-    serve = new ServeFixture(tmp);
-  }
-
-  @AfterAll
-  void stop() {
-    serve.close();
-  }
-
+class ServeSqlFenceTest extends ServedSampleTest {
   /** Query → the error type expected and a word its message must hold. */
   private Map<String, String[]> hostile(String t) {
     Map<String, String[]> q = new LinkedHashMap<>();

@@ -14,28 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** datastore_search_sql: CKAN's result shape, _id and _full_text, sums that agree with the CSV. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServeSqlTest {
+class ServeSqlTest extends ServedSampleTest {
   static final String PAYMENTS = "tai-khoan-thanh-toan-khong-dung-tien-mat";
-  @TempDir static Path tmp;
-  private ServeFixture serve;
-
-  @BeforeAll
-  void start() throws Exception {
-    serve = new ServeFixture(tmp);
-  }
-
-  @AfterAll
-  void stop() {
-    serve.close();
-  }
 
   @Test
   void anAggregateOverThePaymentTableEqualsTheSumOfItsCsv() throws Exception {

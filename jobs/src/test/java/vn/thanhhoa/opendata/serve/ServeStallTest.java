@@ -9,35 +9,16 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clients that stall cannot starve others: 200 half-sent requests and 50 silent connections, and
  * the API still answers within 1 s; the stalled ones are closed within the documented limit, and
  * threads and memory return to their idle level.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServeStallTest {
-  @TempDir static Path tmp;
-  private ServeFixture serve;
-
-  @BeforeAll
-  void start() throws Exception {
-    serve = new ServeFixture(tmp);
-  }
-
-  @AfterAll
-  void stop() {
-    serve.close();
-  }
-
+class ServeStallTest extends ServedSampleTest {
   @Test
   void stalledAndSilentConnectionsDoNotStarveOthersAndAreClosedInTime() throws Exception {
     String rid = ServeSqlTest.datastoreId(serve, ServeSqlTest.PAYMENTS);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thanhhoa.opendata.publish.ReleaseValidator;
+import vn.thanhhoa.opendata.testing.Chromium;
 import vn.thanhhoa.opendata.testing.Folders;
 import vn.thanhhoa.opendata.testing.SampleRuns;
 

@@ -1,4 +1,4 @@
-package vn.thanhhoa.opendata.publish.site;
+package vn.thanhhoa.opendata.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Debian's headless Chromium, as the serve page test drives it; no network of its own. */
-final class Chromium {
-  static final Path BINARY = Paths.get("/usr/bin/chromium");
-  static final String SKIPPED =
+/** Debian's headless Chromium, as the page tests drive it; no network of its own. */
+public final class Chromium {
+  public static final Path BINARY = Paths.get("/usr/bin/chromium");
+  public static final String SKIPPED =
       "SKIPPED: no /usr/bin/chromium (Debian's package chromium); .ci/run installs it";
 
   private Chromium() {}
 
-  static boolean installed() {
+  /** Whether it is installed; if not, says so on stderr (Maven's log shows only "Skipped"). */
+  public static boolean installed() {
     if (!Files.isExecutable(BINARY)) {
       System.err.println(SKIPPED); // Maven's log shows only "Skipped: 1"
       return false;
@@ -26,7 +27,8 @@ final class Chromium {
     return true;
   }
 
-  static String run(Path profile, String... args) throws Exception {
+  /** Runs it with a fresh profile; returns what it printed (a DOM with --dump-dom). */
+  public static String run(Path profile, String... args) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -38,6 +40,7 @@ final class Chromium {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                "--disable-quic",
                 "--allow-file-access-from-files",
                 "--user-data-dir=" + profile));
     command.addAll(List.of(args));
