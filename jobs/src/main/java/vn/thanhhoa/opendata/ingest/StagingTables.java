@@ -59,15 +59,7 @@ public final class StagingTables {
    * @throws IllegalStateException when the table was left half-swapped
    */
   public Dataset<Row> read(SourceSchema source, String from, String to) {
-    String folder = folder(source.source());
-    if (!isComplete(source.source())) {
-      throw new IllegalStateException(
-          folder
-              + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
-              + "(or `ingest --source "
-              + source.source()
-              + "`) to read its landing files again");
-    }
+    String folder = requireComplete(source.source());
     Dataset<Row> table =
         store.isDirectory(folder)
             ? spark.read().schema(schema(source)).parquet(folder)
@@ -78,16 +70,30 @@ public final class StagingTables {
   /**
    * The months a source's table has rows of, from {@code from} to {@code to} (null: open), in
    * order. They are the names of its partition folders, so no row is read.
+   *
+   * @throws IllegalStateException when the table was left half-swapped
    */
   public List<String> periods(String source, String from, String to) {
     String prefix = PERIOD + "=";
-    return store.list(folder(source)).stream()
+    return store.list(requireComplete(source)).stream()
         .filter(name -> name.startsWith(prefix))
         .map(name -> name.substring(prefix.length()))
         .filter(
             p -> (from == null || p.compareTo(from) >= 0) && (to == null || p.compareTo(to) <= 0))
-        .sorted()
         .toList();
+  }
+
+  /** The table's folder, once it is known to be whole. */
+  private String requireComplete(String source) {
+    if (!isComplete(source)) {
+      throw new IllegalStateException(
+          folder(source)
+              + " was left half-swapped by an interrupted ingest; run `./pipeline nightly` "
+              + "(or `ingest --source "
+              + source
+              + "`) to read its landing files again");
+    }
+    return folder(source);
   }
 
   /** True on the rows whose {@code period} is from {@code from} to {@code to} (null: open). */

@@ -38,25 +38,27 @@ public final class Site {
     String site = release + "/" + FOLDER + "/";
     store.write(site + "style.css", stylesheet());
     page(site + "index.html", HomePage.html(catalog, packages, siteTitle));
+    Map<String, ReleaseTable> tables = new HashMap<>();
     for (DatasetSpec spec : catalog.datasets()) {
       ReleaseTable table = ReleaseTable.read(store, release, spec.name());
+      tables.put(spec.name(), table);
       page(
           site + DatasetPage.path(spec.name()),
           DatasetPage.html(spec, packages.get(spec.name()), table, siteTitle));
     }
-    if (catalog.names().contains(Scorecard.NAME)) {
-      scorecard(release, site);
+    if (tables.containsKey(Scorecard.NAME)) {
+      scorecard(tables, site);
     }
   }
 
-  private void scorecard(String release, String site) {
-    Scorecard scorecard =
-        new Scorecard(ReleaseTable.read(store, release, Scorecard.NAME).records());
+  /** The scorecard's pages, from the tables already read for the dataset pages. */
+  private void scorecard(Map<String, ReleaseTable> tables, String site) {
+    Scorecard scorecard = new Scorecard(tables.get(Scorecard.NAME).records());
     ScorecardPages pages = new ScorecardPages(scorecard, siteTitle);
     String folder = site + ScorecardPages.FOLDER;
     page(folder + "index.html", pages.province());
     page(folder + "danh-sach-xa.html", pages.communeList());
-    Map<String, List<Map<String, String>>> merged = oldUnits(release);
+    Map<String, List<Map<String, String>>> merged = oldUnits(tables.get(CommunePage.CROSSWALK));
     for (String code : scorecard.communes().keySet()) {
       page(
           folder + code + ".html",
@@ -65,11 +67,10 @@ public final class Site {
   }
 
   /** The crosswalk's edges by the new commune they lead to (none without the crosswalk). */
-  private Map<String, List<Map<String, String>>> oldUnits(String release) {
+  private static Map<String, List<Map<String, String>>> oldUnits(ReleaseTable crosswalk) {
     Map<String, List<Map<String, String>>> byNew = new HashMap<>();
-    if (catalog.names().contains(CommunePage.CROSSWALK)) {
-      for (Map<String, String> edge :
-          ReleaseTable.read(store, release, CommunePage.CROSSWALK).records()) {
+    if (crosswalk != null) {
+      for (Map<String, String> edge : crosswalk.records()) {
         byNew.computeIfAbsent(edge.get("commune_code_2025"), c -> new ArrayList<>()).add(edge);
       }
     }
