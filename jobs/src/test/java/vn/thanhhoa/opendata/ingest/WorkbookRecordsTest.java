@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +26,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +129,57 @@ class WorkbookRecordsTest {
     String raw = (String) parsed.value(1, ParsedRecords.RAW);
     assertTrue(raw.startsWith("2025-09-01,14848,Xã Mường Lát,,2025-10-03T09:15:00,12345,"), raw);
     assertTrue(raw.contains(",=H5*3,"), raw);
+  }
+
+  @Test
+  void theSampleWorkbookGivesTheDocumentedRowsAndWhatAnIndependentReaderSees() throws IOException {
+    String name = "commune-reports/bao-cao-thang-09-2025_bo-sung.xlsx";
+    byte[] bytes = Files.readAllBytes(Paths.get("sample-data").resolve(name));
+    Parsed parsed = read(name, bytes);
+
+    List<String> expected =
+        Files.readAllLines(Paths.get("sample-data/expected-quarantine.csv")).stream()
+            .filter(line -> line.startsWith(name + ","))
+            .toList();
+    List<String> quarantined = new ArrayList<>();
+    for (org.apache.spark.sql.Row r : parsed.records()) {
+      assertEquals(TemplateWorkbook.SHEET, parsed.get(r, ParsedRecords.SHEET));
+      if (parsed.get(r, ParsedRecords.RULE) != null) {
+        quarantined.add(
+            name
+                + ","
+                + parsed.get(r, ParsedRecords.LINE)
+                + ","
+                + parsed.get(r, ParsedRecords.RULE));
+      }
+    }
+    assertEquals(List.of(4L, 5L, 6L, 8L, 9L, 10L), parsed.lines());
+    assertEquals(expected, quarantined);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      for (int i : List.of(0, 1, 4)) {
+        Row row = sheet.getRow(parsed.lines().get(i).intValue() - 1);
+        assertEquals(row.getCell(1).getStringCellValue(), parsed.value(i, "commune_code"));
+        assertEquals(
+            (long) row.getCell(8).getNumericCellValue(), parsed.value(i, "digital_team_members"));
+        assertEquals(
+            YearMonth.from(row.getCell(0).getLocalDateTimeCellValue()).toString(),
+            parsed.value(i, "period"));
+      }
+      String populationText = sheet.getRow(3).getCell(5).getStringCellValue();
+      assertEquals(Long.parseLong(populationText.replace(".", "")), parsed.value(0, "population"));
+    }
+  }
+
+  @Test
+  void datesOfAWorkbookCountingFrom1904AreReadAsShown() {
+    TemplateWorkbook t = new TemplateWorkbook().withTitleAndHeader();
+    t.workbook.getCTWorkbook().getWorkbookPr().setDate1904(true);
+    t.record(4, "14797", "Phường Hạc Thành");
+    Parsed parsed = read(t.bytes());
+
+    assertEquals("2025-09", parsed.value(0, "period"));
+    assertEquals(Instant.parse("2025-10-03T02:15:00Z"), parsed.value(0, "submitted_at"));
   }
 
   @Test
