@@ -59,6 +59,11 @@ final class HeaderSearch {
     return true;
   }
 
+  /** Whether the header is known: every further row is a record. */
+  boolean isOver() {
+    return found != null;
+  }
+
   /** The header's labels once the sheet has ended (null: none found). */
   List<String> header() {
     return found != null ? found : candidate;

@@ -50,7 +50,7 @@ final class SheetTable implements Consumer<SheetRow> {
       return;
     }
     anyRow = true;
-    if (!search.offer(labels(row))) {
+    if (search.isOver() || !search.offer(labels(row))) {
       records.add(row);
     }
   }
