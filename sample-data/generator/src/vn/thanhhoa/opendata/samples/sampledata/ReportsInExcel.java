@@ -94,7 +94,8 @@ final class ReportsInExcel {
   }
 
   private static String fraction() {
-    return "Số tổ công nghệ số cộng đồng holds a fraction (x.5), not a whole number";
+    return "Số tổ công nghệ số cộng đồng holds a fraction (x.5), which the cell's `#,##0` format"
+        + " shows rounded: not a whole number";
   }
 
   private static String layout() {
