@@ -49,10 +49,18 @@ final class CsvHeader {
     }
 
     CsvHeader read(String file, Csv.Record row) {
-      CsvHeader header = new CsvHeader(file, row.fields().size());
+      return read(file, row.fields());
+    }
+
+    /** Reads header labels in column order; a null label (an empty header cell) names nothing. */
+    CsvHeader read(String file, List<String> labels) {
+      CsvHeader header = new CsvHeader(file, labels.size());
       String[] seen = new String[columns.size()];
       for (int h = 0; h < header.width; h++) {
-        String label = FieldText.clean(row.fields().get(h));
+        if (labels.get(h) == null) {
+          continue;
+        }
+        String label = FieldText.clean(labels.get(h));
         Integer column = index.get(key(label));
         if (column == null) {
           header.warnings.add("unknown columns", file + ": unknown column '" + label + "' ignored");
@@ -64,6 +72,17 @@ final class CsvHeader {
         }
       }
       return requireAll(file, header, seen);
+    }
+
+    /** How many of the source's columns the labels name (each counted once; nulls name none). */
+    int named(List<String> labels) {
+      return (int)
+          labels.stream()
+              .filter(label -> label != null)
+              .map(label -> index.get(key(label)))
+              .filter(column -> column != null)
+              .distinct()
+              .count();
     }
 
     private String twice(String file, String first, String second, int column) {

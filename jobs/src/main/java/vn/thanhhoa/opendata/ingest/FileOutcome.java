@@ -28,8 +28,11 @@ public record FileOutcome(
     periods = new TreeSet<>(periods);
   }
 
-  /** One quarantined record: where it is, the rule it broke and its raw text. */
+  /**
+   * One quarantined record: where it is (a workbook's also names its sheet, the line being the
+   * sheet's row number), the rule it broke and its raw text.
+   */
   public record Quarantined(
-      String file, long line, String rule, String column, String message, String raw)
+      String file, String sheet, long line, String rule, String column, String message, String raw)
       implements Serializable {}
 }

@@ -15,10 +15,11 @@ import vn.thanhhoa.opendata.core.SourceSchema;
 /**
  * Reads one landing file into parsed records: it runs on the executors, so files are read in
  * parallel wherever the data lives. JSON Lines that are well-formed UTF-8 are streamed, a line at a
- * time, whatever the file's size ({@link StreamedFile}); other files are read whole ({@link
- * WholeFile}). A file that cannot be decoded is rejected whole: each of its records is quarantined
- * under one rule, so rows read still equals rows accepted plus rows quarantined. The file row
- * (last) carries the number of records read, the independent side of that equation.
+ * time, whatever the file's size ({@link StreamedFile}); Excel workbooks are read from their first
+ * sheet ({@link WorkbookRecords}); other files are read whole ({@link WholeFile}). A file that
+ * cannot be decoded is rejected whole: each of its records is quarantined under one rule, so rows
+ * read still equals rows accepted plus rows quarantined. The file row (last) carries the number of
+ * records read, the independent side of that equation.
  */
 public final class LandingFileReader implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,6 +28,7 @@ public final class LandingFileReader implements Serializable {
   private final String sourceRoot;
   private final UnitPlacement units;
   private transient RecordFormat format;
+  private transient WorkbookRecords workbooks;
 
   /**
    * @param sourceRoot the qualified URI of the source folder; file names in the quarantine and the
@@ -69,7 +71,10 @@ public final class LandingFileReader implements Serializable {
   }
 
   List<Row> read(String name, byte[] bytes, long modified) {
-    List<Row> out = WholeFile.records(format(), name, bytes);
+    List<Row> out =
+        bytes.length > 0 && WorkbookRecords.isWorkbook(name)
+            ? workbooks().records(name, bytes)
+            : WholeFile.records(format(), name, bytes);
     Row file = out.remove(out.size() - 1);
     // Counted here, where the records are made, and checked against the records classified
     // later: a record lost or duplicated on the way (a join, a filter) stops the run.
@@ -87,6 +92,14 @@ public final class LandingFileReader implements Serializable {
               : new JsonLinesRecords(validator, rows);
     }
     return format;
+  }
+
+  private WorkbookRecords workbooks() {
+    if (workbooks == null) {
+      workbooks =
+          new WorkbookRecords(schema, new RecordValidator(schema), new RowMaker(schema, units));
+    }
+    return workbooks;
   }
 
   String relativeName(String path) {

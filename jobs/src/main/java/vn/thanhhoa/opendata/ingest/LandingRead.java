@@ -166,6 +166,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
       quarantined.add(
           new FileOutcome.Quarantined(
               r.getString(width + At.FILE),
+              r.getString(width + At.SHEET),
               r.getLong(width + At.LINE),
               rule,
               column,

@@ -16,6 +16,10 @@ public final class ParsedRecords {
   public static final String KIND = "_kind";
   public static final String FILE = "_file";
   public static final String LINE = "_line";
+
+  /** The workbook sheet a record was read from (null for text files). */
+  public static final String SHEET = "_sheet";
+
   public static final String RAW = "_raw";
   public static final String RULE = "_rule";
   public static final String COLUMN = "_column";
@@ -41,6 +45,7 @@ public final class ParsedRecords {
           KIND,
           FILE,
           LINE,
+          SHEET,
           RAW,
           RULE,
           COLUMN,
@@ -62,6 +67,7 @@ public final class ParsedRecords {
     static final int KIND = META.indexOf(ParsedRecords.KIND);
     static final int FILE = META.indexOf(ParsedRecords.FILE);
     static final int LINE = META.indexOf(ParsedRecords.LINE);
+    static final int SHEET = META.indexOf(ParsedRecords.SHEET);
     static final int RAW = META.indexOf(ParsedRecords.RAW);
     static final int RULE = META.indexOf(ParsedRecords.RULE);
     static final int COLUMN = META.indexOf(ParsedRecords.COLUMN);

@@ -14,8 +14,9 @@ import vn.thanhhoa.opendata.core.Store;
 
 /**
  * Writes a run's quarantined records of one source as JSON Lines, sorted by file and line: one
- * object per record with its file, line, rule, column (where one is to blame), message and raw
- * text; absent values are left out.
+ * object per record with its file, sheet (a workbook's records only), line (a sheet's row number as
+ * Excel shows it), rule, column (where one is to blame), message and raw text; absent values are
+ * left out.
  */
 final class QuarantineFile {
   static final String NAME = "part-00000.json";
@@ -52,6 +53,7 @@ final class QuarantineFile {
         JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       json.writeStartObject();
       field(json, "file", q.file());
+      field(json, "sheet", q.sheet());
       json.writeNumberField("line", q.line());
       field(json, "rule", q.rule());
       field(json, "column", q.column());

@@ -18,6 +18,7 @@ final class RowMaker {
   private final int nameAt;
   private final int districtAt;
   private final UnitPlacement units;
+  private final String sheet;
 
   RowMaker(SourceSchema schema, UnitPlacement units) {
     List<String> names = schema.stagingNames();
@@ -26,6 +27,20 @@ final class RowMaker {
     this.districtAt =
         schema.unit().district() == null ? -1 : names.indexOf(schema.unit().district());
     this.units = units;
+    this.sheet = null;
+  }
+
+  private RowMaker(RowMaker rows, String sheet) {
+    this.width = rows.width;
+    this.nameAt = rows.nameAt;
+    this.districtAt = rows.districtAt;
+    this.units = rows.units;
+    this.sheet = sheet;
+  }
+
+  /** The same rows, each naming the workbook sheet it was read from. */
+  RowMaker inSheet(String sheetName) {
+    return new RowMaker(this, sheetName);
   }
 
   Row accepted(String file, long line, String raw, Object[] values) {
@@ -111,6 +126,7 @@ final class RowMaker {
     row[width + At.KIND] = kind;
     row[width + At.FILE] = file;
     row[width + At.LINE] = line;
+    row[width + At.SHEET] = sheet;
     row[width + At.RAW] = raw;
     row[width + At.RULE] = rule;
     row[width + At.COLUMN] = column;

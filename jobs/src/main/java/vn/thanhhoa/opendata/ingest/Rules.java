@@ -13,6 +13,11 @@ public final class Rules {
   public static final String UNREADABLE_FILE = "unreadable-file";
   public static final String MISSING_COLUMN = "missing-column";
   public static final String DUPLICATE_COLUMN = "duplicate-column";
+  public static final String ENCRYPTED_WORKBOOK = "encrypted-workbook";
+  public static final String LEGACY_WORKBOOK = "legacy-workbook";
+  public static final String NO_HEADER_ROW = "no-header-row";
+  public static final String FORMULA_WITHOUT_VALUE = "formula-without-value";
+  public static final String CELL_ERROR = "cell-error";
   public static final String UNIT_LIST_UNAVAILABLE = "unit-list-unavailable";
   public static final String UNKNOWN_COMMUNE_CODE = "unknown-commune-code";
   public static final String UNRESOLVED_COMMUNE_NAME = "unresolved-commune-name";

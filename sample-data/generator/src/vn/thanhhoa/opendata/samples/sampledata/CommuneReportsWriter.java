@@ -17,6 +17,7 @@ final class CommuneReportsWriter {
     new ReportsFirstQuarter(files).write();
     new ReportsSecondQuarter(files).write();
     new ReportsAfterReform(files).write();
+    new ReportsInExcel(files).write();
     return files.summary();
   }
 }

@@ -108,7 +108,8 @@ final class Readme {
         .append("`line` the 1-based physical line where the record starts (the CSV header is ")
         .append("line 1; for JSON Lines the line of the decompressed file, empty lines ")
         .append(
-            "counted, a line ending at LF, CRLF or a lone CR). Every such record breaks "
+            "counted, a line ending at LF, CRLF or a lone CR; for a workbook the row number "
+                + "of its first sheet as Excel shows it). Every such record breaks "
                 + "exactly one rule; everything else is ")
         .append("valid. Accepted rows = rows read − that file's entries.\n\n");
   }

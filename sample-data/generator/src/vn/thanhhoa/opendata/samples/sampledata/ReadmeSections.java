@@ -14,7 +14,11 @@ final class ReadmeSections {
     sb.append("## commune-reports/\n\n")
         .append("Human-made exports of the provincial Excel template: per month for the whole ")
         .append("province (`bao-cao-thang-MM-2025.csv`) or per district (`2025-03_…`, ")
-        .append("`2025-06_…`), plus resubmissions. Formats vary on purpose (header language ")
+        .append("`2025-06_…`), plus resubmissions, and one September supplement sent as the ")
+        .append("template workbook itself (`")
+        .append(ReportsInExcel.NAME)
+        .append(
+            "`, its rows numbered as Excel shows them). Formats vary on purpose (header language ")
         .append("and order, delimiter, encoding, line ends, period/timestamp/number/boolean ")
         .append("spellings); the table gives each file's layout.\n\n")
         .append("| file | records | layout |\n|---|---:|---|\n");

@@ -160,6 +160,15 @@ final class ReportFiles {
     files.add(new FileInfo(f.name, f.rows.size(), f.style.describe()));
   }
 
+  /** A workbook: its rows booked at the sheet rows Excel shows them on. */
+  void writeWorkbook(ReportFile f, List<ReportWorkbook.Line> lines, byte[] bytes, String layout) {
+    Output.write(dir.resolve(f.name), bytes);
+    for (ReportWorkbook.Line line : lines) {
+      register(f, line.report(), line.row());
+    }
+    files.add(new FileInfo(f.name, lines.size(), layout));
+  }
+
   private void register(ReportFile f, ReportRow r, int line) {
     if (f.fileRule != null) {
       catalog.bad(SOURCE, f.name, line, f.fileRule, f.fileWhat);
