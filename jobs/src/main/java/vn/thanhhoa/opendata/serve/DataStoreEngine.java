@@ -36,6 +36,9 @@ final class DataStoreEngine {
   /** The totals datastore_search counted on this release, kept as long as the engine. */
   final DataStoreTotals totals = new DataStoreTotals();
 
+  /** The whole-table orders datastore_search sorted on this release, kept as long as the engine. */
+  final DataStoreOrders orders = new DataStoreOrders();
+
   private final DuckDBConnection db;
   private final Map<String, DataStoreTable> tables;
   private int running;

@@ -28,10 +28,12 @@ final class DataStoreTable {
 
   final String name;
   final List<Field> fields;
+  final long rows;
 
-  private DataStoreTable(String name, List<Field> fields) {
+  private DataStoreTable(String name, List<Field> fields, long rows) {
     this.name = name;
     this.fields = List.copyOf(fields);
+    this.rows = rows;
   }
 
   /** Copies a dataset's Parquet files into table {@code name} and describes its columns. */
@@ -52,7 +54,14 @@ final class DataStoreTable {
               + " FROM "
               + source
               + " ORDER BY _id");
-      return new DataStoreTable(name, fields(columns, schema));
+      return new DataStoreTable(name, fields(columns, schema), rows(s, name));
+    }
+  }
+
+  private static long rows(Statement s, String name) throws SQLException {
+    try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + Sql.quote(name))) {
+      r.next();
+      return r.getLong(1);
     }
   }
 

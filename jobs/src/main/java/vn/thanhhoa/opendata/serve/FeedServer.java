@@ -123,7 +123,7 @@ public final class FeedServer implements AutoCloseable {
       if (file == null) {
         Http.text(exchange, 404, "Not Found");
       } else {
-        files.serve(exchange, file);
+        files.serve(exchange, file, feed.publishedHash(file));
       }
     }
   }

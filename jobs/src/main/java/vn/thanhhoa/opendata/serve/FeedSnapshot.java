@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ final class FeedSnapshot {
   final Map<String, JsonNode> groups = new LinkedHashMap<>();
   final JsonNode licenses;
   private final Map<String, JsonNode> resources = new LinkedHashMap<>();
+  private final Map<Path, String> hashes = new HashMap<>();
   private DataStoreEngine dataStore;
 
   private FeedSnapshot(Path release) {
@@ -39,6 +43,7 @@ final class FeedSnapshot {
       packagesById.put(pkg.path("id").asText(), pkg);
       pkg.path("resources").forEach(r -> resources.put(r.path("id").asText(), r));
     }
+    resources.values().forEach(this::keepHash);
     readAll(release.resolve("ckan/organizations"))
         .forEach(o -> organizations.put(o.path("name").asText(), o));
     readAll(release.resolve("ckan/groups")).forEach(g -> groups.put(g.path("name").asText(), g));
@@ -55,6 +60,24 @@ final class FeedSnapshot {
 
   Optional<JsonNode> resource(String id) {
     return Optional.ofNullable(resources.get(id));
+  }
+
+  /** The SHA-256 the release publishes for a file of its resources (as {@code hash}), if any. */
+  Optional<String> publishedHash(Path file) {
+    return Optional.ofNullable(hashes.get(file));
+  }
+
+  /** A resource file's published hash, by where its URL's path lies in this release. */
+  private void keepHash(JsonNode resource) {
+    String hash = resource.path("hash").asText("");
+    try {
+      String path = new URI(resource.path("url").asText("")).getPath();
+      if (!hash.isEmpty() && path != null && path.startsWith("/datasets/")) {
+        hashes.put(release.resolve(path.substring(1)).normalize(), hash);
+      }
+    } catch (URISyntaxException e) {
+      // not a URL this server answers: its file, if any, is hashed when first asked for
+    }
   }
 
   /** The package a resource belongs to. */

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,11 +80,17 @@ final class FileServer {
     return true;
   }
 
-  void serve(HttpExchange exchange, Path file) throws IOException {
+  /**
+   * Serves {@code file}; its ETag is the SHA-256 the release publishes for it, else the hash of its
+   * bytes, computed once (hashing a dataset's file on its first request held every concurrent
+   * request for it, ranged ones too, until the whole file was read).
+   */
+  void serve(HttpExchange exchange, Path file, Optional<String> published) throws IOException {
     String type = type(file);
     long size = Files.size(file);
     Instant modified = Files.getLastModifiedTime(file).toInstant();
-    String etag = "\"" + etags.computeIfAbsent(file, FileServer::hash) + "\"";
+    String etag =
+        "\"" + published.orElseGet(() -> etags.computeIfAbsent(file, FileServer::hash)) + "\"";
     headers(exchange, type, etag, modified);
     Headers request = exchange.getRequestHeaders();
     if (notModified(request, etag, modified)) {

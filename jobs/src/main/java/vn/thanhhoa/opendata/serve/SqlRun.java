@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,9 +58,15 @@ final class SqlRun {
     return n[0];
   }
 
+  /** Binds the parameters in order; an {@code int[]} as an INTEGER list. */
   private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {
-      s.setObject(i + 1, params.get(i));
+      if (params.get(i) instanceof int[] ints) {
+        Object[] list = Arrays.stream(ints).boxed().toArray();
+        s.setArray(i + 1, s.getConnection().createArrayOf("INTEGER", list));
+      } else {
+        s.setObject(i + 1, params.get(i));
+      }
     }
   }
 
