@@ -59,7 +59,9 @@ public final class Feed {
     List<JsonNode> ordered = new ArrayList<>(packages.values());
     DcatCatalog.write(
         new DcatCatalog(catalog, portal).build(ordered, catalog.datasets()), store, release);
-    new Site(catalog, portal.siteTitle(), store).write(release, packages);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    written.forEach(w -> rows.put(w.name(), w.rows()));
+    new Site(catalog, portal.siteTitle(), store).write(release, packages, rows);
     return packages;
   }
 

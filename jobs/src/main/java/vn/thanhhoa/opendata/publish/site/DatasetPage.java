@@ -19,12 +19,17 @@ final class DatasetPage {
     return "du-lieu/" + dataset + ".html";
   }
 
-  static String html(DatasetSpec spec, JsonNode pkg, ReleaseTable table, String siteTitle) {
+  /**
+   * @param head the dataset's first rows (at least {@link #PREVIEW_ROWS} where it has them)
+   * @param rows how many rows the dataset has
+   */
+  static String html(
+      DatasetSpec spec, JsonNode pkg, ReleaseTable head, long rows, String siteTitle) {
     StringBuilder body = new StringBuilder(32_768);
     body.append("<p class=\"lead\">").append(Html.esc(spec.description().vi())).append("</p>\n");
     facts(body, spec, pkg);
     columns(body, spec);
-    preview(body, spec, table);
+    preview(body, spec, head, rows);
     Downloads.list(body, spec.name(), pkg, "../../");
     return PageShell.page(spec.title().vi(), "../", siteTitle, body.toString());
   }
@@ -72,10 +77,10 @@ final class DatasetPage {
     body.append("</tbody></table></div>\n");
   }
 
-  private static void preview(StringBuilder body, DatasetSpec spec, ReleaseTable table) {
-    List<List<String>> rows = table.rows().subList(0, Math.min(PREVIEW_ROWS, table.rows().size()));
+  private static void preview(StringBuilder body, DatasetSpec spec, ReleaseTable head, long all) {
+    List<List<String>> rows = head.rows().subList(0, Math.min(PREVIEW_ROWS, head.rows().size()));
     body.append("<h2 id=\"xem-truoc\">Xem trước ").append(rows.size()).append(" dòng đầu (trên ");
-    body.append(Html.number(BigDecimal.valueOf(table.rows().size())));
+    body.append(Html.number(BigDecimal.valueOf(all)));
     body.append(" dòng)</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" ");
     body.append("aria-labelledby=\"xem-truoc\"><table class=\"data preview\">\n<thead><tr>");
     for (DatasetSpec.Column c : spec.columns()) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.thanhhoa.opendata.core.DatasetCatalog;
 import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.Store;
@@ -23,6 +24,9 @@ public final class Site {
   /** The site's folder in a release. */
   public static final String FOLDER = "site";
 
+  /** The datasets the scorecard's pages draw from, read whole; of the others only the head. */
+  private static final Set<String> WHOLE = Set.of(Scorecard.NAME, CommunePage.CROSSWALK);
+
   private final DatasetCatalog catalog;
   private final String siteTitle;
   private final Store store;
@@ -33,25 +37,32 @@ public final class Site {
     this.store = store;
   }
 
-  /** Writes the site into {@code release}; {@code packages} are its CKAN packages by name. */
-  public void write(String release, Map<String, JsonNode> packages) {
+  /**
+   * Writes the site into {@code release}; {@code packages} are its CKAN packages by name, {@code
+   * rows} each dataset's row count.
+   */
+  public void write(String release, Map<String, JsonNode> packages, Map<String, Long> rows) {
     String site = release + "/" + FOLDER + "/";
     store.write(site + "style.css", stylesheet());
     page(site + "index.html", HomePage.html(catalog, packages, siteTitle));
     Map<String, ReleaseTable> tables = new HashMap<>();
     for (DatasetSpec spec : catalog.datasets()) {
-      ReleaseTable table = ReleaseTable.read(store, release, spec.name());
-      tables.put(spec.name(), table);
+      String name = spec.name();
+      ReleaseTable table =
+          WHOLE.contains(name)
+              ? ReleaseTable.read(store, release, name)
+              : ReleaseTable.head(store, release, name, DatasetPage.PREVIEW_ROWS);
+      tables.put(name, table);
       page(
-          site + DatasetPage.path(spec.name()),
-          DatasetPage.html(spec, packages.get(spec.name()), table, siteTitle));
+          site + DatasetPage.path(name),
+          DatasetPage.html(spec, packages.get(name), table, rows.get(name), siteTitle));
     }
     if (tables.containsKey(Scorecard.NAME)) {
       scorecard(tables, site);
     }
   }
 
-  /** The scorecard's pages, from the tables already read for the dataset pages. */
+  /** The scorecard's pages, from the whole tables read for the dataset pages. */
   private void scorecard(Map<String, ReleaseTable> tables, String site) {
     Scorecard scorecard = new Scorecard(tables.get(Scorecard.NAME).records());
     ScorecardPages pages = new ScorecardPages(scorecard, siteTitle);
