@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class Store {
     if (!isLocal()) {
       throw new IllegalStateException(location + " is not on the local filesystem");
     }
-    return Paths.get(files.uriPath(location));
+    return files.localPath(location);
   }
 
   public boolean exists(String location) {

@@ -59,6 +59,12 @@ final class StoreFiles {
     return fs instanceof RawLocalFileSystem && "file".equals(scheme());
   }
 
+  /** The local file behind {@code location}. */
+  // qualified: Hadoop's Path is imported
+  java.nio.file.Path localPath(String location) {
+    return Paths.get(uriPath(location));
+  }
+
   /** The path part of {@code location}, without scheme and authority. */
   String uriPath(String location) {
     return new Path(location).toUri().getPath();
@@ -109,7 +115,7 @@ final class StoreFiles {
    * which was most of the time of writing the static site's thousands of pages.
    */
   private OutputStream createLocal(String location, boolean overwrite) throws IOException {
-    var file = Paths.get(uriPath(location)); // java.nio.file.Path; Hadoop's Path is imported
+    var file = localPath(location);
     Files.createDirectories(file.toAbsolutePath().getParent());
     StandardOpenOption create =
         overwrite ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.CREATE_NEW;
