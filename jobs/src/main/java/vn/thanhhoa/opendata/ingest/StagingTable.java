@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.Checkpoint;
+import vn.thanhhoa.opendata.core.FileDates;
 import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
 
@@ -126,20 +129,86 @@ final class StagingTable {
    * Merges the arrivals into the {@code periods} they touch: the kept rows of those periods plus
    * the new ones, reduced to one row per key, written beside the table and then swapped in period
    * by period ({@code beforeSwap} runs first). Re-running after a crash in the swap gives the same
-   * rows: the latest of a set is the latest of the set with itself.
+   * rows: the latest of a set is the latest of the set with itself. When the arrivals' key dates
+   * all come after the kept ones, only the arrivals are reduced and their files added; a crash
+   * among those moves leaves the manifest forgotten, so the next ingest reads every file again.
    */
   void merge(List<String> periods, Runnable beforeSwap) {
     Column[] columns = readerColumns();
-    writeBeside(kept(periods).select(columns).unionByName(arrived().select(columns)));
-    beforeSwap.run();
-    for (String period : periods) {
-      String partition = "/" + schema.partitionBy() + "=" + period;
-      store.delete(location + partition);
-      if (store.exists(beside() + partition)) {
-        store.move(beside() + partition, location + partition);
-      }
+    if (afterEveryKept(periods)) {
+      writeBeside(arrived().select(columns));
+      beforeSwap.run();
+      periods.forEach(this::appendPartition);
+    } else {
+      writeBeside(kept(periods).select(columns).unionByName(arrived().select(columns)));
+      beforeSwap.run();
+      periods.forEach(this::replacePartition);
     }
     store.delete(beside());
+  }
+
+  /**
+   * Whether every arrival's key date comes after every key date the table holds in {@code periods}:
+   * then no arrival shares a key with a kept row, and the arrivals' own latest rows can join the
+   * table as new files, the kept ones not rewritten (a night's new day, the usual case). Told by
+   * the files' footers; false when the key has no date column or a footer cannot tell.
+   */
+  private boolean afterEveryKept(List<String> periods) {
+    Optional<String> date = keyDate();
+    if (date.isEmpty()) {
+      return false;
+    }
+    List<String> keptFiles = new ArrayList<>();
+    periods.forEach(p -> keptFiles.addAll(parquetFiles(location + partition(p))));
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Optional<FileDates> arrivals = FileDates.of(parquetFiles(arrivals()), date.get(), conf);
+    if (keptFiles.isEmpty() || arrivals.isEmpty()) {
+      return false; // a new period is written whole either way
+    }
+    return FileDates.of(keptFiles, date.get(), conf)
+        .map(kept -> kept.before(arrivals.get()))
+        .orElse(false);
+  }
+
+  /** The key's column of type date, if it has one. */
+  private Optional<String> keyDate() {
+    StructType columns = schema(schema);
+    return schema.key().columns().stream()
+        .filter(c -> columns.getFieldIndex(c).isDefined())
+        .filter(c -> columns.apply(c).dataType().equals(DataTypes.DateType))
+        .findFirst();
+  }
+
+  private List<String> parquetFiles(String folder) {
+    if (!store.isDirectory(folder)) {
+      return List.of();
+    }
+    return store.files(folder).stream()
+        .filter(f -> f.endsWith(".parquet"))
+        .map(f -> folder + "/" + f)
+        .toList();
+  }
+
+  private String partition(String period) {
+    return "/" + schema.partitionBy() + "=" + period;
+  }
+
+  /** The period's rows written beside replace the table's. */
+  private void replacePartition(String period) {
+    String partition = partition(period);
+    store.delete(location + partition);
+    if (store.exists(beside() + partition)) {
+      store.move(beside() + partition, location + partition);
+    }
+  }
+
+  /** The period's files written beside join the table's (their names are unique to the write). */
+  private void appendPartition(String period) {
+    String from = beside() + partition(period);
+    for (String file : parquetFiles(from)) {
+      String name = file.substring(from.length() + 1);
+      store.move(file, location + partition(period) + "/" + name);
+    }
   }
 
   void dropArrivals() {

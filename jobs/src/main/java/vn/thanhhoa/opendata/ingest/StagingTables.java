@@ -68,6 +68,21 @@ public final class StagingTables {
   }
 
   /**
+   * The rows of some of the files of a source's table ({@code files}: locations below its folder),
+   * with their period.
+   *
+   * @throws IllegalStateException when the table was left half-swapped
+   */
+  public Dataset<Row> readFiles(SourceSchema source, List<String> files) {
+    String folder = requireComplete(source.source());
+    return spark
+        .read()
+        .schema(schema(source))
+        .option("basePath", folder)
+        .parquet(files.toArray(String[]::new));
+  }
+
+  /**
    * The months a source's table has rows of, from {@code from} to {@code to} (null: open), in
    * order. They are the names of its partition folders, so no row is read.
    *

@@ -19,12 +19,17 @@ import org.apache.spark.sql.Row;
  * sightings (already one per listing and local day), in two steps. {@link #monthly} sums up each
  * month on its own: first and last day seen, days listed, and the last day's cheapest listing,
  * listing count, stock and stamp. Months never share a day, so {@link #from} merges any set of
- * monthly summaries into the whole history: a new day re-summarises only its month.
+ * monthly summaries into the whole history; a new day's summary merges into its month's the same
+ * way ({@link #mergeMonths}).
  */
 final class OcopProducts implements DatasetTransform {
+  /** The monthly summaries, merged for a new day by {@link #mergeMonths}. */
+  static final PeriodSummary MONTHLY =
+      new PeriodSummary(OcopProducts::monthly, OcopProducts::mergeMonths, "crawl_date");
+
   @Override
   public Dataset<Row> build(TransformInputs in) {
-    return from(in.summaries(SourceNames.OCOP_LISTINGS, OcopProducts::monthly), in.dimension());
+    return from(in.summaries(SourceNames.OCOP_LISTINGS, MONTHLY), in.dimension());
   }
 
   /**
@@ -59,6 +64,25 @@ final class OcopProducts implements DatasetTransform {
             max(lastDay()).as("last_day"));
   }
 
+  /** One summary per period from summaries of the same months that share no day. */
+  static Dataset<Row> mergeMonths(Dataset<Row> monthly) {
+    return merged(monthly, col("period"), col("ocop_code"), col("platform"));
+  }
+
+  /**
+   * Summaries of days no two share, merged per {@code by}: the first and last day seen, the days
+   * listed added up, and the last day's figures.
+   */
+  private static Dataset<Row> merged(Dataset<Row> summaries, Column... by) {
+    return summaries
+        .groupBy(by)
+        .agg(
+            min(col("first_seen")).as("first_seen"),
+            max(col("last_seen")).as("last_seen"),
+            sum(col("listed_days")).as("listed_days"),
+            max(col("last_day")).as("last_day"));
+  }
+
   /** The day's figures led by its date, so that the greatest is the last day's. */
   private static Column lastDay() {
     return struct(
@@ -80,13 +104,7 @@ final class OcopProducts implements DatasetTransform {
 
   /** Per product and platform: the monthly summaries merged, and the last seller's commune. */
   private static Dataset<Row> products(Dataset<Row> monthly) {
-    return monthly
-        .groupBy("ocop_code", "platform")
-        .agg(
-            min(col("first_seen")).as("first_seen"),
-            max(col("last_seen")).as("last_seen"),
-            sum(col("listed_days")).as("listed_days"),
-            max(col("last_day")).as("last_day"))
+    return merged(monthly, col("ocop_code"), col("platform"))
         .withColumn("seller_commune_code", col("last_day.cheapest.seller_commune_code"));
   }
 

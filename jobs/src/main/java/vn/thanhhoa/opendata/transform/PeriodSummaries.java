@@ -6,37 +6,43 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import vn.thanhhoa.opendata.core.Sha256;
+import vn.thanhhoa.opendata.core.FileDates;
+import vn.thanhhoa.opendata.core.SourceSchema;
 import vn.thanhhoa.opendata.core.Store;
+import vn.thanhhoa.opendata.ingest.StagingTables;
 
 /**
- * A summary per period of a staging table, kept under {@code state/} with the fingerprint of the
- * staging partition each period's summary was made from (its files' names, sizes and times). A
- * build summarises again only the periods whose partition changed since, and reads the others as
- * they are: a night that adds one day re-reads one month, not the whole history. Whatever happened
- * in between (a failed run, a back-fill, a rollback), a summary is only ever used with the exact
- * partition it was made from.
+ * A summary per period of a staging table, kept under {@code state/}, each beside the list of
+ * staging files (names, sizes, times) it was made from. A build summarises again only the periods
+ * whose files changed since, and reads the others as they are; a period that only gained files
+ * whose days all come after its other files' (a night's new day, appended by ingest) has the new
+ * files' summary merged into its kept one. Whatever happened in between (a failed run, a back-fill,
+ * a rollback), a summary is only ever used with the exact files it was made from.
  */
 final class PeriodSummaries {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PERIOD = "period";
+
+  /** Beside each period's summary: the staging files it was made from (the reader skips it). */
+  private static final String FILES = "/_staging-files.json";
 
   private final SparkSession spark;
   private final Store store;
   private final String folder;
 
   /**
-   * @param folder where the summaries and their fingerprints live
+   * @param folder where the summaries and their file lists live
    */
   PeriodSummaries(SparkSession spark, Store store, String folder) {
     this.spark = spark;
@@ -44,32 +50,91 @@ final class PeriodSummaries {
     this.folder = folder;
   }
 
-  /** Every period's summary of {@code table} (the staging table at {@code staging}). */
-  Dataset<Row> of(Dataset<Row> table, String staging, UnaryOperator<Dataset<Row>> summarise) {
-    Map<String, String> now = fingerprints(staging);
+  /** Every period's summary of {@code source}'s whole staging table. */
+  Dataset<Row> of(StagingTables staging, SourceSchema source, PeriodSummary summary) {
+    Map<String, List<String>> now = files(staging.folder(source.source()));
     if (now.isEmpty()) {
-      return summarise.apply(table);
+      return summary.of().apply(staging.read(source, null, null));
     }
-    Map<String, String> kept = kept();
-    List<String> stale =
-        now.keySet().stream().filter(p -> !now.get(p).equals(kept.get(p))).toList();
+    Map<String, List<String>> kept = kept();
+    List<String> stale = new ArrayList<>();
+    Map<String, List<String>> grown = new TreeMap<>();
+    for (Map.Entry<String, List<String>> period : now.entrySet()) {
+      List<String> before = kept.get(period.getKey());
+      if (!period.getValue().equals(before)) {
+        added(staging.folder(source.source()), period.getKey(), before, period.getValue(), summary)
+            .ifPresentOrElse(
+                files -> grown.put(period.getKey(), files), () -> stale.add(period.getKey()));
+      }
+    }
     List<String> gone = kept.keySet().stream().filter(p -> !now.containsKey(p)).toList();
-    if (!stale.isEmpty() || !gone.isEmpty()) {
-      refresh(table, summarise, stale, gone);
-      store.writeAtomically(folder + "/fingerprints.json", json(now));
+    if (!stale.isEmpty() || !grown.isEmpty() || !gone.isEmpty()) {
+      List<String> replaced = new ArrayList<>(stale);
+      replaced.addAll(grown.keySet());
+      refresh(changed(staging, source, summary, stale, grown), replaced, gone, now);
     }
-    return spark.read().option("basePath", folder).parquet(folder + "/" + PERIOD + "=*");
+    store.delete(folder + "/fingerprints.json"); // how earlier versions kept the same
+    return summaries();
   }
 
-  private void refresh(
-      Dataset<Row> table,
-      UnaryOperator<Dataset<Row>> summarise,
+  /**
+   * The files a period gained since its summary was made, when that is all that changed and their
+   * days all come after those of the files it had; empty otherwise.
+   */
+  private Optional<List<String>> added(
+      String staging, String period, List<String> before, List<String> now, PeriodSummary summary) {
+    if (before == null || !new HashSet<>(now).containsAll(before)) {
+      return Optional.empty();
+    }
+    String partition = staging + "/" + PERIOD + "=" + period;
+    List<String> keptFiles = before.stream().map(f -> partition + "/" + name(f)).toList();
+    List<String> newFiles =
+        now.stream().filter(f -> !before.contains(f)).map(f -> partition + "/" + name(f)).toList();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    Optional<FileDates> keptDays = FileDates.of(keptFiles, summary.day(), conf);
+    Optional<FileDates> newDays = FileDates.of(newFiles, summary.day(), conf);
+    boolean later =
+        keptDays.isPresent() && newDays.isPresent() && keptDays.get().before(newDays.get());
+    return later ? Optional.of(newFiles) : Optional.empty();
+  }
+
+  /** The new summaries of the stale periods, and of the grown ones merged with their kept ones. */
+  private Dataset<Row> changed(
+      StagingTables staging,
+      SourceSchema source,
+      PeriodSummary summary,
       List<String> stale,
-      List<String> gone) {
-    String incoming = folder + ".incoming";
+      Map<String, List<String>> grown) {
+    Dataset<Row> changed = null;
     if (!stale.isEmpty()) {
-      summarise
-          .apply(table.filter(col(PERIOD).isin(stale.toArray())))
+      changed =
+          summary
+              .of()
+              .apply(staging.read(source, null, null).filter(col(PERIOD).isin(stale.toArray())));
+    }
+    if (!grown.isEmpty()) {
+      List<String> files = grown.values().stream().flatMap(List::stream).toList();
+      Dataset<Row> added = summary.of().apply(staging.readFiles(source, files));
+      Dataset<Row> kept = summaries().filter(col(PERIOD).isin(grown.keySet().toArray()));
+      Dataset<Row> merged = summary.merge().apply(kept.unionByName(added));
+      changed = changed == null ? merged : changed.unionByName(merged);
+    }
+    return changed;
+  }
+
+  /**
+   * Writes the changed summaries beside, each with its files' list, and moves each period's in
+   * (folder and list together), so a run killed in between leaves every period's summary with the
+   * list of the files it was made from.
+   */
+  private void refresh(
+      Dataset<Row> changed,
+      List<String> replaced,
+      List<String> gone,
+      Map<String, List<String>> files) {
+    String incoming = folder + ".incoming";
+    if (changed != null) {
+      changed
           .repartition(col(PERIOD))
           .write()
           .mode(SaveMode.Overwrite)
@@ -79,54 +144,70 @@ final class PeriodSummaries {
     for (String period : gone) {
       store.delete(folder + "/" + PERIOD + "=" + period);
     }
-    for (String period : stale) {
+    for (String period : replaced) {
       String partition = "/" + PERIOD + "=" + period;
       store.delete(folder + partition);
       if (store.exists(incoming + partition)) {
+        store.write(incoming + partition + FILES, json(files.get(period)));
         store.move(incoming + partition, folder + partition);
       }
     }
     store.delete(incoming);
   }
 
-  /** Period → a hash of the names, sizes and modification times of its staging files. */
-  private Map<String, String> fingerprints(String staging) {
-    Map<String, StringBuilder> listing = new TreeMap<>();
+  private Dataset<Row> summaries() {
+    return spark.read().option("basePath", folder).parquet(folder + "/" + PERIOD + "=*");
+  }
+
+  /** The file's name from its line ({@code name size time}). */
+  private static String name(String line) {
+    return line.substring(0, line.indexOf(' '));
+  }
+
+  /**
+   * Period → its staging data files (not the checksums beside them), each as "name size
+   * modification-time", sorted by name.
+   */
+  private Map<String, List<String>> files(String staging) {
+    Map<String, List<String>> listing = new TreeMap<>();
     for (FileStatus s : store.statuses(staging)) {
       String parent = s.getPath().getParent().getName();
-      if (parent.startsWith(PERIOD + "=")) {
+      String name = s.getPath().getName();
+      if (parent.startsWith(PERIOD + "=") && !name.startsWith(".") && !name.startsWith("_")) {
         listing
-            .computeIfAbsent(parent.substring(PERIOD.length() + 1), p -> new StringBuilder())
-            .append(s.getPath().getName())
-            .append(' ')
-            .append(s.getLen())
-            .append(' ')
-            .append(s.getModificationTime())
-            .append('\n');
+            .computeIfAbsent(parent.substring(PERIOD.length() + 1), p -> new ArrayList<>())
+            .add(name + " " + s.getLen() + " " + s.getModificationTime());
       }
     }
-    Map<String, String> hashes = new TreeMap<>();
-    listing.forEach(
-        (period, files) ->
-            hashes.put(period, Sha256.of(files.toString().getBytes(StandardCharsets.UTF_8))));
-    return hashes;
+    listing.values().forEach(files -> files.sort(null));
+    return listing;
   }
 
-  private Map<String, String> kept() {
-    String file = folder + "/fingerprints.json";
-    if (!store.isFile(file)) {
-      return Map.of();
+  /** Period → the staging files its kept summary was made from. */
+  private Map<String, List<String>> kept() {
+    Map<String, List<String>> kept = new TreeMap<>();
+    if (!store.isDirectory(folder)) {
+      return kept;
     }
-    try {
-      return JSON.readValue(store.read(file), new TypeReference<TreeMap<String, String>>() {});
-    } catch (IOException e) {
-      return Map.of(); // unreadable: every period is summarised again
+    String prefix = PERIOD + "=";
+    for (String name : store.list(folder)) {
+      String file = folder + "/" + name + FILES;
+      if (name.startsWith(prefix) && store.isFile(file)) {
+        try {
+          kept.put(
+              name.substring(prefix.length()),
+              JSON.readValue(store.read(file), new TypeReference<List<String>>() {}));
+        } catch (IOException e) {
+          // unreadable: the period is summarised again
+        }
+      }
     }
+    return kept;
   }
 
-  private static byte[] json(Map<String, String> fingerprints) {
+  private static byte[] json(List<String> files) {
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(fingerprints);
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

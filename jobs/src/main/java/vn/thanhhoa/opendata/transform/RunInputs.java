@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -75,11 +74,10 @@ final class RunInputs {
   }
 
   /** The per-period summaries a dataset keeps between runs, of a source's whole table. */
-  Dataset<Row> summaries(String dataset, String source, UnaryOperator<Dataset<Row>> summarise) {
+  Dataset<Row> summaries(String dataset, String source, PeriodSummary summary) {
     String folder = context.layout().state() + "/summaries/" + dataset;
     PeriodSummaries summaries = new PeriodSummaries(spark(), context.store(), folder);
-    return summaries.of(
-        table(source, Build.Selection.ALL), context.staging().folder(source), summarise);
+    return summaries.of(context.staging(), context.source(source), summary);
   }
 
   /**

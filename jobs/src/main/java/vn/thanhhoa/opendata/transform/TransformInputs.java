@@ -1,7 +1,6 @@
 package vn.thanhhoa.opendata.transform;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,10 +29,11 @@ public final class TransformInputs {
 
   /**
    * Every period's summary of a declared source's whole staging table, kept between runs: only the
-   * periods whose staging partition changed are summarised again.
+   * periods whose staging partition changed are summarised again, and a period that only gained
+   * later days has their summary merged in.
    */
-  public Dataset<Row> summaries(String source, UnaryOperator<Dataset<Row>> summarise) {
-    return run.summaries(spec.name(), declared(source), summarise);
+  public Dataset<Row> summaries(String source, PeriodSummary summary) {
+    return run.summaries(spec.name(), declared(source), summary);
   }
 
   /** Every month from the first to the last period of the declared sources (being built). */

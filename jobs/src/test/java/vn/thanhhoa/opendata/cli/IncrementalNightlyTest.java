@@ -29,7 +29,7 @@ class IncrementalNightlyTest extends SparkTest {
   @TempDir Path tmp;
 
   @Test
-  void nothingNewPublishesNothingAndOneNewDayChangesOnlyItsDatasetsExactlyAsAFullRunWould()
+  void nothingNewPublishesNothingAndNewDaysChangeOnlyTheirDatasetsExactlyAsAFullRunWould()
       throws Exception {
     Path landing = tmp.resolve("landing");
     Path output = tmp.resolve("output");
@@ -82,6 +82,17 @@ class IncrementalNightlyTest extends SparkTest {
     Assertions.assertTrue(
         quiet.out().contains("nothing published"), "the new file is known by name: " + quiet.out());
 
+    // A day after the last of its month joins the month's staging files; none is rewritten.
+    Path november = output.resolve("staging/ocop-listings/period=2025-11");
+    Map<String, String> before = Folders.hashes(november, true);
+    addLastDayAgainOn(landing, "2025-11-02");
+    CliTest.Result appended = nightly(landing, output);
+    assertEquals(0, appended.code(), appended.err());
+    Map<String, String> after = Folders.hashes(november, true);
+    Assertions.assertTrue(
+        after.entrySet().containsAll(before.entrySet()) && after.size() > before.size(),
+        "the month's files are kept and the new day's added: " + before + " → " + after);
+
     Path fullOutput = tmp.resolve("full");
     CliTest.Result full =
         CliTest.run(
@@ -90,13 +101,19 @@ class IncrementalNightlyTest extends SparkTest {
     assertEquals(
         dataFiles(fullOutput.resolve("current/datasets")),
         dataFiles(output.resolve("current/datasets")),
-        "incremental and full runs over the same files give the same datasets");
-    assertEquals(
+        "incremental runs (a day merged, a day appended) and a full run over the same files give "
+            + "the same datasets");
+    JsonNode fullOcop =
         JSON.readTree(fullOutput.resolve("current/run-report.json").toFile())
             .get("sources")
-            .get("ocop-listings")
-            .get("rows_staged"),
-        report.get("sources").get("ocop-listings").get("rows_staged"));
+            .get("ocop-listings");
+    JsonNode ocop =
+        JSON.readTree(output.resolve("current/run-report.json").toFile())
+            .get("sources")
+            .get("ocop-listings");
+    for (String count : List.of("rows_read", "rows_accepted", "rows_quarantined", "rows_staged")) {
+      assertEquals(fullOcop.get(count), ocop.get(count), count);
+    }
   }
 
   @Test
@@ -169,6 +186,33 @@ class IncrementalNightlyTest extends SparkTest {
     assertEquals(0, inStep.code(), inStep.err());
     Assertions.assertFalse(inStep.err().contains("whole range"), inStep.err());
     assertEquals(full, dataFiles(output.resolve("current/datasets")), "the back-fill in step");
+  }
+
+  private static CliTest.Result nightly(Path landing, Path output) {
+    return CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
+  }
+
+  /** The sample's listings crawled on its last day, crawled again on {@code day}. */
+  private static void addLastDayAgainOn(Path landing, String day) throws IOException {
+    StringBuilder again = new StringBuilder();
+    for (String line : Files.readAllLines(landing.resolve("ocop-listings/2025-10-31.jsonl"))) {
+      JsonNode listing = parsedOrNull(line);
+      if (listing != null && listing.path("crawled_at").asText().startsWith("2025-10-31T")) {
+        ObjectNode copy = (ObjectNode) listing;
+        copy.put("crawled_at", day + listing.get("crawled_at").asText().substring(10));
+        again.append(JSON.writeValueAsString(copy)).append('\n');
+      }
+    }
+    Files.writeString(landing.resolve("ocop-listings/" + day + ".jsonl"), again.toString());
+  }
+
+  private static JsonNode parsedOrNull(String line) {
+    try {
+      JsonNode node = JSON.readTree(line);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
