@@ -69,11 +69,11 @@ public final class SourceIngest {
   }
 
   /**
-   * Ingests only {@code newFiles} (qualified paths) and merges their accepted rows into the staging
-   * partitions (periods) they touch: the latest submission per key over the old winners and the new
-   * rows is the latest over all files, so the result equals a full ingest. Returns the report over
-   * all files (the previous files' counts carried over) and the periods touched. {@code beforeSwap}
-   * runs just before the table changes.
+   * Ingests only {@code newFiles} (qualified paths) and merges their accepted rows, reduced to the
+   * latest per key as they are read, into the staging partitions (periods) they touch: the latest
+   * submission per key over the old winners and the new rows is the latest over all files, so the
+   * result equals a full ingest. Returns the report over all files (the previous files' counts
+   * carried over) and the periods touched. {@code beforeSwap} runs just before the table changes.
    */
   public Incremental runNew(
       Paths paths,
@@ -83,14 +83,11 @@ public final class SourceIngest {
       Runnable beforeSwap) {
     StagingTable table = new StagingTable(spark, schema, paths.staging());
     LandingRows read = read(landing, landing.files(newFiles));
-    table.writeArrivals(read.accepted());
-    Map<String, FileOutcome> outcomes = table.checked(read, table.arrivals());
+    table.writeBeside(read.accepted());
+    Map<String, FileOutcome> outcomes = table.checked(read, table.beside());
     List<String> touched = touched(outcomes);
     quarantine(paths, outcomes);
-    if (!touched.isEmpty()) {
-      table.merge(touched, beforeSwap);
-    }
-    table.dropArrivals();
+    table.merge(touched, beforeSwap);
     return new Incremental(report(outcomes, table, previous), touched);
   }
 

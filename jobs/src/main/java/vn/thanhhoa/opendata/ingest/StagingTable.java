@@ -64,33 +64,31 @@ final class StagingTable {
     return location + ".incoming";
   }
 
-  /** Where an incremental ingest's new rows wait, as read, for the merge. */
-  String arrivals() {
-    return location + ".new";
+  /** Where an incremental ingest merges its new rows with the months they touch. */
+  private String merging() {
+    return location + ".merging";
   }
 
   /**
    * The latest row per key of {@code rows}, written beside the table partitioned by period (the
-   * rows arrive grouped by period). Without dictionaries: most staging columns are near-unique
-   * (ids, URLs, times), where building one costs a fifth of the write and is then thrown away.
+   * rows arrive grouped by period).
    */
   void writeBeside(Dataset<Row> rows) {
+    write(rows, beside());
+  }
+
+  /**
+   * Without dictionaries: most staging columns are near-unique (ids, URLs, times), where building
+   * one costs a fifth of the write and is then thrown away.
+   */
+  private void write(Dataset<Row> rows, String folder) {
     KeyResolution.latestByPartition(rows, schema.key(), schema.partitionBy())
         .select(stagingColumns())
         .write()
         .mode(SaveMode.Overwrite)
         .option("parquet.enable.dictionary", "false")
         .partitionBy(schema.partitionBy())
-        .parquet(beside());
-  }
-
-  /**
-   * The new rows of an incremental ingest, written as they are read, so the periods they touch are
-   * known before the merge reads those periods of the table; they are few (a night's files), the
-   * table is not.
-   */
-  void writeArrivals(Dataset<Row> rows) {
-    rows.write().mode(SaveMode.Overwrite).parquet(arrivals());
+        .parquet(folder);
   }
 
   /**
@@ -126,23 +124,33 @@ final class StagingTable {
   }
 
   /**
-   * Merges the arrivals into the {@code periods} they touch: the kept rows of those periods plus
-   * the new ones, reduced to one row per key, written beside the table and then swapped in period
-   * by period ({@code beforeSwap} runs first). Re-running after a crash in the swap gives the same
-   * rows: the latest of a set is the latest of the set with itself. When the arrivals' key dates
-   * all come after the kept ones, only the arrivals are reduced and their files added; a crash
-   * among those moves leaves the manifest forgotten, so the next ingest reads every file again.
+   * Adds an incremental ingest's rows, written beside ({@link #writeBeside}), to the {@code
+   * periods} they touch ({@code beforeSwap} runs first). When their key dates all come after the
+   * table's in those periods (a night's new day, the usual case), no new row shares a key with a
+   * kept one, and their files join the table's; a crash among those moves leaves the manifest
+   * forgotten, so the next ingest reads every file again. Otherwise the kept rows of those periods
+   * and the new ones are reduced to one row per key and swapped in period by period; re-running
+   * after a crash there gives the same rows: the latest of a set is the latest of the set with
+   * itself.
    */
   void merge(List<String> periods, Runnable beforeSwap) {
-    Column[] columns = readerColumns();
+    if (periods.isEmpty()) {
+      store.delete(beside()); // every new row was quarantined: the table stays as it is
+      return;
+    }
     if (afterEveryKept(periods)) {
-      writeBeside(arrived().select(columns));
       beforeSwap.run();
       periods.forEach(this::appendPartition);
     } else {
-      writeBeside(kept(periods).select(columns).unionByName(arrived().select(columns)));
+      Column[] columns = readerColumns();
+      write(
+          rowsOf(location, periods)
+              .select(columns)
+              .unionByName(rowsOf(beside(), periods).select(columns)),
+          merging());
       beforeSwap.run();
       periods.forEach(this::replacePartition);
+      store.delete(merging());
     }
     store.delete(beside());
   }
@@ -161,7 +169,9 @@ final class StagingTable {
     List<String> keptFiles = new ArrayList<>();
     periods.forEach(p -> keptFiles.addAll(parquetFiles(location + partition(p))));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Optional<FileDates> arrivals = FileDates.of(parquetFiles(arrivals()), date.get(), conf);
+    List<String> newFiles = new ArrayList<>();
+    periods.forEach(p -> newFiles.addAll(parquetFiles(beside() + partition(p))));
+    Optional<FileDates> arrivals = FileDates.of(newFiles, date.get(), conf);
     if (keptFiles.isEmpty() || arrivals.isEmpty()) {
       return false; // a new period is written whole either way
     }
@@ -193,12 +203,12 @@ final class StagingTable {
     return "/" + schema.partitionBy() + "=" + period;
   }
 
-  /** The period's rows written beside replace the table's. */
+  /** The period's rows merged replace the table's. */
   private void replacePartition(String period) {
     String partition = partition(period);
     store.delete(location + partition);
-    if (store.exists(beside() + partition)) {
-      store.move(beside() + partition, location + partition);
+    if (store.exists(merging() + partition)) {
+      store.move(merging() + partition, location + partition);
     }
   }
 
@@ -211,28 +221,23 @@ final class StagingTable {
     }
   }
 
-  void dropArrivals() {
-    store.delete(arrivals());
-  }
-
   /** How many rows the table holds. */
   long rows() {
     return spark.read().schema(schema(schema)).parquet(location).count();
   }
 
-  /** The table's rows in {@code periods}, under the reader's names for where they came from. */
-  private Dataset<Row> kept(List<String> periods) {
+  /**
+   * The rows in {@code periods} of the table (or of a new version) in {@code folder}, under the
+   * reader's names for where they came from.
+   */
+  private Dataset<Row> rowsOf(String folder, List<String> periods) {
     return spark
         .read()
         .schema(schema(schema))
-        .parquet(location)
+        .parquet(folder)
         .filter(col(schema.partitionBy()).isin(periods.toArray()))
         .withColumnRenamed(SOURCE_FILE, ParsedRecords.FILE)
         .withColumnRenamed(SOURCE_LINE, ParsedRecords.LINE);
-  }
-
-  private Dataset<Row> arrived() {
-    return spark.read().schema(LandingRead.schema(schema)).parquet(arrivals());
   }
 
   private Column[] readerColumns() {

@@ -49,7 +49,8 @@ class PeriodSummariesTest extends SparkTest {
     Layout layout = new Layout(output.toString());
     staging = new StagingTables(spark(), store, layout);
     month = Path.of(layout.staging(OCOP.source()), "period=" + MONTH);
-    kept = new PeriodSummaries(spark(), store, output.resolve("state/summaries/test").toString());
+    kept =
+        new PeriodSummaries(spark(), store, output.resolve("state/summaries/test").toString(), 1);
   }
 
   @Test
@@ -77,6 +78,19 @@ class PeriodSummariesTest extends SparkTest {
 
     assertEquals(List.of(monthRows()), summarised, "the whole month was summarised again");
     assertEquals(sorted(fromScratch()), again);
+  }
+
+  @Test
+  void aMonthTooSmallToBeWorthMergingIsSummarisedAgainWhole() throws Exception {
+    kept = new PeriodSummaries(spark(), Store.local(), tmp.resolve("small").toString(), 1 << 20);
+    addDay(1);
+    summaries();
+    summarised.clear();
+
+    addDay(2);
+    summaries();
+
+    assertEquals(List.of(monthRows()), summarised, "the whole (small) month was summarised again");
   }
 
   @Test
