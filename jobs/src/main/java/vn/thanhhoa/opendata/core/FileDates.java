@@ -21,17 +21,23 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  */
 public record FileDates(int first, int last) {
 
-  /** Whether every date of {@code other} comes after every date here. */
-  public boolean before(FileDates other) {
-    return last < other.first;
+  /**
+   * Whether every date of {@code column} (a Parquet DATE) in {@code added} comes after every one in
+   * {@code kept}; false when the footers cannot tell.
+   */
+  public static boolean allAfter(
+      Collection<String> kept, Collection<String> added, String column, Configuration conf) {
+    Optional<FileDates> before = of(kept, column, conf);
+    Optional<FileDates> after = of(added, column, conf);
+    return before.isPresent() && after.isPresent() && before.get().last < after.get().first;
   }
 
   /**
-   * The span of {@code column} (a Parquet DATE, days since 1970) over {@code files}; empty when a
-   * file lacks statistics for it or holds a null there (a null key date matches another null), or
-   * when the files hold no row.
+   * The span of {@code column} (days since 1970) over {@code files}; empty when a file lacks
+   * statistics for it or holds a null there (a null key date matches another null), or when the
+   * files hold no row.
    */
-  public static Optional<FileDates> of(
+  private static Optional<FileDates> of(
       Collection<String> files, String column, Configuration conf) {
     Integer first = null;
     Integer last = null;

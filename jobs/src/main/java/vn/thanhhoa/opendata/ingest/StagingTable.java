@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -125,59 +124,54 @@ final class StagingTable {
 
   /**
    * Adds an incremental ingest's rows, written beside ({@link #writeBeside}), to the {@code
-   * periods} they touch ({@code beforeSwap} runs first). When their key dates all come after the
-   * table's in those periods (a night's new day, the usual case), no new row shares a key with a
-   * kept one, and their files join the table's; a crash among those moves leaves the manifest
-   * forgotten, so the next ingest reads every file again. Otherwise the kept rows of those periods
-   * and the new ones are reduced to one row per key and swapped in period by period; re-running
-   * after a crash there gives the same rows: the latest of a set is the latest of the set with
-   * itself.
+   * periods} they touch ({@code beforeSwap} runs first). A period whose new rows cannot share a key
+   * with its kept ones (a new period, or a night's new day) takes their files as they are; a crash
+   * among those moves leaves the manifest forgotten, so the next ingest reads every file again. In
+   * any other period the kept rows and the new ones are reduced to one row per key and swapped in;
+   * re-running after a crash there gives the same rows: the latest of a set is the latest of the
+   * set with itself.
    */
   void merge(List<String> periods, Runnable beforeSwap) {
     if (periods.isEmpty()) {
       store.delete(beside()); // every new row was quarantined: the table stays as it is
       return;
     }
-    if (afterEveryKept(periods)) {
-      beforeSwap.run();
-      periods.forEach(this::appendPartition);
-    } else {
+    List<String> merged = periods.stream().filter(p -> !takenAsTheyAre(p)).toList();
+    if (!merged.isEmpty()) {
       Column[] columns = readerColumns();
       write(
-          rowsOf(location, periods)
+          rowsOf(location, merged)
               .select(columns)
-              .unionByName(rowsOf(beside(), periods).select(columns)),
+              .unionByName(rowsOf(beside(), merged).select(columns)),
           merging());
-      beforeSwap.run();
-      periods.forEach(this::replacePartition);
-      store.delete(merging());
     }
+    beforeSwap.run();
+    for (String period : periods) {
+      if (merged.contains(period)) {
+        replacePartition(period);
+      } else {
+        appendPartition(period);
+      }
+    }
+    store.delete(merging());
     store.delete(beside());
   }
 
   /**
-   * Whether every arrival's key date comes after every key date the table holds in {@code periods}:
-   * then no arrival shares a key with a kept row, and the arrivals' own latest rows can join the
-   * table as new files, the kept ones not rewritten (a night's new day, the usual case). Told by
-   * the files' footers; false when the key has no date column or a footer cannot tell.
+   * Whether the period's new rows can join its kept ones as they are: it has none, or the key has a
+   * date and every new row's comes after every kept row's (a night's new day, the usual case), told
+   * by the files' footers.
    */
-  private boolean afterEveryKept(List<String> periods) {
+  private boolean takenAsTheyAre(String period) {
+    List<String> kept = parquetFiles(location + partition(period));
     Optional<String> date = keyDate();
-    if (date.isEmpty()) {
-      return false;
-    }
-    List<String> keptFiles = new ArrayList<>();
-    periods.forEach(p -> keptFiles.addAll(parquetFiles(location + partition(p))));
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<String> newFiles = new ArrayList<>();
-    periods.forEach(p -> newFiles.addAll(parquetFiles(beside() + partition(p))));
-    Optional<FileDates> arrivals = FileDates.of(newFiles, date.get(), conf);
-    if (keptFiles.isEmpty() || arrivals.isEmpty()) {
-      return false; // a new period is written whole either way
-    }
-    return FileDates.of(keptFiles, date.get(), conf)
-        .map(kept -> kept.before(arrivals.get()))
-        .orElse(false);
+    return kept.isEmpty()
+        || date.isPresent()
+            && FileDates.allAfter(
+                kept,
+                parquetFiles(beside() + partition(period)),
+                date.get(),
+                spark.sparkContext().hadoopConfiguration());
   }
 
   /** The key's column of type date, if it has one. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import vn.thanhhoa.opendata.ingest.StagingTables;
 final class PeriodSummaries {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PERIOD = "period";
+
+  /** One staging file as a summary saw it. */
+  record StagingFile(String name, long bytes, long modified) {}
 
   /** Beside each period's summary: the staging files it was made from (the reader skips it). */
   private static final String FILES = "/_staging-files.json";
@@ -67,17 +71,18 @@ final class PeriodSummaries {
 
   /** Every period's summary of {@code source}'s whole staging table. */
   Dataset<Row> of(StagingTables staging, SourceSchema source, PeriodSummary summary) {
-    Map<String, List<String>> now = files(staging.folder(source.source()));
+    String table = staging.folder(source.source());
+    Map<String, List<StagingFile>> now = files(table);
     if (now.isEmpty()) {
       return summary.of().apply(staging.read(source, null, null));
     }
-    Map<String, List<String>> kept = kept();
+    Map<String, List<StagingFile>> kept = kept();
     List<String> stale = new ArrayList<>();
     Map<String, List<String>> grown = new TreeMap<>();
-    for (Map.Entry<String, List<String>> period : now.entrySet()) {
-      List<String> before = kept.get(period.getKey());
+    for (Map.Entry<String, List<StagingFile>> period : now.entrySet()) {
+      List<StagingFile> before = kept.get(period.getKey());
       if (!period.getValue().equals(before)) {
-        added(staging.folder(source.source()), period.getKey(), before, period.getValue(), summary)
+        added(table + partition(period.getKey()), before, period.getValue(), summary)
             .ifPresentOrElse(
                 files -> grown.put(period.getKey(), files), () -> stale.add(period.getKey()));
       }
@@ -93,27 +98,24 @@ final class PeriodSummaries {
   }
 
   /**
-   * The files a period gained since its summary was made, when that is all that changed, their days
-   * all come after those of the files it had, and those hold enough rows to be worth it; empty
-   * otherwise.
+   * The files (locations) a period's staging {@code partition} gained since its summary was made,
+   * when that is all that changed, their days all come after those of the files it had, and those
+   * are large enough to be worth it; empty otherwise.
    */
   private Optional<List<String>> added(
-      String staging, String period, List<String> before, List<String> now, PeriodSummary summary) {
+      String partition, List<StagingFile> before, List<StagingFile> now, PeriodSummary summary) {
     if (before == null
         || !new HashSet<>(now).containsAll(before)
-        || bytes(before) < mergeFromBytes) {
+        || before.stream().mapToLong(StagingFile::bytes).sum() < mergeFromBytes) {
       return Optional.empty();
     }
-    String partition = staging + "/" + PERIOD + "=" + period;
-    List<String> keptFiles = before.stream().map(f -> partition + "/" + name(f)).toList();
+    List<String> keptFiles = before.stream().map(f -> partition + "/" + f.name()).toList();
     List<String> newFiles =
-        now.stream().filter(f -> !before.contains(f)).map(f -> partition + "/" + name(f)).toList();
+        now.stream().filter(f -> !before.contains(f)).map(f -> partition + "/" + f.name()).toList();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Optional<FileDates> keptDays = FileDates.of(keptFiles, summary.day(), conf);
-    Optional<FileDates> newDays = FileDates.of(newFiles, summary.day(), conf);
-    boolean later =
-        keptDays.isPresent() && newDays.isPresent() && keptDays.get().before(newDays.get());
-    return later ? Optional.of(newFiles) : Optional.empty();
+    return FileDates.allAfter(keptFiles, newFiles, summary.day(), conf)
+        ? Optional.of(newFiles)
+        : Optional.empty();
   }
 
   /** The new summaries of the stale periods, and of the grown ones merged with their kept ones. */
@@ -149,7 +151,7 @@ final class PeriodSummaries {
       Dataset<Row> changed,
       List<String> replaced,
       List<String> gone,
-      Map<String, List<String>> files) {
+      Map<String, List<StagingFile>> files) {
     String incoming = folder + ".incoming";
     if (changed != null) {
       changed
@@ -160,10 +162,10 @@ final class PeriodSummaries {
           .parquet(incoming);
     }
     for (String period : gone) {
-      store.delete(folder + "/" + PERIOD + "=" + period);
+      store.delete(folder + partition(period));
     }
     for (String period : replaced) {
-      String partition = "/" + PERIOD + "=" + period;
+      String partition = partition(period);
       store.delete(folder + partition);
       if (store.exists(incoming + partition)) {
         store.write(incoming + partition + FILES, json(files.get(period)));
@@ -177,38 +179,30 @@ final class PeriodSummaries {
     return spark.read().option("basePath", folder).parquet(folder + "/" + PERIOD + "=*");
   }
 
-  /** The file's name from its line ({@code name size time}). */
-  private static String name(String line) {
-    return line.substring(0, line.indexOf(' '));
+  /** A period's folder below a table's or the summaries' folder. */
+  private static String partition(String period) {
+    return "/" + PERIOD + "=" + period;
   }
 
-  /** The files' total size, from their lines. */
-  private static long bytes(List<String> lines) {
-    return lines.stream().mapToLong(l -> Long.parseLong(l.split(" ")[1])).sum();
-  }
-
-  /**
-   * Period → its staging data files (not the checksums beside them), each as "name size
-   * modification-time", sorted by name.
-   */
-  private Map<String, List<String>> files(String staging) {
-    Map<String, List<String>> listing = new TreeMap<>();
+  /** Period → its staging data files (not the checksums beside them), sorted by name. */
+  private Map<String, List<StagingFile>> files(String staging) {
+    Map<String, List<StagingFile>> listing = new TreeMap<>();
     for (FileStatus s : store.statuses(staging)) {
       String parent = s.getPath().getParent().getName();
       String name = s.getPath().getName();
       if (parent.startsWith(PERIOD + "=") && !name.startsWith(".") && !name.startsWith("_")) {
         listing
             .computeIfAbsent(parent.substring(PERIOD.length() + 1), p -> new ArrayList<>())
-            .add(name + " " + s.getLen() + " " + s.getModificationTime());
+            .add(new StagingFile(name, s.getLen(), s.getModificationTime()));
       }
     }
-    listing.values().forEach(files -> files.sort(null));
+    listing.values().forEach(files -> files.sort(Comparator.comparing(StagingFile::name)));
     return listing;
   }
 
   /** Period → the staging files its kept summary was made from. */
-  private Map<String, List<String>> kept() {
-    Map<String, List<String>> kept = new TreeMap<>();
+  private Map<String, List<StagingFile>> kept() {
+    Map<String, List<StagingFile>> kept = new TreeMap<>();
     if (!store.isDirectory(folder)) {
       return kept;
     }
@@ -219,7 +213,7 @@ final class PeriodSummaries {
         try {
           kept.put(
               name.substring(prefix.length()),
-              JSON.readValue(store.read(file), new TypeReference<List<String>>() {}));
+              JSON.readValue(store.read(file), new TypeReference<List<StagingFile>>() {}));
         } catch (IOException e) {
           // unreadable: the period is summarised again
         }
@@ -228,7 +222,7 @@ final class PeriodSummaries {
     return kept;
   }
 
-  private static byte[] json(List<String> files) {
+  private static byte[] json(List<StagingFile> files) {
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(files);
     } catch (IOException e) {
