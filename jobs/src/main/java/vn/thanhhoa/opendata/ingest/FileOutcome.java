@@ -18,7 +18,8 @@ public record FileOutcome(
     Map<String, Long> quarantinedByRule,
     List<String> warnings,
     List<Quarantined> quarantined,
-    Set<String> periods)
+    Set<String> periods,
+    InFile inFile)
     implements Serializable {
 
   public FileOutcome {
@@ -26,6 +27,28 @@ public record FileOutcome(
     warnings = List.copyOf(warnings);
     quarantined = List.copyOf(quarantined);
     periods = new TreeSet<>(periods);
+  }
+
+  /**
+   * The accepted rows that went on to staging: those a later row of the same file did not replace.
+   */
+  public long passedOn() {
+    return report.rowsAccepted() - inFile.replaced();
+  }
+
+  /**
+   * How the file's accepted rows were resolved in the file ({@link LatestInFile}): whether no key
+   * occurs twice among those passed on, how many a later row of the file replaced, and the key
+   * dates of them all.
+   */
+  public record InFile(boolean resolved, long replaced, Set<String> keyDates)
+      implements Serializable {
+    /** A file whose rows were passed on as read. */
+    public static final InFile NOT_RESOLVED = new InFile(false, 0, Set.of());
+
+    public InFile {
+      keyDates = new TreeSet<>(keyDates);
+    }
   }
 
   /**

@@ -38,6 +38,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
   private final FileOutcomes outcomes;
   private final int width;
   private final int periodAt;
+  private final LatestInFile.Columns resolvedInFile;
 
   /**
    * @param reader reads each file, placing every valid record on its unit
@@ -50,6 +51,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     this.outcomes = outcomes;
     this.width = schema.stagingNames().size();
     this.periodAt = schema.stagingNames().indexOf(schema.partitionBy());
+    this.resolvedInFile = LatestInFile.Columns.of(schema).orElse(null);
   }
 
   /** The rows it yields: the source's data columns, then the file and line of each. */
@@ -111,32 +113,39 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
     return new Classified(records);
   }
 
-  /** One file's records, accepted ones passed on, the rest kept for its outcome. */
+  /**
+   * One file's records, accepted ones passed on (where the source's key has a date, only the latest
+   * per key in the file), the rest kept for its outcome.
+   */
   private final class Classified extends Lookahead<Row> {
     private final Iterator<Row> records;
     private final List<FileOutcome.Quarantined> quarantined = new ArrayList<>();
     private final Map<String, Long> byRule = new TreeMap<>();
     private final Set<String> periods = new TreeSet<>();
+    private final LatestInFile latest;
+    private Iterator<Row> pending = Collections.emptyIterator();
     private long accepted;
 
     Classified(Iterator<Row> records) {
       this.records = records;
+      this.latest = resolvedInFile == null ? null : resolvedInFile.newFile();
     }
 
     @Override
     protected Row advance() {
-      while (records.hasNext()) {
+      while (!pending.hasNext() && records.hasNext()) {
         Row r = records.next();
         if (ParsedRecords.KIND_FILE.equals(r.getString(width + At.KIND))) {
+          pending = latest == null ? Collections.emptyIterator() : latest.finish();
           outcomes.add(outcome(r));
-          return null;
-        }
-        Row row = classify(r);
-        if (row != null) {
-          return row;
+        } else {
+          Row row = classify(r);
+          if (row != null) {
+            pending = latest == null ? List.of(row).iterator() : latest.offer(row);
+          }
         }
       }
-      return null;
+      return pending.hasNext() ? pending.next() : null;
     }
 
     /** The staging row of an accepted record, or null once a quarantined one is kept. */
@@ -188,7 +197,11 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
               quarantined.size(),
               f.getString(width + At.RULE),
               f.getString(width + At.MESSAGE));
-      return new FileOutcome(report, byRule, warnings(f), quarantined, periods);
+      FileOutcome.InFile inFile =
+          latest == null
+              ? FileOutcome.InFile.NOT_RESOLVED
+              : new FileOutcome.InFile(latest.resolved(), latest.replaced(), latest.keyDates());
+      return new FileOutcome(report, byRule, warnings(f), quarantined, periods, inFile);
     }
 
     private List<String> warnings(Row f) {

@@ -5,8 +5,9 @@ import vn.thanhhoa.opendata.core.SourceReport.FileReport;
 
 /**
  * Rows read = rows accepted + rows quarantined, for every file, with the read side counted by the
- * reader itself; and the accepted rows are exactly those that reached the staging write. A record
- * lost or duplicated on the way (a join, a filter) stops the run.
+ * reader itself; and the accepted rows, less those a later row of their own file replaced, are
+ * exactly those that reached the staging write. A record lost or duplicated on the way (a join, a
+ * filter) stops the run.
  */
 final class RowConservation {
   private RowConservation() {}
@@ -15,13 +16,14 @@ final class RowConservation {
     long accepted = 0;
     for (FileOutcome outcome : outcomes.values()) {
       check(outcome.report());
-      accepted += outcome.report().rowsAccepted();
+      accepted += outcome.passedOn();
     }
     if (accepted != arrived) {
       throw new IllegalStateException(
           "Row conservation failed: "
               + accepted
-              + " record(s) were accepted, but "
+              + " record(s) were accepted (not counting those a later row of their file"
+              + " replaced), but "
               + arrived
               + " reached the staging table; nothing was written");
     }

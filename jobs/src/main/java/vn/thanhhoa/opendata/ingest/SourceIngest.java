@@ -55,14 +55,14 @@ public final class SourceIngest {
   /**
    * Ingests every landing file of the source and replaces its staging table; {@code beforeSwap}
    * runs just before the table starts to change (the caller forgets its manifest there). Each file
-   * is read once: its accepted rows flow straight into the one shuffle that keeps the latest row
-   * per key, and everything else comes back as the file's outcome.
+   * is read once: its accepted rows are resolved to the latest per key in the file or by one
+   * shuffle ({@link StagingTable#writeBeside}), and everything else comes back as the file's
+   * outcome.
    */
   public SourceReport run(Paths paths, Landing landing, Runnable beforeSwap) {
     StagingTable table = new StagingTable(spark, schema, paths.staging());
-    LandingRows read = read(landing, List.copyOf(landing.files().values()));
-    table.writeBeside(read.accepted());
-    Map<String, FileOutcome> outcomes = table.checked(read, table.beside());
+    Map<String, FileOutcome> outcomes =
+        stage(table, landing, List.copyOf(landing.files().values()));
     quarantine(paths, outcomes);
     table.swapWhole(beforeSwap);
     return report(outcomes, table, null);
@@ -82,9 +82,7 @@ public final class SourceIngest {
       SourceReport previous,
       Runnable beforeSwap) {
     StagingTable table = new StagingTable(spark, schema, paths.staging());
-    LandingRows read = read(landing, landing.files(newFiles));
-    table.writeBeside(read.accepted());
-    Map<String, FileOutcome> outcomes = table.checked(read, table.beside());
+    Map<String, FileOutcome> outcomes = stage(table, landing, landing.files(newFiles));
     List<String> touched = touched(outcomes);
     quarantine(paths, outcomes);
     table.merge(touched, beforeSwap);
@@ -106,6 +104,22 @@ public final class SourceIngest {
     return new ReportTally(previous)
         .add(outcomes)
         .report(schema.source(), table.rows(), schemaSha256());
+  }
+
+  /**
+   * Reads {@code files} and writes their accepted rows beside {@code table}, the latest per key;
+   * returns the files' outcomes, checked.
+   */
+  private Map<String, FileOutcome> stage(
+      StagingTable table, Landing landing, List<LandingFile> files) {
+    LandingRows read = read(landing, files);
+    boolean inFiles = LatestInFile.resolves(schema, files);
+    table.writeBeside(read.accepted(), inFiles);
+    Map<String, FileOutcome> outcomes = table.checked(read, table.beside());
+    if (inFiles) {
+      table.resolveAcrossFiles(outcomes);
+    }
+    return outcomes;
   }
 
   private LandingRows read(Landing landing, List<LandingFile> files) {

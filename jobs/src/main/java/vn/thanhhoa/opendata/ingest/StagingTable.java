@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,12 +69,39 @@ final class StagingTable {
     return location + ".merging";
   }
 
+  /** Where the periods that {@link #resolveAcrossFiles} reduces are written. */
+  private String resolving() {
+    return location + ".resolving";
+  }
+
   /**
-   * The latest row per key of {@code rows}, written beside the table partitioned by period (the
-   * rows arrive grouped by period).
+   * The accepted rows, written beside the table partitioned by period: as they are when the reader
+   * resolved them {@code inFiles} ({@link LatestInFile}; {@link #resolveAcrossFiles} then sees to
+   * keys that two files share), else reduced to the latest per key by one shuffle.
    */
-  void writeBeside(Dataset<Row> rows) {
-    write(rows, beside());
+  void writeBeside(Dataset<Row> rows, boolean inFiles) {
+    if (inFiles) {
+      writeSorted(rows, beside());
+    } else {
+      writeLatest(rows, beside());
+    }
+  }
+
+  /** The latest row per key of {@code rows}, written to {@code folder} (the rows in any order). */
+  private void writeLatest(Dataset<Row> rows, String folder) {
+    write(KeyResolution.latestByPartition(rows, schema.key(), schema.partitionBy()), folder);
+  }
+
+  /**
+   * Rows with one row per key, sorted by period and key where they are (no shuffle): a listing's
+   * days side by side compress to a third.
+   */
+  private void writeSorted(Dataset<Row> rows, String folder) {
+    Column[] order =
+        Stream.concat(Stream.of(schema.partitionBy()), schema.key().columns().stream())
+            .map(c -> col(c))
+            .toArray(Column[]::new);
+    write(rows.sortWithinPartitions(order), folder);
   }
 
   /**
@@ -81,13 +109,33 @@ final class StagingTable {
    * one costs a fifth of the write and is then thrown away.
    */
   private void write(Dataset<Row> rows, String folder) {
-    KeyResolution.latestByPartition(rows, schema.key(), schema.partitionBy())
-        .select(stagingColumns())
+    rows.select(stagingColumns())
         .write()
         .mode(SaveMode.Overwrite)
         .option("parquet.enable.dictionary", "false")
         .partitionBy(schema.partitionBy())
         .parquet(folder);
+  }
+
+  /**
+   * Once rows resolved in their files are written beside ({@link #writeBeside}): the periods where
+   * a key can still occur twice (a file the reader could not resolve, or files that share a key
+   * date, like a day crawled again in a later file) are reduced to the latest row per key again and
+   * replace their partitions beside. Usually there is none.
+   */
+  void resolveAcrossFiles(Map<String, FileOutcome> outcomes) {
+    List<String> periods = LatestInFile.unresolvedPeriods(outcomes.values());
+    if (periods.isEmpty()) {
+      return;
+    }
+    writeLatest(rowsOf(beside(), periods).select(readerColumns()), resolving());
+    for (String period : periods) {
+      store.delete(beside() + partition(period));
+      if (store.exists(resolving() + partition(period))) {
+        store.move(resolving() + partition(period), beside() + partition(period));
+      }
+    }
+    store.delete(resolving());
   }
 
   /**
@@ -139,7 +187,7 @@ final class StagingTable {
     List<String> merged = periods.stream().filter(p -> !takenAsTheyAre(p)).toList();
     if (!merged.isEmpty()) {
       Column[] columns = readerColumns();
-      write(
+      writeLatest(
           rowsOf(location, merged)
               .select(columns)
               .unionByName(rowsOf(beside(), merged).select(columns)),
@@ -164,7 +212,7 @@ final class StagingTable {
    */
   private boolean takenAsTheyAre(String period) {
     List<String> kept = parquetFiles(location + partition(period));
-    Optional<String> date = keyDate();
+    Optional<String> date = LatestInFile.keyDate(schema);
     return kept.isEmpty()
         || date.isPresent()
             && FileDates.allAfter(
@@ -172,15 +220,6 @@ final class StagingTable {
                 parquetFiles(beside() + partition(period)),
                 date.get(),
                 spark.sparkContext().hadoopConfiguration());
-  }
-
-  /** The key's column of type date, if it has one. */
-  private Optional<String> keyDate() {
-    StructType columns = schema(schema);
-    return schema.key().columns().stream()
-        .filter(c -> columns.getFieldIndex(c).isDefined())
-        .filter(c -> columns.apply(c).dataType().equals(DataTypes.DateType))
-        .findFirst();
   }
 
   private List<String> parquetFiles(String folder) {

@@ -91,7 +91,11 @@ class RowConservationTest {
     IllegalStateException joined =
         assertThrows(IllegalStateException.class, () -> RowConservation.check(outcomes, 3));
     assertTrue(
-        joined.getMessage().contains("2 record(s) were accepted, but 3 reached the staging table"),
+        joined
+            .getMessage()
+            .contains(
+                "2 record(s) were accepted (not counting those a later row of their file"
+                    + " replaced), but 3 reached the staging table"),
         joined.getMessage());
   }
 }

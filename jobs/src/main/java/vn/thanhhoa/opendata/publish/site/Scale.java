@@ -1,6 +1,7 @@
 package vn.thanhhoa.opendata.publish.site;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,19 @@ final class Scale {
     return labelled;
   }
 
-  /** A coordinate with one decimal, the same on every machine. */
+  /**
+   * A coordinate with one decimal, the same on every machine: exactly {@code String.format(ROOT,
+   * "%.1f", v)} (the shortest decimal of {@code v} rounded half up, "-" on a negative value even
+   * where it rounds to zero), without parsing a format per call, a third of a commune page's time.
+   */
   static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    if (!Double.isFinite(v)) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    String digits =
+        new BigDecimal(Double.toString(Math.abs(v)))
+            .setScale(1, RoundingMode.HALF_UP)
+            .toPlainString();
+    return Double.compare(v, 0.0) < 0 ? "-" + digits : digits;
   }
 }

@@ -1,0 +1,183 @@
+package vn.thanhhoa.opendata.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.thanhhoa.opendata.core.SourceSchema;
+
+/**
+ * Keeps the latest accepted row per key of one file as the file is read (the later {@code
+ * latest_by}, then the later line, as {@link KeyResolution} orders rows of one file), for a source
+ * whose key holds a date: its files are usually one day each, so two files rarely share a key, and
+ * when every file's rows are resolved in the file no shuffle is needed to resolve them across files
+ * ({@link StagingTable#resolveAcrossFiles}). A file with more than {@link #LIMIT} accepted rows is
+ * passed on as read once the limit is reached, and says it was not resolved: its rows are then
+ * resolved with the others of their periods.
+ */
+final class LatestInFile {
+  /** Rows held per file at most (a national day is ~40,000): about 100 MB of heap per task. */
+  static final int LIMIT = 100_000;
+
+  /**
+   * Files larger than this (a national day is 20 MB) would pass {@link #LIMIT}: one task would read
+   * the file, sort it and write it, and its rows would then be resolved again. The shuffle spreads
+   * such a file's rows over the cores instead.
+   */
+  static final long MAX_FILE_BYTES = 64L << 20;
+
+  private final Columns columns;
+  private final int limit;
+  private final Map<List<Object>, Integer> rowOfKey = new HashMap<>();
+  private List<Row> rows = new ArrayList<>();
+  private final Set<Object> keyDates = new HashSet<>();
+  private long replaced;
+  private boolean resolved = true;
+
+  private LatestInFile(Columns columns, int limit) {
+    this.columns = columns;
+    this.limit = limit;
+  }
+
+  /**
+   * Where a source's staging rows hold the key, its date and {@code latest_by}; empty when the key
+   * has no date (its files overlap by design, so resolving in the file would not spare the
+   * shuffle).
+   */
+  record Columns(int[] key, int date, int latestBy) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Optional<Columns> of(SourceSchema schema) {
+      List<String> names = schema.stagingNames();
+      return keyDate(schema)
+          .map(
+              date ->
+                  new Columns(
+                      schema.key().columns().stream().mapToInt(names::indexOf).toArray(),
+                      names.indexOf(date),
+                      names.indexOf(schema.key().latestBy())));
+    }
+
+    LatestInFile newFile() {
+      return new LatestInFile(this, LIMIT);
+    }
+
+    LatestInFile newFile(int limit) {
+      return new LatestInFile(this, limit);
+    }
+  }
+
+  /**
+   * Whether the reader resolves {@code files} of {@code schema} in each file: the key has a date
+   * and no file is larger than {@link #MAX_FILE_BYTES}.
+   */
+  static boolean resolves(SourceSchema schema, List<LandingFileReader.LandingFile> files) {
+    return keyDate(schema).isPresent() && files.stream().allMatch(f -> f.bytes() <= MAX_FILE_BYTES);
+  }
+
+  /** The key's column of type date, if it has one. */
+  static Optional<String> keyDate(SourceSchema schema) {
+    StructType columns = StagingTable.schema(schema);
+    return schema.key().columns().stream()
+        .filter(c -> columns.getFieldIndex(c).isDefined())
+        .filter(c -> columns.apply(c).dataType().equals(DataTypes.DateType))
+        .findFirst();
+  }
+
+  /** The periods of the files not resolved in the file, or sharing a key date with another. */
+  static List<String> unresolvedPeriods(Collection<FileOutcome> outcomes) {
+    Map<String, Integer> filesByDate = new HashMap<>();
+    outcomes.forEach(
+        o -> o.inFile().keyDates().forEach(d -> filesByDate.merge(d, 1, Integer::sum)));
+    return outcomes.stream()
+        .filter(
+            o ->
+                !o.inFile().resolved()
+                    || o.inFile().keyDates().stream().anyMatch(d -> filesByDate.get(d) > 1))
+        .flatMap(o -> o.periods().stream())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** Takes the file's next accepted row; returns the rows to pass on now (none while it keeps). */
+  Iterator<Row> offer(Row row) {
+    keyDates.add(row.get(columns.date()));
+    if (!resolved) {
+      return List.of(row).iterator();
+    }
+    Integer kept = rowOfKey.putIfAbsent(key(row), rows.size());
+    if (kept == null) {
+      rows.add(row);
+    } else {
+      replaced++;
+      if (isLater(row, rows.get(kept))) {
+        rows.set(kept, row);
+      }
+    }
+    if (rows.size() > limit) {
+      resolved = false;
+      return finish();
+    }
+    return Collections.emptyIterator();
+  }
+
+  /** The rows still kept, once the file is read. */
+  Iterator<Row> finish() {
+    Iterator<Row> kept = rows.iterator();
+    rows = new ArrayList<>();
+    rowOfKey.clear();
+    return kept;
+  }
+
+  /** Rows of the file that a later row of the same file replaced before they were passed on. */
+  long replaced() {
+    return replaced;
+  }
+
+  /** Whether no key occurs twice among the rows passed on. */
+  boolean resolved() {
+    return resolved;
+  }
+
+  /** The key dates of the file's accepted rows. */
+  Set<String> keyDates() {
+    Set<String> dates = new TreeSet<>();
+    keyDates.forEach(d -> dates.add(String.valueOf(d)));
+    return dates;
+  }
+
+  private List<Object> key(Row row) {
+    Object[] values = new Object[columns.key().length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.get(columns.key()[i]);
+    }
+    return Arrays.asList(values);
+  }
+
+  /**
+   * Whether {@code row}, read after {@code kept}, replaces it: a later {@code latest_by}, or the
+   * same (or none on either); a row without one never replaces a row with one.
+   */
+  @SuppressWarnings("unchecked")
+  private boolean isLater(Row row, Row kept) {
+    Object mine = row.get(columns.latestBy());
+    Object theirs = kept.get(columns.latestBy());
+    if (mine == null || theirs == null) {
+      return theirs == null;
+    }
+    return ((Comparable<Object>) mine).compareTo(theirs) >= 0;
+  }
+}

@@ -1,0 +1,136 @@
+package vn.thanhhoa.opendata.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import vn.thanhhoa.opendata.core.SourceReport;
+
+/** The latest row per key of one file, kept as the file is read. */
+class LatestInFileTest {
+  private static final String FILE = "ocop-listings/2025-11-20.jsonl";
+
+  private static String crawl(String listing, String crawledAt, int price) {
+    return LandingFileReaderTest.LISTING
+        .replace("shopee:2291837465", listing)
+        .replace("2025-11-20T22:05:00+07:00", crawledAt)
+        .replace("85000", String.valueOf(price));
+  }
+
+  /** The staging rows a file's lines give, and the file's outcome. */
+  private static FileOutcome classified(List<Row> accepted, String... lines) {
+    Parsed parsed =
+        Parsed.read(
+            LandingFileReaderTest.OCOP,
+            FILE,
+            (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    FileOutcomes outcomes = new FileOutcomes();
+    LandingRead read =
+        new LandingRead(
+            LandingFileReaderTest.OCOP,
+            new LandingFileReader(LandingFileReaderTest.OCOP, "file:/landing/ocop-listings"),
+            new Configuration(false),
+            outcomes);
+    read.classified(parsed.rows().iterator()).forEachRemaining(accepted::add);
+    return outcomes.value().get(FILE);
+  }
+
+  private static long price(Row row) {
+    return row.getLong(LandingFileReaderTest.OCOP.stagingNames().indexOf("price_vnd"));
+  }
+
+  @Test
+  void theLaterCrawlOfADayWinsWhereverItStandsAndAnExactTieGoesToTheLaterLine() {
+    List<Row> rows = new ArrayList<>();
+    FileOutcome outcome =
+        classified(
+            rows,
+            crawl("shopee:1", "2025-11-20T10:00:00+07:00", 1000),
+            crawl("shopee:1", "2025-11-20T08:00:00+07:00", 2000),
+            crawl("shopee:2", "2025-11-20T08:00:00+07:00", 3000),
+            crawl("shopee:2", "2025-11-20T08:00:00+07:00", 4000),
+            crawl("shopee:1", "2025-11-21T08:00:00+07:00", 5000));
+    assertEquals(List.of(1000L, 4000L, 5000L), rows.stream().map(r -> price(r)).toList());
+    assertEquals(5, outcome.report().rowsAccepted());
+    assertEquals(2, outcome.inFile().replaced());
+    assertEquals(3, outcome.passedOn());
+    assertTrue(outcome.inFile().resolved());
+    assertEquals(Set.of("2025-11-20", "2025-11-21"), outcome.inFile().keyDates());
+    RowConservation.check(Map.of(FILE, outcome), rows.size());
+  }
+
+  @Test
+  void aFileBeyondTheLimitIsPassedOnAsReadAndSaysSo() {
+    LatestInFile latest =
+        LatestInFile.Columns.of(LandingFileReaderTest.OCOP).orElseThrow().newFile(2);
+    Parsed parsed =
+        Parsed.read(
+            LandingFileReaderTest.OCOP,
+            FILE,
+            String.join(
+                    "\n",
+                    crawl("shopee:1", "2025-11-20T10:00:00+07:00", 1000),
+                    crawl("shopee:1", "2025-11-20T11:00:00+07:00", 1500),
+                    crawl("shopee:2", "2025-11-20T10:00:00+07:00", 2000),
+                    crawl("shopee:3", "2025-11-20T10:00:00+07:00", 3000),
+                    crawl("shopee:3", "2025-11-20T11:00:00+07:00", 3500))
+                .getBytes(StandardCharsets.UTF_8));
+    List<Row> passed = new ArrayList<>();
+    int width = LandingFileReaderTest.OCOP.stagingNames().size();
+    for (Row record : parsed.records()) {
+      Object[] values = new Object[width];
+      for (int i = 0; i < width; i++) {
+        values[i] = record.get(i);
+      }
+      latest.offer(RowFactory.create(values)).forEachRemaining(passed::add);
+    }
+    latest.finish().forEachRemaining(passed::add);
+    assertFalse(latest.resolved());
+    assertEquals(1, latest.replaced());
+    assertEquals(List.of(1500L, 2000L, 3000L, 3500L), passed.stream().map(r -> price(r)).toList());
+  }
+
+  @Test
+  void aSourceWhoseKeyHasNoDateOrAFileTooLargeToHoldIsResolvedByTheShuffle() {
+    assertTrue(LatestInFile.Columns.of(LandingFileReaderTest.REPORTS).isEmpty());
+    LandingFileReader.LandingFile day = new LandingFileReader.LandingFile("a", 20L << 20, 0);
+    LandingFileReader.LandingFile big = new LandingFileReader.LandingFile("b", 3L << 30, 0);
+    assertTrue(LatestInFile.resolves(LandingFileReaderTest.OCOP, List.of(day, day)));
+    assertFalse(LatestInFile.resolves(LandingFileReaderTest.OCOP, List.of(day, big)));
+    assertFalse(LatestInFile.resolves(LandingFileReaderTest.REPORTS, List.of(day)));
+  }
+
+  private static FileOutcome outcome(String file, boolean resolved, Set<String> dates) {
+    SourceReport.FileReport report =
+        new SourceReport.FileReport(file, 1, 1, "sha", "UTF-8", 1, 1, 0, null, null);
+    return new FileOutcome(
+        report,
+        Map.of(),
+        List.of(),
+        List.of(),
+        Set.of(dates.iterator().next().substring(0, 7)),
+        new FileOutcome.InFile(resolved, 0, dates));
+  }
+
+  @Test
+  void onlyThePeriodsOfFilesThatShareAKeyDateOrWereNotResolvedAreResolvedAgain() {
+    FileOutcome july1 = outcome("a", true, Set.of("2025-07-01"));
+    FileOutcome july2 = outcome("b", true, Set.of("2025-07-02"));
+    FileOutcome augustAgain = outcome("c", true, Set.of("2025-08-01"));
+    FileOutcome august = outcome("d", true, Set.of("2025-08-01", "2025-08-02"));
+    FileOutcome septemberWhole = outcome("e", false, Set.of("2025-09-01"));
+    assertEquals(List.of(), LatestInFile.unresolvedPeriods(List.of(july1, july2)));
+    assertEquals(
+        List.of("2025-08", "2025-09"),
+        LatestInFile.unresolvedPeriods(List.of(july1, july2, augustAgain, august, septemberWhole)));
+  }
+}
