@@ -42,16 +42,22 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
 
   /**
    * @param reader reads each file, placing every valid record on its unit
+   * @param inFiles whether to pass on only the latest row per key of each file, where the source
+   *     allows it ({@link LatestInFile#resolves})
    */
   LandingRead(
-      SourceSchema schema, LandingFileReader reader, Configuration hadoop, FileOutcomes outcomes) {
+      SourceSchema schema,
+      LandingFileReader reader,
+      Configuration hadoop,
+      FileOutcomes outcomes,
+      boolean inFiles) {
     this.reader = reader;
     this.hadoop = new TreeMap<>();
     hadoop.forEach(e -> this.hadoop.put(e.getKey(), e.getValue()));
     this.outcomes = outcomes;
     this.width = schema.stagingNames().size();
     this.periodAt = schema.stagingNames().indexOf(schema.partitionBy());
-    this.resolvedInFile = LatestInFile.Columns.of(schema).orElse(null);
+    this.resolvedInFile = inFiles ? LatestInFile.Columns.of(schema).orElse(null) : null;
   }
 
   /** The rows it yields: the source's data columns, then the file and line of each. */

@@ -34,13 +34,21 @@ final class LandingRows {
     this.observed = observed;
   }
 
-  /** The accepted rows of {@code files}, each file read by {@code reader}. */
+  /**
+   * The accepted rows of {@code files}, each file read by {@code reader}; {@code inFiles}: only the
+   * latest per key of each file ({@link LatestInFile}).
+   */
   static LandingRows read(
-      SparkSession spark, SourceSchema schema, LandingFileReader reader, List<LandingFile> files) {
+      SparkSession spark,
+      SourceSchema schema,
+      LandingFileReader reader,
+      List<LandingFile> files,
+      boolean inFiles) {
     SparkContext context = spark.sparkContext();
     FileOutcomes outcomes = new FileOutcomes();
     context.register(outcomes); // unnamed: kept out of the UI, event log and listeners
-    LandingRead read = new LandingRead(schema, reader, context.hadoopConfiguration(), outcomes);
+    LandingRead read =
+        new LandingRead(schema, reader, context.hadoopConfiguration(), outcomes, inFiles);
     List<List<LandingFile>> groups = LandingScan.groups(files, context.defaultParallelism());
     JavaRDD<Row> rows =
         JavaSparkContext.fromSparkContext(context).parallelize(groups, groups.size()).flatMap(read);

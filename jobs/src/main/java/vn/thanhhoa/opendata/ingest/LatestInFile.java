@@ -1,6 +1,8 @@
 package vn.thanhhoa.opendata.ingest;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.SourceSchema;
@@ -38,6 +42,12 @@ final class LatestInFile {
    */
   static final long MAX_FILE_BYTES = 64L << 20;
 
+  /** About how much a gzipped JSON Lines file grows when read (a national day: 20 MB from 3.3). */
+  static final long GZIP_RATIO = 8;
+
+  private static final Set<DataType> ORDERED_AS_SPARK =
+      Set.of(DataTypes.TimestampType, DataTypes.DateType, DataTypes.LongType);
+
   private final Columns columns;
   private final int limit;
   private final Map<List<Object>, Integer> rowOfKey = new HashMap<>();
@@ -52,20 +62,29 @@ final class LatestInFile {
   }
 
   /**
-   * Where a source's staging rows hold the key, its date and {@code latest_by}; empty when the key
-   * has no date (its files overlap by design, so resolving in the file would not spare the
-   * shuffle).
+   * Where a source's staging rows hold the period and key (what {@link KeyResolution} groups by),
+   * the key's date and {@code latest_by}; empty when the key has no date (its files overlap by
+   * design, so resolving in the file would not spare the shuffle) or {@code latest_by} is not a
+   * time or a whole number (the types Java orders as Spark does).
    */
   record Columns(int[] key, int date, int latestBy) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static Optional<Columns> of(SourceSchema schema) {
       List<String> names = schema.stagingNames();
+      DataType latestBy = StagingTable.schema(schema).apply(schema.key().latestBy()).dataType();
+      if (!ORDERED_AS_SPARK.contains(latestBy)) {
+        return Optional.empty();
+      }
       return keyDate(schema)
           .map(
               date ->
                   new Columns(
-                      schema.key().columns().stream().mapToInt(names::indexOf).toArray(),
+                      Stream.concat(
+                              Stream.of(schema.partitionBy()), schema.key().columns().stream())
+                          .distinct()
+                          .mapToInt(names::indexOf)
+                          .toArray(),
                       names.indexOf(date),
                       names.indexOf(schema.key().latestBy())));
     }
@@ -80,11 +99,17 @@ final class LatestInFile {
   }
 
   /**
-   * Whether the reader resolves {@code files} of {@code schema} in each file: the key has a date
-   * and no file is larger than {@link #MAX_FILE_BYTES}.
+   * Whether the reader resolves {@code files} of {@code schema} in each file: the source allows it
+   * ({@link Columns#of}) and no file is larger than {@link #MAX_FILE_BYTES} (a gzipped one counted
+   * at {@link #GZIP_RATIO} times its size).
    */
   static boolean resolves(SourceSchema schema, List<LandingFileReader.LandingFile> files) {
-    return keyDate(schema).isPresent() && files.stream().allMatch(f -> f.bytes() <= MAX_FILE_BYTES);
+    return Columns.of(schema).isPresent()
+        && files.stream().allMatch(f -> readBytes(f) <= MAX_FILE_BYTES);
+  }
+
+  private static long readBytes(LandingFileReader.LandingFile file) {
+    return file.uri().endsWith(".gz") ? file.bytes() * GZIP_RATIO : file.bytes();
   }
 
   /** The key's column of type date, if it has one. */
@@ -173,11 +198,16 @@ final class LatestInFile {
    */
   @SuppressWarnings("unchecked")
   private boolean isLater(Row row, Row kept) {
-    Object mine = row.get(columns.latestBy());
-    Object theirs = kept.get(columns.latestBy());
+    Object mine = asStaged(row.get(columns.latestBy()));
+    Object theirs = asStaged(kept.get(columns.latestBy()));
     if (mine == null || theirs == null) {
       return theirs == null;
     }
     return ((Comparable<Object>) mine).compareTo(theirs) >= 0;
+  }
+
+  /** A time as Spark keeps it: to the microsecond, so two crawls within one are a tie there too. */
+  private static Object asStaged(Object value) {
+    return value instanceof Instant instant ? instant.truncatedTo(ChronoUnit.MICROS) : value;
   }
 }

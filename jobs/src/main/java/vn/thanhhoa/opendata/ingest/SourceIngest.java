@@ -112,8 +112,8 @@ public final class SourceIngest {
    */
   private Map<String, FileOutcome> stage(
       StagingTable table, Landing landing, List<LandingFile> files) {
-    LandingRows read = read(landing, files);
     boolean inFiles = LatestInFile.resolves(schema, files);
+    LandingRows read = read(landing, files, inFiles);
     table.writeBeside(read.accepted(), inFiles);
     Map<String, FileOutcome> outcomes = table.checked(read, table.beside());
     if (inFiles) {
@@ -122,10 +122,10 @@ public final class SourceIngest {
     return outcomes;
   }
 
-  private LandingRows read(Landing landing, List<LandingFile> files) {
+  private LandingRows read(Landing landing, List<LandingFile> files, boolean inFiles) {
     LandingFileReader reader =
         new LandingFileReader(schema, landing.root(), new UnitPlacement(units, schema));
-    return LandingRows.read(spark, schema, reader, files);
+    return LandingRows.read(spark, schema, reader, files, inFiles);
   }
 
   private void quarantine(Paths paths, Map<String, FileOutcome> outcomes) {

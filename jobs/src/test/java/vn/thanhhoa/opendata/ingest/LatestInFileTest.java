@@ -39,7 +39,8 @@ class LatestInFileTest {
             LandingFileReaderTest.OCOP,
             new LandingFileReader(LandingFileReaderTest.OCOP, "file:/landing/ocop-listings"),
             new Configuration(false),
-            outcomes);
+            outcomes,
+            true);
     read.classified(parsed.rows().iterator()).forEachRemaining(accepted::add);
     return outcomes.value().get(FILE);
   }
@@ -66,6 +67,16 @@ class LatestInFileTest {
     assertTrue(outcome.inFile().resolved());
     assertEquals(Set.of("2025-11-20", "2025-11-21"), outcome.inFile().keyDates());
     RowConservation.check(Map.of(FILE, outcome), rows.size());
+  }
+
+  @Test
+  void crawlsWithinOneMicrosecondAreATieAsInSparkSoTheLaterLineWins() {
+    List<Row> rows = new ArrayList<>();
+    classified(
+        rows,
+        crawl("shopee:1", "2025-11-20T10:00:00.0000009+07:00", 1000),
+        crawl("shopee:1", "2025-11-20T10:00:00.0000001+07:00", 2000));
+    assertEquals(List.of(2000L), rows.stream().map(r -> price(r)).toList());
   }
 
   @Test

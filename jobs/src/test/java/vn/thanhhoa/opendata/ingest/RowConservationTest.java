@@ -37,7 +37,8 @@ class RowConservationTest {
             LandingFileReaderTest.REPORTS,
             new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"),
             new Configuration(false),
-            outcomes);
+            outcomes,
+            true);
     read.classified(rows.iterator()).forEachRemaining(accepted::add);
     return outcomes.value();
   }

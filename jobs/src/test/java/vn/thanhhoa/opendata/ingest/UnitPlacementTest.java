@@ -52,7 +52,8 @@ class UnitPlacementTest {
             new UnitPlacement(UNITS, LandingFileReaderTest.REPORTS));
     FileOutcomes outcomes = new FileOutcomes();
     LandingRead read =
-        new LandingRead(LandingFileReaderTest.REPORTS, reader, new Configuration(false), outcomes);
+        new LandingRead(
+            LandingFileReaderTest.REPORTS, reader, new Configuration(false), outcomes, true);
     List<List<Object>> result = new ArrayList<>();
     read.classified(
             reader.read("commune-reports/t.csv", text.getBytes(StandardCharsets.UTF_8)).iterator())
