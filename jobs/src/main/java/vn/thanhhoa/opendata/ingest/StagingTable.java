@@ -93,7 +93,7 @@ final class StagingTable {
   }
 
   /**
-   * Rows with one row per key, sorted by period and key where they are (no shuffle): a listing's
+   * Rows resolved in their files, sorted by period and key where they are (no shuffle): a listing's
    * days side by side compress to a third.
    */
   private void writeSorted(Dataset<Row> rows, String folder) {
