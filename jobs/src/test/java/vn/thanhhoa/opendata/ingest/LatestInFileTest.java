@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,7 @@ class LatestInFileTest {
             LandingFileReaderTest.OCOP,
             FILE,
             (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-    FileOutcomes outcomes = new FileOutcomes();
-    LandingRead read =
-        new LandingRead(
-            LandingFileReaderTest.OCOP,
-            new LandingFileReader(LandingFileReaderTest.OCOP, "file:/landing/ocop-listings"),
-            new Configuration(false),
-            outcomes,
-            true);
-    read.classified(parsed.rows().iterator()).forEachRemaining(accepted::add);
-    return outcomes.value().get(FILE);
+    return Parsed.classified(LandingFileReaderTest.OCOP, parsed.rows(), accepted).get(FILE);
   }
 
   private static long price(Row row) {

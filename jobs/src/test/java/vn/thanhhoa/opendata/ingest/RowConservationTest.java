@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +30,7 @@ class RowConservationTest {
    * passed on.
    */
   private static Map<String, FileOutcome> classified(List<Row> rows, List<Row> accepted) {
-    FileOutcomes outcomes = new FileOutcomes();
-    LandingRead read =
-        new LandingRead(
-            LandingFileReaderTest.REPORTS,
-            new LandingFileReader(LandingFileReaderTest.REPORTS, "file:/landing/commune-reports"),
-            new Configuration(false),
-            outcomes,
-            true);
-    read.classified(rows.iterator()).forEachRemaining(accepted::add);
-    return outcomes.value();
+    return Parsed.classified(LandingFileReaderTest.REPORTS, rows, accepted);
   }
 
   @Test
