@@ -44,7 +44,7 @@ public record FileOutcome(
   public record InFile(boolean resolved, long replaced, Set<String> keyDates)
       implements Serializable {
     /** A file whose rows were passed on as read. */
-    public static final InFile NOT_RESOLVED = new InFile(false, 0, Set.of());
+    public static final InFile AS_READ = new InFile(false, 0, Set.of());
 
     public InFile {
       keyDates = new TreeSet<>(keyDates);

@@ -3,6 +3,7 @@ package vn.thanhhoa.opendata.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,11 +33,13 @@ public final class KeyResolution {
   public static Dataset<Row> latestByPartition(
       Dataset<Row> accepted, SourceSchema.KeySpec key, String partition) {
     Column[] columns =
-        Stream.concat(Stream.of(partition), key.columns().stream())
-            .distinct()
-            .map(c -> col(c))
-            .toArray(Column[]::new);
+        partitionAndKey(key, partition).stream().map(c -> col(c)).toArray(Column[]::new);
     return latest(accepted.repartition(col(partition)), columns, key);
+  }
+
+  /** The columns one row is kept per: {@code partition}, then the key's (each once). */
+  static List<String> partitionAndKey(SourceSchema.KeySpec key, String partition) {
+    return Stream.concat(Stream.of(partition), key.columns().stream()).distinct().toList();
   }
 
   private static Dataset<Row> latest(

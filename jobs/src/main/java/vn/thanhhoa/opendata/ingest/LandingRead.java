@@ -205,7 +205,7 @@ final class LandingRead implements FlatMapFunction<List<LandingFileReader.Landin
               f.getString(width + At.MESSAGE));
       FileOutcome.InFile inFile =
           latest == null
-              ? FileOutcome.InFile.NOT_RESOLVED
+              ? FileOutcome.InFile.AS_READ
               : new FileOutcome.InFile(latest.resolved(), latest.replaced(), latest.keyDates());
       return new FileOutcome(report, byRule, warnings(f), quarantined, periods, inFile);
     }

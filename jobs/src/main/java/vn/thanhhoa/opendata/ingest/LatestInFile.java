@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
@@ -76,13 +74,11 @@ final class LatestInFile {
       if (!ORDERED_AS_SPARK.contains(latestBy)) {
         return Optional.empty();
       }
-      return keyDate(schema)
+      return StagingTable.keyDate(schema)
           .map(
               date ->
                   new Columns(
-                      Stream.concat(
-                              Stream.of(schema.partitionBy()), schema.key().columns().stream())
-                          .distinct()
+                      KeyResolution.partitionAndKey(schema.key(), schema.partitionBy()).stream()
                           .mapToInt(names::indexOf)
                           .toArray(),
                       names.indexOf(date),
@@ -110,15 +106,6 @@ final class LatestInFile {
 
   private static long readBytes(LandingFileReader.LandingFile file) {
     return file.uri().endsWith(".gz") ? file.bytes() * GZIP_RATIO : file.bytes();
-  }
-
-  /** The key's column of type date, if it has one. */
-  static Optional<String> keyDate(SourceSchema schema) {
-    StructType columns = StagingTable.schema(schema);
-    return schema.key().columns().stream()
-        .filter(c -> columns.getFieldIndex(c).isDefined())
-        .filter(c -> columns.apply(c).dataType().equals(DataTypes.DateType))
-        .findFirst();
   }
 
   /** The periods of the files not resolved in the file, or sharing a key date with another. */

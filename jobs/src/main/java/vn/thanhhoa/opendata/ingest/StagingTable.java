@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -98,7 +97,7 @@ final class StagingTable {
    */
   private void writeSorted(Dataset<Row> rows, String folder) {
     Column[] order =
-        Stream.concat(Stream.of(schema.partitionBy()), schema.key().columns().stream())
+        KeyResolution.partitionAndKey(schema.key(), schema.partitionBy()).stream()
             .map(c -> col(c))
             .toArray(Column[]::new);
     write(rows.sortWithinPartitions(order), folder);
@@ -129,12 +128,7 @@ final class StagingTable {
       return;
     }
     writeLatest(rowsOf(beside(), periods).select(readerColumns()), resolving());
-    for (String period : periods) {
-      store.delete(beside() + partition(period));
-      if (store.exists(resolving() + partition(period))) {
-        store.move(resolving() + partition(period), beside() + partition(period));
-      }
-    }
+    periods.forEach(period -> replacePartition(resolving(), beside(), period));
     store.delete(resolving());
   }
 
@@ -196,7 +190,7 @@ final class StagingTable {
     beforeSwap.run();
     for (String period : periods) {
       if (merged.contains(period)) {
-        replacePartition(period);
+        replacePartition(merging(), location, period);
       } else {
         appendPartition(period);
       }
@@ -212,7 +206,7 @@ final class StagingTable {
    */
   private boolean takenAsTheyAre(String period) {
     List<String> kept = parquetFiles(location + partition(period));
-    Optional<String> date = LatestInFile.keyDate(schema);
+    Optional<String> date = keyDate(schema);
     return kept.isEmpty()
         || date.isPresent()
             && FileDates.allAfter(
@@ -220,6 +214,15 @@ final class StagingTable {
                 parquetFiles(beside() + partition(period)),
                 date.get(),
                 spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** The key's column of type date, if it has one. */
+  static Optional<String> keyDate(SourceSchema schema) {
+    StructType columns = schema(schema);
+    return schema.key().columns().stream()
+        .filter(c -> columns.getFieldIndex(c).isDefined())
+        .filter(c -> columns.apply(c).dataType().equals(DataTypes.DateType))
+        .findFirst();
   }
 
   private List<String> parquetFiles(String folder) {
@@ -236,12 +239,12 @@ final class StagingTable {
     return "/" + schema.partitionBy() + "=" + period;
   }
 
-  /** The period's rows merged replace the table's. */
-  private void replacePartition(String period) {
+  /** The period's rows written to {@code from} replace those in {@code into}. */
+  private void replacePartition(String from, String into, String period) {
     String partition = partition(period);
-    store.delete(location + partition);
-    if (store.exists(merging() + partition)) {
-      store.move(merging() + partition, location + partition);
+    store.delete(into + partition);
+    if (store.exists(from + partition)) {
+      store.move(from + partition, into + partition);
     }
   }
 
