@@ -20,6 +20,10 @@ public final class Sparks {
     s.put("spark.sql.parquet.compression.codec", "zstd");
     s.put("spark.sql.sources.partitionOverwriteMode", "static");
     s.put("spark.ui.showConsoleProgress", "false");
+    // Typed aggregates (the OCOP month summary) fold rows into a hash map of objects where they are
+    // read, and sort the rest of the input once the map holds this many keys: Spark's default,
+    // 128, would sort nearly every row. Half a million summaries are about 250 MB of heap.
+    s.put("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", String.valueOf(1 << 19));
     s.putAll(config.spark().settings());
     return s;
   }

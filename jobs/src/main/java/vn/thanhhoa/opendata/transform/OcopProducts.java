@@ -1,26 +1,31 @@
 package vn.thanhhoa.opendata.transform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udaf;
+import static org.apache.spark.sql.functions.unix_date;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code san-pham-ocop-tren-san-tmdt}: one row per OCOP product and platform from the daily
  * sightings (already one per listing and local day), in two steps. {@link #monthly} sums up each
- * month on its own: first and last day seen, days listed, and the last day's cheapest listing,
- * listing count, stock and stamp. Months never share a day, so {@link #from} merges any set of
- * monthly summaries into the whole history; a new day's summary merges into its month's the same
- * way ({@link #mergeMonths}).
+ * month on its own ({@link ListingMonth}): first and last day seen, days listed, and the last day's
+ * cheapest listing, listing count, stock and stamp. Months never share a day, so {@link #from}
+ * merges any set of monthly summaries into the whole history; a new day's summary merges into its
+ * month's the same way ({@link #mergeMonths}).
  */
 final class OcopProducts implements DatasetTransform {
   /** The monthly summaries, merged for a new day by {@link #mergeMonths}. */
@@ -37,31 +42,51 @@ final class OcopProducts implements DatasetTransform {
    * months.
    */
   public static Dataset<Row> monthly(Dataset<Row> listings) {
-    // One shuffle: both aggregations group by keys that contain the partitioning columns.
-    Dataset<Row> days =
+    Column[] sighting =
+        Arrays.stream(ListingMonth.INPUT.fields())
+            .map(f -> input(f.name()).cast(f.dataType()))
+            .toArray(Column[]::new);
+    Dataset<Row> months =
         listings
-            .repartition(col("period"), col("ocop_code"), col("platform"))
-            .groupBy("period", "ocop_code", "platform", "crawl_date")
+            .groupBy("period", "ocop_code", "platform")
             .agg(
-                min(struct(
-                        col("price_vnd"),
-                        col("listing_id"),
-                        col("product_name"),
-                        col("ocop_stars"),
-                        col("category"),
-                        col("seller_name"),
-                        col("seller_type"),
-                        col("seller_commune_code")))
-                    .as("cheapest"),
-                count(col("listing_id")).as("listing_count"), // one row per listing and day
-                max(col("in_stock")).as("in_stock"),
-                max(col("traceability_stamp")).as("traceability_stamp"));
-    return days.groupBy("period", "ocop_code", "platform")
-        .agg(
-            min(col("crawl_date")).as("first_seen"),
-            max(col("crawl_date")).as("last_seen"),
-            count(lit(1)).as("listed_days"),
-            max(lastDay()).as("last_day"));
+                udaf(new ListingMonth(), Encoders.row(ListingMonth.INPUT)).apply(sighting).as("m"));
+    return months.select(
+        col("period"),
+        col("ocop_code"),
+        col("platform"),
+        date_from_unix_date(col("m.first_seen")).as("first_seen"),
+        date_from_unix_date(col("m.last_seen")).as("last_seen"),
+        col("m.listed_days").as("listed_days"),
+        lastDay(col("m")).as("last_day"));
+  }
+
+  /**
+   * The last day's figures of a {@link ListingMonth}, led by its date (merges take the greatest).
+   */
+  private static Column lastDay(Column month) {
+    Column[] cheapest =
+        Arrays.stream(ListingMonth.INPUT.fields())
+            .skip(1)
+            .limit(ListingMonth.CHEAPEST_FIELDS)
+            .map(f -> text(month.getField(f.name()), f.dataType()).as(f.name()))
+            .toArray(Column[]::new);
+    return struct(
+        date_from_unix_date(month.getField("last_seen")).as("crawl_date"),
+        struct(cheapest).as("cheapest"),
+        month.getField("listing_count").as("listing_count"),
+        month.getField("in_stock").as("in_stock"),
+        month.getField("traceability_stamp").as("traceability_stamp"));
+  }
+
+  /** Text handed to {@link ListingMonth} as its UTF-8 bytes, back as text. */
+  private static Column text(Column value, DataType type) {
+    return type.equals(DataTypes.BinaryType) ? value.cast(DataTypes.StringType) : value;
+  }
+
+  /** A staging column, or for {@code crawl_day} the crawl date as days since 1970-01-01. */
+  private static Column input(String name) {
+    return name.equals("crawl_day") ? unix_date(col("crawl_date")) : col(name);
   }
 
   /** One summary per period from summaries of the same months that share no day. */
@@ -81,16 +106,6 @@ final class OcopProducts implements DatasetTransform {
             max(col("last_seen")).as("last_seen"),
             sum(col("listed_days")).as("listed_days"),
             max(col("last_day")).as("last_day"));
-  }
-
-  /** The day's figures led by its date, so that the greatest is the last day's. */
-  private static Column lastDay() {
-    return struct(
-        col("crawl_date"),
-        col("cheapest"),
-        col("listing_count"),
-        col("in_stock"),
-        col("traceability_stamp"));
   }
 
   /** The dataset from monthly summaries (of any months, each month once). */

@@ -1,0 +1,188 @@
+package vn.thanhhoa.opendata.transform;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One month of a product's listings on one platform, as {@link OcopProducts} keeps it: first and
+ * last day seen, the days listed, and the last day's cheapest listing, listing count, stock and
+ * stamp. A typed aggregate, so Spark folds the rows into it where they are read (object hash
+ * aggregation) and shuffles one small value per month, product and platform, instead of sorting
+ * every sighting. It gives exactly what {@code min}/{@code max} over structs gave: the cheapest
+ * listing is the least in (price, listing, name, stars, category, seller, type, commune) order,
+ * nulls first, text handed in as its UTF-8 bytes and compared byte by byte as Spark compares
+ * strings (which is not Java's UTF-16 order), and never decoded into Java strings.
+ */
+final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The input, by position: the day as {@code unix_date}, then the cheapest's fields, then flags.
+   */
+  static final StructType INPUT =
+      new StructType()
+          .add("crawl_day", DataTypes.IntegerType)
+          .add("price_vnd", DataTypes.LongType)
+          .add("listing_id", DataTypes.BinaryType)
+          .add("product_name", DataTypes.BinaryType)
+          .add("ocop_stars", DataTypes.LongType)
+          .add("category", DataTypes.BinaryType)
+          .add("seller_name", DataTypes.BinaryType)
+          .add("seller_type", DataTypes.BinaryType)
+          .add("seller_commune_code", DataTypes.BinaryType)
+          .add("in_stock", DataTypes.BooleanType)
+          .add("traceability_stamp", DataTypes.BooleanType);
+
+  /** The cheapest listing's fields: those of {@link #INPUT} from {@code price_vnd} on. */
+  static final int CHEAPEST_FIELDS = 8;
+
+  /** The output: days as {@code unix_date}, then the last day's figures. */
+  static final StructType OUTPUT =
+      new StructType()
+          .add("first_seen", DataTypes.IntegerType)
+          .add("last_seen", DataTypes.IntegerType)
+          .add("listed_days", DataTypes.LongType)
+          .add("price_vnd", DataTypes.LongType)
+          .add("listing_id", DataTypes.BinaryType)
+          .add("product_name", DataTypes.BinaryType)
+          .add("ocop_stars", DataTypes.LongType)
+          .add("category", DataTypes.BinaryType)
+          .add("seller_name", DataTypes.BinaryType)
+          .add("seller_type", DataTypes.BinaryType)
+          .add("seller_commune_code", DataTypes.BinaryType)
+          .add("listing_count", DataTypes.LongType)
+          .add("in_stock", DataTypes.BooleanType)
+          .add("traceability_stamp", DataTypes.BooleanType);
+
+  /** The order of the cheapest listing's fields, each as Spark orders it. */
+  private static final Comparator<Object[]> CHEAPER = cheaper();
+
+  /** The running value: mutable, as an aggregation buffer may be. */
+  public static final class Month implements Serializable {
+    private static final long serialVersionUID = 1L;
+    int firstSeen = Integer.MAX_VALUE;
+    int lastSeen = Integer.MIN_VALUE;
+
+    /** Bit {@code d} set when the month's day {@code d} (from 1) was listed. */
+    long days;
+
+    /** The last day's cheapest listing: {@link #CHEAPEST_FIELDS} values. */
+    Object[] cheapest;
+
+    long listingCount;
+    Boolean inStock;
+    Boolean traceabilityStamp;
+  }
+
+  @Override
+  public Month zero() {
+    return new Month();
+  }
+
+  @Override
+  public Month reduce(Month month, Row sighting) {
+    Month day = new Month();
+    int crawlDay = sighting.getInt(0);
+    day.firstSeen = crawlDay;
+    day.lastSeen = crawlDay;
+    day.days = 1L << dayOfMonth(crawlDay);
+    day.cheapest = new Object[CHEAPEST_FIELDS];
+    for (int i = 0; i < CHEAPEST_FIELDS; i++) {
+      day.cheapest[i] = sighting.get(i + 1);
+    }
+    day.listingCount = 1;
+    day.inStock = (Boolean) sighting.get(CHEAPEST_FIELDS + 1);
+    day.traceabilityStamp = (Boolean) sighting.get(CHEAPEST_FIELDS + 2);
+    return merge(month, day);
+  }
+
+  @Override
+  public Month merge(Month a, Month b) {
+    if (b.lastSeen > a.lastSeen) {
+      a.cheapest = b.cheapest;
+      a.listingCount = b.listingCount;
+      a.inStock = b.inStock;
+      a.traceabilityStamp = b.traceabilityStamp;
+    } else if (b.lastSeen == a.lastSeen && b.cheapest != null) {
+      if (CHEAPER.compare(b.cheapest, a.cheapest) < 0) {
+        a.cheapest = b.cheapest;
+      }
+      a.listingCount += b.listingCount;
+      a.inStock = greater(a.inStock, b.inStock);
+      a.traceabilityStamp = greater(a.traceabilityStamp, b.traceabilityStamp);
+    }
+    a.firstSeen = Math.min(a.firstSeen, b.firstSeen);
+    a.lastSeen = Math.max(a.lastSeen, b.lastSeen);
+    a.days |= b.days;
+    return a;
+  }
+
+  @Override
+  public Row finish(Month month) {
+    Object[] values = new Object[OUTPUT.size()];
+    values[0] = month.firstSeen;
+    values[1] = month.lastSeen;
+    values[2] = (long) Long.bitCount(month.days);
+    System.arraycopy(month.cheapest, 0, values, 3, CHEAPEST_FIELDS);
+    values[3 + CHEAPEST_FIELDS] = month.listingCount;
+    values[4 + CHEAPEST_FIELDS] = month.inStock;
+    values[5 + CHEAPEST_FIELDS] = month.traceabilityStamp;
+    return RowFactory.create(values);
+  }
+
+  @Override
+  public Encoder<Month> bufferEncoder() {
+    return Encoders.kryo(Month.class);
+  }
+
+  @Override
+  public Encoder<Row> outputEncoder() {
+    return Encoders.row(OUTPUT);
+  }
+
+  /**
+   * The day of its month a {@code unix_date} falls on: a month's summary has every day in one
+   * month, since its rows share a period.
+   */
+  private static int dayOfMonth(int unixDate) {
+    return LocalDate.ofEpochDay(unixDate).getDayOfMonth();
+  }
+
+  /** {@code max} over booleans: true above false, null only when both are. */
+  private static Boolean greater(Boolean a, Boolean b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Boolean.valueOf(a || b);
+  }
+
+  private static Comparator<Object[]> cheaper() {
+    Comparator<Object[]> order = null;
+    for (int i = 0; i < CHEAPEST_FIELDS; i++) {
+      int field = i;
+      Comparator<Object[]> next =
+          Comparator.comparing(
+              values -> values[field], Comparator.nullsFirst(ListingMonth::compare));
+      order = order == null ? next : order.thenComparing(next);
+    }
+    return order;
+  }
+
+  /** Numbers by value; text (as its UTF-8 bytes) byte by byte, unsigned, as Spark orders it. */
+  @SuppressWarnings("unchecked")
+  private static int compare(Object a, Object b) {
+    if (a instanceof byte[] s && b instanceof byte[] t) {
+      return Arrays.compareUnsigned(s, t);
+    }
+    return ((Comparable<Object>) a).compareTo(b);
+  }
+}
