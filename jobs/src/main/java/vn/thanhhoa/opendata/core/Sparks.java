@@ -22,7 +22,8 @@ public final class Sparks {
     s.put("spark.ui.showConsoleProgress", "false");
     // Typed aggregates (the OCOP month summary) fold rows into a hash map of objects where they are
     // read, and sort the rest of the input once the map holds this many keys: Spark's default,
-    // 128, would sort nearly every row. Half a million summaries are about 250 MB of heap.
+    // 128, would sort nearly every row. Half a million summaries are about 300 MB of heap a task
+    // (a national full run: ~230 k a task); pipeline.yaml's spark settings can lower it.
     s.put("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", String.valueOf(1 << 19));
     s.putAll(config.spark().settings());
     return s;

@@ -9,8 +9,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import vn.thanhhoa.opendata.core.ConfigException;
 
 /**
  * One month of a product's listings on one platform, as {@link OcopProducts} keeps it: first and
@@ -63,6 +66,39 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
           .add("in_stock", DataTypes.BooleanType)
           .add("traceability_stamp", DataTypes.BooleanType);
 
+  /**
+   * Checks that the staging columns it reads have the types it was written for: a schema that
+   * changed one fails here, naming it, instead of being cast into a different ordering.
+   *
+   * @throws ConfigException naming the column, its type and the one needed
+   */
+  static void requireTypes(StructType staging) {
+    require(staging, "crawl_date", DataTypes.DateType);
+    for (StructField f : INPUT.fields()) {
+      if (!f.name().equals("crawl_day")) {
+        boolean text = f.dataType().equals(DataTypes.BinaryType);
+        require(staging, f.name(), text ? DataTypes.StringType : f.dataType());
+      }
+    }
+  }
+
+  private static void require(StructType staging, String column, DataType needed) {
+    DataType actual =
+        Arrays.asList(staging.fieldNames()).contains(column)
+            ? staging.apply(column).dataType()
+            : null;
+    if (!needed.equals(actual)) {
+      throw new ConfigException(
+          "The OCOP products dataset reads the ocop-listings staging column "
+              + column
+              + " as "
+              + needed.simpleString()
+              + ", but it is "
+              + (actual == null ? "missing" : actual.simpleString())
+              + " (schemas/ocop-listings.yaml)");
+    }
+  }
+
   /** The order of the cheapest listing's fields, each as Spark orders it. */
   private static final Comparator<Object[]> CHEAPER = cheaper();
 
@@ -71,6 +107,9 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
     private static final long serialVersionUID = 1L;
     int firstSeen = Integer.MAX_VALUE;
     int lastSeen = Integer.MIN_VALUE;
+
+    /** The days' calendar month (year × 12 + month − 1); −1 before the first day. */
+    int month = -1;
 
     /** Bit {@code d} set when the month's day {@code d} (from 1) was listed. */
     long days;
@@ -90,16 +129,21 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
 
   @Override
   public Month reduce(Month month, Row sighting) {
+    if (sighting.isNullAt(0)) {
+      throw new IllegalStateException("An OCOP sighting without a crawl date reached its summary");
+    }
     Month day = new Month();
     int crawlDay = sighting.getInt(0);
+    LocalDate date = LocalDate.ofEpochDay(crawlDay);
     day.firstSeen = crawlDay;
     day.lastSeen = crawlDay;
-    day.days = 1L << dayOfMonth(crawlDay);
+    day.month = date.getYear() * 12 + date.getMonthValue() - 1;
+    day.days = 1L << date.getDayOfMonth();
     day.cheapest = new Object[CHEAPEST_FIELDS];
     for (int i = 0; i < CHEAPEST_FIELDS; i++) {
       day.cheapest[i] = sighting.get(i + 1);
     }
-    day.listingCount = 1;
+    day.listingCount = sighting.isNullAt(2) ? 0 : 1; // count(listing_id) skips nulls
     day.inStock = (Boolean) sighting.get(CHEAPEST_FIELDS + 1);
     day.traceabilityStamp = (Boolean) sighting.get(CHEAPEST_FIELDS + 2);
     return merge(month, day);
@@ -107,6 +151,12 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
 
   @Override
   public Month merge(Month a, Month b) {
+    if (a.month >= 0 && b.month >= 0 && a.month != b.month) {
+      // the days bitmask holds one month: a period must be its crawl dates' month
+      throw new IllegalStateException(
+          "One OCOP month summary got days of two months: its period is not their month");
+    }
+    a.month = Math.max(a.month, b.month);
     if (b.lastSeen > a.lastSeen) {
       a.cheapest = b.cheapest;
       a.listingCount = b.listingCount;
@@ -147,14 +197,6 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
   @Override
   public Encoder<Row> outputEncoder() {
     return Encoders.row(OUTPUT);
-  }
-
-  /**
-   * The day of its month a {@code unix_date} falls on: a month's summary has every day in one
-   * month, since its rows share a period.
-   */
-  private static int dayOfMonth(int unixDate) {
-    return LocalDate.ofEpochDay(unixDate).getDayOfMonth();
   }
 
   /** {@code max} over booleans: true above false, null only when both are. */

@@ -42,6 +42,7 @@ final class OcopProducts implements DatasetTransform {
    * months.
    */
   public static Dataset<Row> monthly(Dataset<Row> listings) {
+    ListingMonth.requireTypes(listings.schema());
     Column[] sighting =
         Arrays.stream(ListingMonth.INPUT.fields())
             .map(f -> input(f.name()).cast(f.dataType()))
