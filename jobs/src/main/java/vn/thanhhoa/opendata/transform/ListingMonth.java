@@ -28,12 +28,9 @@ import vn.thanhhoa.opendata.core.ConfigException;
 final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * The input, by position: the day as {@code unix_date}, then the cheapest's fields, then flags.
-   */
-  static final StructType INPUT =
+  /** The cheapest listing's fields, in the order that decides it; text as its UTF-8 bytes. */
+  static final StructType CHEAPEST =
       new StructType()
-          .add("crawl_day", DataTypes.IntegerType)
           .add("price_vnd", DataTypes.LongType)
           .add("listing_id", DataTypes.BinaryType)
           .add("product_name", DataTypes.BinaryType)
@@ -41,30 +38,41 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
           .add("category", DataTypes.BinaryType)
           .add("seller_name", DataTypes.BinaryType)
           .add("seller_type", DataTypes.BinaryType)
-          .add("seller_commune_code", DataTypes.BinaryType)
-          .add("in_stock", DataTypes.BooleanType)
-          .add("traceability_stamp", DataTypes.BooleanType);
+          .add("seller_commune_code", DataTypes.BinaryType);
 
-  /** The cheapest listing's fields: those of {@link #INPUT} from {@code price_vnd} on. */
-  static final int CHEAPEST_FIELDS = 8;
+  static final int CHEAPEST_FIELDS = CHEAPEST.size();
+
+  /** The input, by position: the day as {@code unix_date}, the {@link #CHEAPEST} fields, flags. */
+  static final StructType INPUT =
+      around(
+          new StructType().add("crawl_day", DataTypes.IntegerType),
+          new StructType()
+              .add("in_stock", DataTypes.BooleanType)
+              .add("traceability_stamp", DataTypes.BooleanType));
 
   /** The output: days as {@code unix_date}, then the last day's figures. */
   static final StructType OUTPUT =
-      new StructType()
-          .add("first_seen", DataTypes.IntegerType)
-          .add("last_seen", DataTypes.IntegerType)
-          .add("listed_days", DataTypes.LongType)
-          .add("price_vnd", DataTypes.LongType)
-          .add("listing_id", DataTypes.BinaryType)
-          .add("product_name", DataTypes.BinaryType)
-          .add("ocop_stars", DataTypes.LongType)
-          .add("category", DataTypes.BinaryType)
-          .add("seller_name", DataTypes.BinaryType)
-          .add("seller_type", DataTypes.BinaryType)
-          .add("seller_commune_code", DataTypes.BinaryType)
-          .add("listing_count", DataTypes.LongType)
-          .add("in_stock", DataTypes.BooleanType)
-          .add("traceability_stamp", DataTypes.BooleanType);
+      around(
+          new StructType()
+              .add("first_seen", DataTypes.IntegerType)
+              .add("last_seen", DataTypes.IntegerType)
+              .add("listed_days", DataTypes.LongType),
+          new StructType()
+              .add("listing_count", DataTypes.LongType)
+              .add("in_stock", DataTypes.BooleanType)
+              .add("traceability_stamp", DataTypes.BooleanType));
+
+  /** {@code before}'s fields, the {@link #CHEAPEST} ones, then {@code after}'s. */
+  private static StructType around(StructType before, StructType after) {
+    StructType all = before;
+    for (StructField f : CHEAPEST.fields()) {
+      all = all.add(f);
+    }
+    for (StructField f : after.fields()) {
+      all = all.add(f);
+    }
+    return all;
+  }
 
   /**
    * Checks that the staging columns it reads have the types it was written for: a schema that

@@ -67,9 +67,7 @@ final class OcopProducts implements DatasetTransform {
    */
   private static Column lastDay(Column month) {
     Column[] cheapest =
-        Arrays.stream(ListingMonth.INPUT.fields())
-            .skip(1)
-            .limit(ListingMonth.CHEAPEST_FIELDS)
+        Arrays.stream(ListingMonth.CHEAPEST.fields())
             .map(f -> text(month.getField(f.name()), f.dataType()).as(f.name()))
             .toArray(Column[]::new);
     return struct(
