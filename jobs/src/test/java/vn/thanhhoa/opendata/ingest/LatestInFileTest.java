@@ -50,7 +50,8 @@ class LatestInFileTest {
             crawl("shopee:2", "2025-11-20T08:00:00+07:00", 3000),
             crawl("shopee:2", "2025-11-20T08:00:00+07:00", 4000),
             crawl("shopee:1", "2025-11-21T08:00:00+07:00", 5000));
-    assertEquals(List.of(1000L, 4000L, 5000L), rows.stream().map(r -> price(r)).toList());
+    // passed on in period and key order: shopee:1 on the 20th and the 21st, then shopee:2
+    assertEquals(List.of(1000L, 5000L, 4000L), rows.stream().map(r -> price(r)).toList());
     assertEquals(5, outcome.report().rowsAccepted());
     assertEquals(2, outcome.inFile().replaced());
     assertEquals(3, outcome.passedOn());
