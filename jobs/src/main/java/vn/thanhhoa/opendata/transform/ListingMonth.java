@@ -1,9 +1,15 @@
 package vn.thanhhoa.opendata.transform;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.unix_date;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -74,6 +80,39 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
     return all;
   }
 
+  /** The staging columns as it takes them ({@link #INPUT}): the day as a number, text as bytes. */
+  static Column[] inputs() {
+    return Arrays.stream(INPUT.fields())
+        .map(f -> staging(f.name()).cast(f.dataType()))
+        .toArray(Column[]::new);
+  }
+
+  private static Column staging(String name) {
+    return name.equals("crawl_day") ? unix_date(col("crawl_date")) : col(name);
+  }
+
+  /**
+   * The last day's figures of a summary ({@link #OUTPUT}) as the month summaries keep them: led by
+   * its date, so that merging months takes the greatest; text back as text.
+   */
+  static Column lastDay(Column month) {
+    Column[] cheapest =
+        Arrays.stream(CHEAPEST.fields())
+            .map(f -> month.getField(f.name()).cast(stagingType(f)).as(f.name()))
+            .toArray(Column[]::new);
+    return struct(
+        date_from_unix_date(month.getField("last_seen")).as("crawl_date"),
+        struct(cheapest).as("cheapest"),
+        month.getField("listing_count").as("listing_count"),
+        month.getField("in_stock").as("in_stock"),
+        month.getField("traceability_stamp").as("traceability_stamp"));
+  }
+
+  /** The staging type of a field it takes: text for the bytes it compares, else the same. */
+  private static DataType stagingType(StructField f) {
+    return f.dataType().equals(DataTypes.BinaryType) ? DataTypes.StringType : f.dataType();
+  }
+
   /**
    * Checks that the staging columns it reads have the types it was written for: a schema that
    * changed one fails here, naming it, instead of being cast into a different ordering.
@@ -84,8 +123,7 @@ final class ListingMonth extends Aggregator<Row, ListingMonth.Month, Row> {
     require(staging, "crawl_date", DataTypes.DateType);
     for (StructField f : INPUT.fields()) {
       if (!f.name().equals("crawl_day")) {
-        boolean text = f.dataType().equals(DataTypes.BinaryType);
-        require(staging, f.name(), text ? DataTypes.StringType : f.dataType());
+        require(staging, f.name(), stagingType(f));
       }
     }
   }

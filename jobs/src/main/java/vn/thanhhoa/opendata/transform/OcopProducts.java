@@ -4,20 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udaf;
-import static org.apache.spark.sql.functions.unix_date;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code san-pham-ocop-tren-san-tmdt}: one row per OCOP product and platform from the daily
@@ -43,15 +38,13 @@ final class OcopProducts implements DatasetTransform {
    */
   public static Dataset<Row> monthly(Dataset<Row> listings) {
     ListingMonth.requireTypes(listings.schema());
-    Column[] sighting =
-        Arrays.stream(ListingMonth.INPUT.fields())
-            .map(f -> input(f.name()).cast(f.dataType()))
-            .toArray(Column[]::new);
     Dataset<Row> months =
         listings
             .groupBy("period", "ocop_code", "platform")
             .agg(
-                udaf(new ListingMonth(), Encoders.row(ListingMonth.INPUT)).apply(sighting).as("m"));
+                udaf(new ListingMonth(), Encoders.row(ListingMonth.INPUT))
+                    .apply(ListingMonth.inputs())
+                    .as("m"));
     return months.select(
         col("period"),
         col("ocop_code"),
@@ -59,33 +52,7 @@ final class OcopProducts implements DatasetTransform {
         date_from_unix_date(col("m.first_seen")).as("first_seen"),
         date_from_unix_date(col("m.last_seen")).as("last_seen"),
         col("m.listed_days").as("listed_days"),
-        lastDay(col("m")).as("last_day"));
-  }
-
-  /**
-   * The last day's figures of a {@link ListingMonth}, led by its date (merges take the greatest).
-   */
-  private static Column lastDay(Column month) {
-    Column[] cheapest =
-        Arrays.stream(ListingMonth.CHEAPEST.fields())
-            .map(f -> text(month.getField(f.name()), f.dataType()).as(f.name()))
-            .toArray(Column[]::new);
-    return struct(
-        date_from_unix_date(month.getField("last_seen")).as("crawl_date"),
-        struct(cheapest).as("cheapest"),
-        month.getField("listing_count").as("listing_count"),
-        month.getField("in_stock").as("in_stock"),
-        month.getField("traceability_stamp").as("traceability_stamp"));
-  }
-
-  /** Text handed to {@link ListingMonth} as its UTF-8 bytes, back as text. */
-  private static Column text(Column value, DataType type) {
-    return type.equals(DataTypes.BinaryType) ? value.cast(DataTypes.StringType) : value;
-  }
-
-  /** A staging column, or for {@code crawl_day} the crawl date as days since 1970-01-01. */
-  private static Column input(String name) {
-    return name.equals("crawl_day") ? unix_date(col("crawl_date")) : col(name);
+        ListingMonth.lastDay(col("m")).as("last_day"));
   }
 
   /** One summary per period from summaries of the same months that share no day. */
