@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,16 +21,19 @@ import org.apache.spark.sql.types.DataTypes;
 import vn.thanhhoa.opendata.core.SourceSchema;
 
 /**
- * Keeps the latest accepted row per key of one file as the file is read (the later {@code
- * latest_by}, then the later line, as {@link KeyResolution} orders rows of one file), for a source
- * whose key holds a date: its files are usually one day each, so two files rarely share a key, and
- * when every file's rows are resolved in the file no shuffle is needed to resolve them across files
- * ({@link StagingTable#resolveAcrossFiles}). A file with more than {@link #LIMIT} accepted rows is
- * passed on as read once the limit is reached, and says it was not resolved: its rows are then
- * resolved with the others of their periods.
+ * Holds the accepted rows of one file as it is read and passes on the latest per key once it is
+ * read (the later {@code latest_by}, then the later line, as {@link KeyResolution} orders rows of
+ * one file), for a source whose key holds a date: its files are usually one day each, so two files
+ * rarely share a key, and when every file's rows are resolved in the file no shuffle is needed to
+ * resolve them across files ({@link StagingTable#resolveAcrossFiles}). A file with more than {@link
+ * #LIMIT} accepted rows is passed on as read once the limit is reached, and says it was not
+ * resolved: its rows are then resolved with the others of their periods.
  */
 final class LatestInFile {
-  /** Rows held per file at most (a national day is ~40,000): about 100 MB of heap per task. */
+  /**
+   * Rows held per file at most, a key's repeats included (a national day is ~40,000): about 100 MB
+   * of heap per task.
+   */
   static final int LIMIT = 100_000;
 
   /**
@@ -48,15 +51,22 @@ final class LatestInFile {
 
   private final Columns columns;
   private final int limit;
-  private final Map<List<Object>, Integer> rowOfKey = new HashMap<>();
   private List<Row> rows = new ArrayList<>();
   private final Set<Object> keyDates = new HashSet<>();
+
+  /**
+   * The key columns (positions in {@link Columns#key}) whose value is not the same in every row
+   * held: a file is usually one day of one period, so its rows are told apart by the listing alone.
+   */
+  private final boolean[] varies;
+
   private long replaced;
   private boolean resolved = true;
 
   private LatestInFile(Columns columns, int limit) {
     this.columns = columns;
     this.limit = limit;
+    this.varies = new boolean[columns.key().length];
   }
 
   /**
@@ -130,15 +140,8 @@ final class LatestInFile {
     if (!resolved) {
       return List.of(row).iterator();
     }
-    Integer kept = rowOfKey.putIfAbsent(key(row), rows.size());
-    if (kept == null) {
-      rows.add(row);
-    } else {
-      replaced++;
-      if (isLater(row, rows.get(kept))) {
-        rows.set(kept, row);
-      }
-    }
+    noteVarying(row);
+    rows.add(row);
     if (rows.size() > limit) {
       resolved = false;
       return finish();
@@ -147,16 +150,34 @@ final class LatestInFile {
   }
 
   /**
-   * The rows still kept, once the file is read, in period and key order: Spark sorts a task's rows
-   * the same way before it writes them (by merging runs, its sort then compares each row a few
-   * times instead of some twenty).
+   * The latest of the rows held per key, once the file is read, in period and key order: the rows
+   * are sorted by key (a stable sort, so a key's rows stay in line order) and each key's rows
+   * folded in line order. Spark sorts a task's rows the same way before it writes them (by merging
+   * runs, its sort then compares each row a few times instead of some twenty).
    */
   Iterator<Row> finish() {
-    rows.sort(this::byKey);
-    Iterator<Row> kept = rows.iterator();
+    List<Row> held = rows;
     rows = new ArrayList<>();
-    rowOfKey.clear();
-    return kept;
+    held.sort(this::byKey);
+    List<Row> latest = new ArrayList<>(held.size());
+    Row kept = null;
+    for (Row row : held) {
+      if (kept == null || byKey(kept, row) != 0) {
+        if (kept != null) {
+          latest.add(kept);
+        }
+        kept = row;
+      } else {
+        replaced++;
+        if (isLater(row, kept)) {
+          kept = row;
+        }
+      }
+    }
+    if (kept != null) {
+      latest.add(kept);
+    }
+    return latest.iterator();
   }
 
   /** Rows of the file that a later row of the same file replaced before they were passed on. */
@@ -176,11 +197,27 @@ final class LatestInFile {
     return dates;
   }
 
+  private void noteVarying(Row row) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Row first = rows.get(0);
+    int[] key = columns.key();
+    for (int k = 0; k < key.length; k++) {
+      varies[k] = varies[k] || !Objects.equals(row.get(key[k]), first.get(key[k]));
+    }
+  }
+
+  /** Key order, comparing only the key columns that vary among the rows held. */
   @SuppressWarnings("unchecked")
   private int byKey(Row a, Row b) {
-    for (int i : columns.key()) {
-      Object x = a.get(i);
-      Object y = b.get(i);
+    int[] key = columns.key();
+    for (int k = 0; k < key.length; k++) {
+      if (!varies[k]) {
+        continue;
+      }
+      Object x = a.get(key[k]);
+      Object y = b.get(key[k]);
       int order =
           x == null || y == null
               ? Boolean.compare(x != null, y != null)
@@ -190,14 +227,6 @@ final class LatestInFile {
       }
     }
     return 0;
-  }
-
-  private List<Object> key(Row row) {
-    Object[] values = new Object[columns.key().length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = row.get(columns.key()[i]);
-    }
-    return Arrays.asList(values);
   }
 
   /**

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,39 @@ class LatestInFileTest {
         crawl("shopee:1", "2025-11-20T10:00:00.0000009+07:00", 1000),
         crawl("shopee:1", "2025-11-20T10:00:00.0000001+07:00", 2000));
     assertEquals(List.of(2000L), rows.stream().map(r -> price(r)).toList());
+  }
+
+  /**
+   * Random crawls of twenty listings over two days in two months, some at the same second: what is
+   * passed on is, in (period, listing, day) order, each key's latest crawl, the later line on a
+   * tie.
+   */
+  @Test
+  void randomCrawlsAcrossAMonthEndGiveEachKeysLatestInKeyOrder() {
+    Random random = new Random(20251130);
+    List<String> lines = new ArrayList<>();
+    Map<List<String>, long[]> latest =
+        new TreeMap<>(
+            Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1))
+                .thenComparing(k -> k.get(2)));
+    for (int line = 0; line < 400; line++) {
+      String listing = "shopee:" + (1 + random.nextInt(20));
+      String day = random.nextBoolean() ? "2025-11-30" : "2025-12-01";
+      int minute = random.nextInt(6);
+      lines.add(crawl(listing, day + "T10:0" + minute + ":00+07:00", 1000 + line));
+      List<String> key = List.of(day.substring(0, 7), listing, day);
+      long[] kept = latest.get(key);
+      if (kept == null || minute >= kept[0]) {
+        latest.put(key, new long[] {minute, 1000 + line});
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    FileOutcome outcome = classified(rows, lines.toArray(String[]::new));
+    List<Long> expected = latest.values().stream().map(k -> k[1]).toList();
+    assertEquals(expected, rows.stream().map(r -> price(r)).toList());
+    assertEquals(400 - expected.size(), outcome.inFile().replaced());
+    RowConservation.check(Map.of(FILE, outcome), rows.size());
   }
 
   @Test
