@@ -1,5 +1,9 @@
 package vn.thanhhoa.opendata.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Tells whether a byte stream, fed in chunks, is well-formed UTF-8 (no overlong forms, no
  * surrogates, nothing above U+10FFFF), without decoding it: the streaming reader's first pass over
@@ -7,8 +11,15 @@ package vn.thanhhoa.opendata.ingest;
  * the first bad byte.
  */
 final class Utf8Check {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Continuation bytes still expected of a sequence that a chunk's end cut. */
   private int pending;
+
+  /** The range of the next continuation byte (narrower after some lead bytes). */
   private int low = 0x80;
+
   private int high = 0xBF;
   private boolean valid = true;
 
@@ -18,32 +29,43 @@ final class Utf8Check {
 
   void feed(byte[] bytes, int from, int to) {
     int i = from;
+    while (valid && pending > 0 && i < to) {
+      continuation(bytes[i++] & 0xFF);
+    }
     while (valid && i < to) {
-      if (pending == 0) {
-        // ASCII runs are by far the most common: skip them eight bytes at a time where possible.
-        while (i + 8 <= to && (readLong(bytes, i) & 0x8080808080808080L) == 0) {
-          i += 8;
-        }
-        if (i >= to) {
-          break;
-        }
-        lead(bytes[i++] & 0xFF);
-      } else {
-        int b = bytes[i++] & 0xFF;
-        if (b < low || b > high) {
-          valid = false;
-        }
-        low = 0x80;
-        high = 0xBF;
-        pending--;
+      // ASCII runs are by far the most common: skip them eight bytes at a time where possible.
+      while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+        i += 8;
+      }
+      while (i < to && bytes[i] >= 0) {
+        i++;
+      }
+      if (i < to) {
+        i = sequence(bytes, i, to);
       }
     }
   }
 
-  private void lead(int b) {
-    if (b < 0x80) {
-      return;
+  /** Checks the multi-byte sequence that starts at {@code i}; returns where the next one starts. */
+  private int sequence(byte[] bytes, int i, int to) {
+    lead(bytes[i] & 0xFF);
+    int end = Math.min(to, i + 1 + pending);
+    for (int at = i + 1; at < end && valid; at++) {
+      continuation(bytes[at] & 0xFF);
     }
+    return end;
+  }
+
+  private void continuation(int b) {
+    if (b < low || b > high) {
+      valid = false;
+    }
+    low = 0x80;
+    high = 0xBF;
+    pending--;
+  }
+
+  private void lead(int b) {
     if (b >= 0xC2 && b <= 0xDF) {
       pending = 1;
     } else if (b >= 0xE0 && b <= 0xEF) {
@@ -57,16 +79,5 @@ final class Utf8Check {
     } else {
       valid = false;
     }
-  }
-
-  private static long readLong(byte[] b, int i) {
-    return (b[i] & 0xFFL)
-        | (b[i + 1] & 0xFFL) << 8
-        | (b[i + 2] & 0xFFL) << 16
-        | (b[i + 3] & 0xFFL) << 24
-        | (b[i + 4] & 0xFFL) << 32
-        | (b[i + 5] & 0xFFL) << 40
-        | (b[i + 6] & 0xFFL) << 48
-        | (b[i + 7] & 0xFFL) << 56;
   }
 }

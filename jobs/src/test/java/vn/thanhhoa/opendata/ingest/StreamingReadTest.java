@@ -139,19 +139,60 @@ class StreamingReadTest {
   void theUtf8CheckAgreesWithTheJdkDecoder() {
     Random random = new Random(7);
     byte[] samples = "aé Thanh Hóa \u20AC \uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
-    for (int n = 0; n < 20_000; n++) {
-      byte[] bytes = new byte[random.nextInt(24)];
+    byte[] ascii = "{\"listing_id\":\"shopee:1\"}".getBytes(StandardCharsets.US_ASCII);
+    for (int n = 0; n < 40_000; n++) {
+      // short texts mostly bad, or long ones with ASCII runs (the fast path) and a rare bad byte
+      boolean longText = n % 2 == 1;
+      byte[] bytes = new byte[random.nextInt(longText ? 96 : 24)];
       for (int i = 0; i < bytes.length; i++) {
+        int pick = random.nextInt(longText ? 40 : 3);
         bytes[i] =
-            random.nextInt(3) == 0
+            pick == 0
                 ? (byte) random.nextInt(256)
-                : samples[random.nextInt(samples.length)];
+                : pick < 20 ? ascii[i % ascii.length] : samples[random.nextInt(samples.length)];
       }
       Utf8Check check = new Utf8Check();
       int cut = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+      int second = cut + random.nextInt(bytes.length - cut + 1);
       check.feed(bytes, 0, cut);
-      check.feed(bytes, cut, bytes.length);
+      check.feed(bytes, cut, second);
+      check.feed(bytes, second, bytes.length);
       assertEquals(jdkAccepts(bytes), check.valid(), HexFormat.of().formatHex(bytes));
+    }
+  }
+
+  /** The edges of well-formed UTF-8, each after an ASCII run and cut at every point. */
+  @Test
+  void theUtf8CheckAgreesWithTheJdkDecoderAtTheEdgesWhereverAChunkEnds() {
+    String[] sequences = {
+      "c280",
+      "dfbf",
+      "c080",
+      "c1bf",
+      "e0a080",
+      "e08080",
+      "ed9fbf",
+      "eda080",
+      "edbfbf",
+      "efbfbf",
+      "f0908080",
+      "f0808080",
+      "f48fbfbf",
+      "f4908080",
+      "f5808080",
+      "ff",
+      "80",
+      "e0a0",
+      "f09f98"
+    };
+    for (String hex : sequences) {
+      byte[] bytes = HexFormat.of().parseHex("41424344454647484a" + hex + "4b");
+      for (int cut = 0; cut <= bytes.length; cut++) {
+        Utf8Check check = new Utf8Check();
+        check.feed(bytes, 0, cut);
+        check.feed(bytes, cut, bytes.length);
+        assertEquals(jdkAccepts(bytes), check.valid(), hex + " cut at " + cut);
+      }
     }
   }
 
