@@ -26,20 +26,21 @@ import vn.thanhhoa.opendata.core.SourceSchema;
  * one file), for a source whose key holds a date: its files are usually one day each, so two files
  * rarely share a key, and when every file's rows are resolved in the file no shuffle is needed to
  * resolve them across files ({@link StagingTable#resolveAcrossFiles}). A file with more than {@link
- * #LIMIT} accepted rows is passed on as read once the limit is reached, and says it was not
- * resolved: its rows are then resolved with the others of their periods.
+ * #LIMIT} keys says it was not resolved: once that is known, the rows held so far are passed on
+ * resolved among themselves and the rest as read, and they are all resolved with the others of
+ * their periods.
  */
 final class LatestInFile {
   /**
-   * Rows held per file at most, a key's repeats included (a national day is ~40,000): about 100 MB
-   * of heap per task.
+   * Keys resolved per file at most (a national day has ~40,000). Twice as many rows are held before
+   * the held ones are resolved among themselves: about 100 MB of heap per task for a 64 MB file.
    */
   static final int LIMIT = 100_000;
 
   /**
-   * Files larger than this (a national day is 20 MB) would pass {@link #LIMIT}: one task would read
-   * the file, sort it and write it, and its rows would then be resolved again. The shuffle spreads
-   * such a file's rows over the cores instead.
+   * Files larger than this (a national day is 20 MB) may hold more than {@link #LIMIT} keys: one
+   * task would read the file, sort it and write it, and its rows would then be resolved again. The
+   * shuffle spreads such a file's rows over the cores instead.
    */
   static final long MAX_FILE_BYTES = 64L << 20;
 
@@ -142,22 +143,33 @@ final class LatestInFile {
     }
     noteVarying(row);
     rows.add(row);
-    if (rows.size() > limit) {
-      resolved = false;
-      return finish();
+    if (rows.size() > 2 * limit) {
+      // resolved this far; the next time is at least the limit's number of rows away
+      rows = latest(rows);
+      if (rows.size() > limit) {
+        resolved = false;
+        return finish();
+      }
     }
     return Collections.emptyIterator();
   }
 
   /**
-   * The latest of the rows held per key, once the file is read, in period and key order: the rows
-   * are sorted by key (a stable sort, so a key's rows stay in line order) and each key's rows
-   * folded in line order. Spark sorts a task's rows the same way before it writes them (by merging
-   * runs, its sort then compares each row a few times instead of some twenty).
+   * The latest of the rows held per key, once the file is read, in period and key order. Spark
+   * sorts a task's rows the same way before it writes them (by merging runs, its sort then compares
+   * each row a few times instead of some twenty).
    */
   Iterator<Row> finish() {
-    List<Row> held = rows;
+    List<Row> kept = latest(rows);
     rows = new ArrayList<>();
+    return kept.iterator();
+  }
+
+  /**
+   * The latest of {@code held} per key, in key order: sorted by key (a stable sort, so a key's rows
+   * stay in line order), each key's rows folded in line order.
+   */
+  private List<Row> latest(List<Row> held) {
     held.sort(this::byKey);
     List<Row> latest = new ArrayList<>(held.size());
     Row kept = null;
@@ -177,15 +189,21 @@ final class LatestInFile {
     if (kept != null) {
       latest.add(kept);
     }
-    return latest.iterator();
+    return latest;
   }
 
-  /** Rows of the file that a later row of the same file replaced before they were passed on. */
+  /**
+   * Rows of the file that another row of the same key and file outdid before they were passed on
+   * (known once {@link #finish} has been called).
+   */
   long replaced() {
     return replaced;
   }
 
-  /** Whether no key occurs twice among the rows passed on. */
+  /**
+   * Whether the file had no more than {@link #LIMIT} keys, so that no key occurs twice among the
+   * rows passed on.
+   */
   boolean resolved() {
     return resolved;
   }

@@ -103,25 +103,17 @@ class LatestInFileTest {
     List<Long> expected = latest.values().stream().map(k -> k[1]).toList();
     assertEquals(expected, rows.stream().map(r -> price(r)).toList());
     assertEquals(400 - expected.size(), outcome.inFile().replaced());
+    assertTrue(outcome.inFile().resolved());
     RowConservation.check(Map.of(FILE, outcome), rows.size());
   }
 
-  @Test
-  void aFileBeyondTheLimitIsPassedOnAsReadAndSaysSo() {
-    LatestInFile latest =
-        LatestInFile.Columns.of(LandingFileReaderTest.OCOP).orElseThrow().newFile(2);
+  /** What a file's lines pass on through a {@link LatestInFile} that resolves up to two keys. */
+  private static List<Row> passedWithLimitTwo(LatestInFile latest, String... lines) {
     Parsed parsed =
         Parsed.read(
             LandingFileReaderTest.OCOP,
             FILE,
-            String.join(
-                    "\n",
-                    crawl("shopee:1", "2025-11-20T10:00:00+07:00", 1000),
-                    crawl("shopee:1", "2025-11-20T11:00:00+07:00", 1500),
-                    crawl("shopee:2", "2025-11-20T10:00:00+07:00", 2000),
-                    crawl("shopee:3", "2025-11-20T10:00:00+07:00", 3000),
-                    crawl("shopee:3", "2025-11-20T11:00:00+07:00", 3500))
-                .getBytes(StandardCharsets.UTF_8));
+            String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     List<Row> passed = new ArrayList<>();
     int width = LandingFileReaderTest.OCOP.stagingNames().size();
     for (Row record : parsed.records()) {
@@ -132,9 +124,51 @@ class LatestInFileTest {
       latest.offer(RowFactory.create(values)).forEachRemaining(passed::add);
     }
     latest.finish().forEachRemaining(passed::add);
+    return passed;
+  }
+
+  private static LatestInFile limitTwo() {
+    return LatestInFile.Columns.of(LandingFileReaderTest.OCOP).orElseThrow().newFile(2);
+  }
+
+  @Test
+  void aFileWithMoreKeysThanTheLimitPassesOnWhatItHeldResolvedThenTheRestAsReadAndSaysSo() {
+    LatestInFile latest = limitTwo();
+    List<Row> passed =
+        passedWithLimitTwo(
+            latest,
+            crawl("shopee:1", "2025-11-20T10:00:00+07:00", 1000),
+            crawl("shopee:1", "2025-11-20T11:00:00+07:00", 1500),
+            crawl("shopee:2", "2025-11-20T10:00:00+07:00", 2000),
+            crawl("shopee:3", "2025-11-20T10:00:00+07:00", 3000),
+            crawl("shopee:3", "2025-11-20T11:00:00+07:00", 3500),
+            crawl("shopee:4", "2025-11-20T10:00:00+07:00", 4000),
+            crawl("shopee:4", "2025-11-20T09:00:00+07:00", 4500));
     assertFalse(latest.resolved());
-    assertEquals(1, latest.replaced());
-    assertEquals(List.of(1500L, 2000L, 3000L, 3500L), passed.stream().map(r -> price(r)).toList());
+    assertEquals(2, latest.replaced());
+    assertEquals(
+        List.of(1500L, 2000L, 3500L, 4000L, 4500L), passed.stream().map(r -> price(r)).toList());
+  }
+
+  @Test
+  void aFileWithinTheLimitOfKeysIsResolvedHoweverOftenItsKeysRecur() {
+    LatestInFile latest = limitTwo();
+    List<Row> passed =
+        passedWithLimitTwo(
+            latest,
+            crawl("shopee:1", "2025-11-20T10:00:00+07:00", 1000),
+            crawl("shopee:1", "2025-11-20T11:00:00+07:00", 1100),
+            crawl("shopee:2", "2025-11-20T10:00:00+07:00", 2000),
+            crawl("shopee:2", "2025-11-20T11:00:00+07:00", 2100),
+            crawl("shopee:1", "2025-11-20T12:00:00+07:00", 1200),
+            crawl("shopee:2", "2025-11-20T09:00:00+07:00", 2200),
+            crawl("shopee:1", "2025-11-20T12:00:00+07:00", 1300),
+            crawl("shopee:2", "2025-11-20T08:00:00+07:00", 2300),
+            crawl("shopee:2", "2025-11-20T11:00:00+07:00", 2400),
+            crawl("shopee:1", "2025-11-20T07:00:00+07:00", 1400));
+    assertTrue(latest.resolved());
+    assertEquals(8, latest.replaced());
+    assertEquals(List.of(1300L, 2400L), passed.stream().map(r -> price(r)).toList());
   }
 
   @Test
