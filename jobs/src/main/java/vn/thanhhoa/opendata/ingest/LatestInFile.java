@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,20 +55,12 @@ final class LatestInFile {
   private final int limit;
   private List<Row> rows = new ArrayList<>();
   private final Set<Object> keyDates = new HashSet<>();
-
-  /**
-   * The key columns (positions in {@link Columns#key}) whose value is not the same in every row
-   * held: a file is usually one day of one period, so its rows are told apart by the listing alone.
-   */
-  private final boolean[] varies;
-
   private long replaced;
   private boolean resolved = true;
 
   private LatestInFile(Columns columns, int limit) {
     this.columns = columns;
     this.limit = limit;
-    this.varies = new boolean[columns.key().length];
   }
 
   /**
@@ -141,7 +134,6 @@ final class LatestInFile {
     if (!resolved) {
       return List.of(row).iterator();
     }
-    noteVarying(row);
     rows.add(row);
     if (rows.size() > 2 * limit) {
       // resolved this far; the next time is at least the limit's number of rows away
@@ -170,11 +162,12 @@ final class LatestInFile {
    * stay in line order), each key's rows folded in line order.
    */
   private List<Row> latest(List<Row> held) {
-    held.sort(this::byKey);
+    int[] key = varyingKey(held);
+    held.sort((a, b) -> byKey(a, b, key));
     List<Row> latest = new ArrayList<>(held.size());
     Row kept = null;
     for (Row row : held) {
-      if (kept == null || byKey(kept, row) != 0) {
+      if (kept == null || byKey(kept, row, key) != 0) {
         if (kept != null) {
           latest.add(kept);
         }
@@ -215,27 +208,22 @@ final class LatestInFile {
     return dates;
   }
 
-  private void noteVarying(Row row) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    Row first = rows.get(0);
-    int[] key = columns.key();
-    for (int k = 0; k < key.length; k++) {
-      varies[k] = varies[k] || !Objects.equals(row.get(key[k]), first.get(key[k]));
-    }
+  /**
+   * The key columns whose value is not the same in every row of {@code held}, the only ones worth
+   * comparing: a file is usually one day of one period, so its rows differ by the listing alone.
+   */
+  private int[] varyingKey(List<Row> held) {
+    return Arrays.stream(columns.key())
+        .filter(i -> held.stream().anyMatch(r -> !Objects.equals(r.get(i), held.get(0).get(i))))
+        .toArray();
   }
 
-  /** Key order, comparing only the key columns that vary among the rows held. */
+  /** Key order by the given key columns. */
   @SuppressWarnings("unchecked")
-  private int byKey(Row a, Row b) {
-    int[] key = columns.key();
-    for (int k = 0; k < key.length; k++) {
-      if (!varies[k]) {
-        continue;
-      }
-      Object x = a.get(key[k]);
-      Object y = b.get(key[k]);
+  private static int byKey(Row a, Row b, int[] key) {
+    for (int i : key) {
+      Object x = a.get(i);
+      Object y = b.get(i);
       int order =
           x == null || y == null
               ? Boolean.compare(x != null, y != null)
