@@ -33,6 +33,9 @@ final class NightlyCommand extends RunCommand {
   @Override
   Callable<ExitCode> stages(PipelineRun run) {
     return () -> {
+      if (CompilerChoice.wantsOptimising(run, full)) {
+        return ExitCode.RESTART;
+      }
       Ingested ingested = run.ingest(full);
       Optional<Build.Selection> plan = run.planner().afterIngest(ingested, full);
       if (plan.isEmpty()) {

@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.SourceSchema;
+import vn.thanhhoa.opendata.core.Sparks;
+import vn.thanhhoa.opendata.core.Store;
 import vn.thanhhoa.opendata.ingest.Ingest;
+import vn.thanhhoa.opendata.ingest.IngestPlan;
 import vn.thanhhoa.opendata.publish.RunLock;
 import vn.thanhhoa.opendata.publish.RunReport;
 
@@ -112,6 +115,24 @@ final class PipelineRun implements AutoCloseable {
     List<Ingest.Outcome> outcomes = ingest.run(context.sources(), id(), full, this::ingested);
     report.stage("ingest", watch.seconds(), outcomes.stream().mapToLong(o -> o.filesRead()).sum());
     return new Ingested(outcomes, wasInStep);
+  }
+
+  /**
+   * The landing bytes this run will read, known before it starts Spark: those its ingest reads, or
+   * every landing file's when it rebuilds everything (the build then reads all the staging tables
+   * they make). After a rollback that is every file's too, though a night with nothing new then
+   * reads none: an estimate for the compiler, never wrong on the low side.
+   */
+  long landingBytesToRead(boolean full) {
+    IngestPlan plan =
+        new IngestPlan(
+            context.units(),
+            context.config().input(),
+            context.layout(),
+            context.store(),
+            Store.configuration(Sparks.settings(context.config())));
+    boolean everything = planner().rebuildsEverything(full, state.inStep());
+    return plan.bytesToRead(context.sources(), full || everything);
   }
 
   private void ingested(Ingest.Outcome o) {

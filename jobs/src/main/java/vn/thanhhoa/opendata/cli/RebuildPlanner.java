@@ -34,10 +34,19 @@ final class RebuildPlanner {
     if (published && !full && changed.isEmpty() && state.rollbackHolds()) {
       return Optional.empty(); // a rollback holds until landing files or the configuration change
     }
-    if (full || !published || !ingested.wasInStep() || state.configurationChanged()) {
+    if (rebuildsEverything(full, ingested.wasInStep())) {
       return Optional.of(Build.Selection.ALL);
     }
     return changed.isEmpty() ? Optional.empty() : Optional.of(changedOnly(changed));
+  }
+
+  /**
+   * Whether a run rebuilds every dataset over the whole range whatever its ingest finds: a full
+   * run, one with nothing published yet or a configuration change, or one that began with the
+   * published release out of step with the staging tables ({@code wasInStep} false).
+   */
+  boolean rebuildsEverything(boolean full, boolean wasInStep) {
+    return full || context.currentRelease().isEmpty() || !wasInStep || state.configurationChanged();
   }
 
   /** The datasets built from the changed sources; only the touched months if files were added. */

@@ -1,7 +1,6 @@
 package vn.thanhhoa.opendata.ingest;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
@@ -21,9 +20,9 @@ public final class Ingest {
   private final SparkSession spark;
   private final AdminUnits units;
   private final Layout layout;
-  private final String landingRoot;
   private final Store store;
   private final Runnable stillLocked;
+  private final IngestPlan plan;
 
   /**
    * @param stillLocked throws unless this run still holds the run lock; checked before each staging
@@ -38,10 +37,12 @@ public final class Ingest {
       Runnable stillLocked) {
     this.spark = spark;
     this.units = units;
-    this.landingRoot = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
     this.layout = layout;
     this.store = store;
     this.stillLocked = stillLocked;
+    this.plan =
+        new IngestPlan(
+            units, landingRoot, layout, store, spark.sparkContext().hadoopConfiguration());
   }
 
   /** What a source's ingest did. */
@@ -72,8 +73,9 @@ public final class Ingest {
   private Outcome ingest(SourceSchema schema, String runId, boolean full) {
     SourceIngest.Paths paths = paths(schema.source(), runId);
     SourceIngest source = new SourceIngest(spark, schema, units);
-    Landing landing = source.scan(paths.landing());
-    Outcome ingested = ingest(source, paths, landing, full);
+    IngestPlan.Reading reading = plan.reading(schema, full);
+    Landing landing = reading.landing();
+    Outcome ingested = ingest(source, paths, reading);
     Outcome outcome =
         new Outcome(
             ingested.report().withWarnings(landing.ignored()),
@@ -88,33 +90,23 @@ public final class Ingest {
 
   private SourceIngest.Paths paths(String source, String runId) {
     return new SourceIngest.Paths(
-        landingRoot + source, layout.staging(source), layout.quarantine(runId, source));
+        plan.landing(source), layout.staging(source), layout.quarantine(runId, source));
   }
 
   private Outcome ingest(
-      SourceIngest source, SourceIngest.Paths paths, Landing landing, boolean full) {
-    Optional<SourceReport> previous = IngestState.load(store, layout, source.schema().source());
-    Optional<List<String>> onlyNew =
-        full || previous.isEmpty() || !canBuildOn(source, paths, previous.get())
-            ? Optional.empty()
-            : landing.onlyNewSince(previous.get());
-    if (onlyNew.isEmpty()) {
+      SourceIngest source, SourceIngest.Paths paths, IngestPlan.Reading reading) {
+    Landing landing = reading.landing();
+    if (reading.onlyNew().isEmpty()) {
       SourceReport report = source.run(paths, landing, forget(source));
       return new Outcome(report, Change.FULL, List.of(), landing.files().size());
     }
-    List<String> fresh = onlyNew.get();
+    List<String> fresh = reading.onlyNew().get();
+    SourceReport previous = reading.previous().orElseThrow();
     if (fresh.isEmpty()) {
-      return new Outcome(previous.get(), Change.UNCHANGED, List.of(), 0);
+      return new Outcome(previous, Change.UNCHANGED, List.of(), 0);
     }
-    SourceIngest.Incremental added =
-        source.runNew(paths, landing, fresh, previous.get(), forget(source));
+    SourceIngest.Incremental added = source.runNew(paths, landing, fresh, previous, forget(source));
     return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
-  }
-
-  /** Whether the staging table that {@code previous} reported can be built on. */
-  private boolean canBuildOn(SourceIngest source, SourceIngest.Paths paths, SourceReport previous) {
-    return store.isDirectory(paths.staging())
-        && source.schemaSha256().equals(previous.schemaSha256());
   }
 
   /**

@@ -47,11 +47,6 @@ public final class SourceIngest {
   /** An incremental ingest's report (over all files) and the periods its new rows touched. */
   public record Incremental(SourceReport report, List<String> touchedPeriods) {}
 
-  /** The source's landing folder as it is now. */
-  public Landing scan(String landing) {
-    return new LandingScan(schema, spark.sparkContext().hadoopConfiguration()).scan(landing);
-  }
-
   /**
    * Ingests every landing file of the source and replaces its staging table; {@code beforeSwap}
    * runs just before the table starts to change (the caller forgets its manifest there). Each file
@@ -139,6 +134,10 @@ public final class SourceIngest {
    * were quarantined for naming no unit).
    */
   public String schemaSha256() {
+    return schemaSha256(schema, units);
+  }
+
+  static String schemaSha256(SourceSchema schema, AdminUnits units) {
     try {
       byte[] schemaJson = SCHEMA_JSON.writeValueAsBytes(schema);
       return Sha256.of((Sha256.of(schemaJson) + " " + units.sha256()).getBytes(UTF_8));
