@@ -167,16 +167,14 @@ final class LatestInFile {
     List<Row> latest = new ArrayList<>(held.size());
     Row kept = null;
     for (Row row : held) {
-      if (kept == null || byKey(kept, row, key) != 0) {
+      if (kept != null && byKey(kept, row, key) == 0) {
+        replaced++;
+        kept = isLater(row, kept) ? row : kept;
+      } else {
         if (kept != null) {
           latest.add(kept);
         }
         kept = row;
-      } else {
-        replaced++;
-        if (isLater(row, kept)) {
-          kept = row;
-        }
       }
     }
     if (kept != null) {
