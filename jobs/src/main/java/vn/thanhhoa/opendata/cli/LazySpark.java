@@ -16,7 +16,8 @@ final class LazySpark implements AutoCloseable {
     this.console = console;
   }
 
-  SparkSession session() {
+  /** The session, started on the first call (from any of the threads a stage runs on). */
+  synchronized SparkSession session() {
     if (session == null) {
       console.progress("starting Spark");
       // A session that already exists (a test's, a notebook's) is used and left running.
@@ -28,7 +29,7 @@ final class LazySpark implements AutoCloseable {
 
   /** Stops the session if this run started it. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (session != null && owned) {
       session.stop();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import vn.thanhhoa.opendata.core.ConfigException;
 import vn.thanhhoa.opendata.core.PipelineConfig;
 import vn.thanhhoa.opendata.core.SourceSchema;
@@ -106,7 +107,8 @@ final class PipelineRun implements AutoCloseable {
     Stopwatch watch = Stopwatch.start();
     Ingest ingest =
         new Ingest(
-            context.spark().session(),
+            context.spark()::session,
+            landingConfiguration(),
             context.units(),
             context.config().input(),
             context.layout(),
@@ -130,9 +132,14 @@ final class PipelineRun implements AutoCloseable {
             context.config().input(),
             context.layout(),
             context.store(),
-            Store.configuration(Sparks.settings(context.config())));
+            landingConfiguration());
     boolean everything = planner().rebuildsEverything(full, state.inStep());
     return plan.bytesToRead(context.sources(), full || everything);
+  }
+
+  /** What the landing folders are listed with: the output's settings, no Spark needed. */
+  private Configuration landingConfiguration() {
+    return Store.configuration(Sparks.settings(context.config()));
   }
 
   private void ingested(Ingest.Outcome o) {

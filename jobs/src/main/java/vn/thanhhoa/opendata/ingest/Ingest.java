@@ -2,6 +2,8 @@ package vn.thanhhoa.opendata.ingest;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import vn.thanhhoa.opendata.core.AdminUnits;
 import vn.thanhhoa.opendata.core.Layout;
@@ -17,7 +19,7 @@ import vn.thanhhoa.opendata.core.Store;
  * or the source's schema changed, the whole source is read again.
  */
 public final class Ingest {
-  private final SparkSession spark;
+  private final Supplier<SparkSession> spark;
   private final AdminUnits units;
   private final Layout layout;
   private final Store store;
@@ -25,11 +27,15 @@ public final class Ingest {
   private final IngestPlan plan;
 
   /**
+   * @param spark the session, asked for only when a source has files to read: a night with nothing
+   *     new starts no Spark
+   * @param hadoop the configuration the landing folders are listed with
    * @param stillLocked throws unless this run still holds the run lock; checked before each staging
    *     table changes
    */
   public Ingest(
-      SparkSession spark,
+      Supplier<SparkSession> spark,
+      Configuration hadoop,
       AdminUnits units,
       String landingRoot,
       Layout layout,
@@ -40,9 +46,7 @@ public final class Ingest {
     this.layout = layout;
     this.store = store;
     this.stillLocked = stillLocked;
-    this.plan =
-        new IngestPlan(
-            units, landingRoot, layout, store, spark.sparkContext().hadoopConfiguration());
+    this.plan = new IngestPlan(units, landingRoot, layout, store, hadoop);
   }
 
   /** What a source's ingest did. */
@@ -71,11 +75,9 @@ public final class Ingest {
   }
 
   private Outcome ingest(SourceSchema schema, String runId, boolean full) {
-    SourceIngest.Paths paths = paths(schema.source(), runId);
-    SourceIngest source = new SourceIngest(spark, schema, units);
     IngestPlan.Reading reading = plan.reading(schema, full);
     Landing landing = reading.landing();
-    Outcome ingested = ingest(source, paths, reading);
+    Outcome ingested = ingest(schema, paths(schema.source(), runId), reading);
     Outcome outcome =
         new Outcome(
             ingested.report().withWarnings(landing.ignored()),
@@ -94,10 +96,10 @@ public final class Ingest {
   }
 
   private Outcome ingest(
-      SourceIngest source, SourceIngest.Paths paths, IngestPlan.Reading reading) {
+      SourceSchema schema, SourceIngest.Paths paths, IngestPlan.Reading reading) {
     Landing landing = reading.landing();
     if (reading.onlyNew().isEmpty()) {
-      SourceReport report = source.run(paths, landing, forget(source));
+      SourceReport report = source(schema).run(paths, landing, forget(schema));
       return new Outcome(report, Change.FULL, List.of(), landing.files().size());
     }
     List<String> fresh = reading.onlyNew().get();
@@ -105,17 +107,22 @@ public final class Ingest {
     if (fresh.isEmpty()) {
       return new Outcome(previous, Change.UNCHANGED, List.of(), 0);
     }
-    SourceIngest.Incremental added = source.runNew(paths, landing, fresh, previous, forget(source));
+    SourceIngest.Incremental added =
+        source(schema).runNew(paths, landing, fresh, previous, forget(schema));
     return new Outcome(added.report(), Change.NEW_FILES, added.touchedPeriods(), fresh.size());
   }
 
   /**
    * The manifest goes before the staging table changes, and comes back when the ingest succeeds.
    */
-  private Runnable forget(SourceIngest source) {
+  private Runnable forget(SourceSchema schema) {
     return () -> {
       stillLocked.run();
-      IngestState.forget(store, layout, source.schema().source());
+      IngestState.forget(store, layout, schema.source());
     };
+  }
+
+  private SourceIngest source(SourceSchema schema) {
+    return new SourceIngest(spark.get(), schema, units);
   }
 }
