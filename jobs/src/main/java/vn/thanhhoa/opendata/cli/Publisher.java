@@ -6,6 +6,7 @@ import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.Releases;
+import vn.thanhhoa.opendata.publish.RunReport;
 import vn.thanhhoa.opendata.transform.Build;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
@@ -38,7 +39,13 @@ final class Publisher {
                 context.layout(),
                 context.store(),
                 context.sources())
-            .run(release.folder(), previous, selection, ingested, contents::add);
+            .run(
+                release.folder(),
+                previous,
+                RunReport.datasetRecords(context.store(), previous),
+                selection,
+                ingested,
+                contents::add);
     run.report().stage("build", watch.seconds(), rows(written));
     return new ReleaseSwitch(run, release, previous).publish(contents, Optional.empty());
   }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,6 +71,29 @@ public final class RunReport {
     return release
         .map(r -> datasets(store, r, d -> d.path("sha256").asText()))
         .orElseGet(LinkedHashMap::new);
+  }
+
+  /** A release's datasets as its run report records them, by name; none without a report. */
+  public static Map<String, DatasetFiles.Written> datasetRecords(
+      Store store, Optional<String> release) {
+    Map<String, DatasetFiles.Written> records = new LinkedHashMap<>();
+    release.ifPresent(
+        r -> datasets(store, r, d -> d).forEach((name, d) -> records.put(name, written(name, d))));
+    return records;
+  }
+
+  private static DatasetFiles.Written written(String name, JsonNode dataset) {
+    List<DatasetFiles.FileEntry> files = new ArrayList<>();
+    for (JsonNode f : dataset.path("files")) {
+      files.add(
+          new DatasetFiles.FileEntry(
+              f.path("path").asText(),
+              f.path("format").asText(),
+              f.path("bytes").asLong(-1),
+              f.path("sha256").asText()));
+    }
+    return new DatasetFiles.Written(
+        name, dataset.path("rows").asLong(), dataset.path("sha256").asText(), List.copyOf(files));
   }
 
   private static <T> Map<String, T> datasets(

@@ -106,11 +106,14 @@ public final class Build {
    * Writes every dataset into {@code release/datasets/} (locations on the output's store).
    *
    * @param previous the release being replaced, if any
+   * @param recorded the datasets as the release being replaced records them (its run report), by
+   *     name: a dataset carried over keeps the hashes and rows recorded for its files
    * @param ingested this run's ingest reports, or empty to use those of the last ingest
    */
   public List<DatasetFiles.Written> run(
       String release,
       Optional<String> previous,
+      Map<String, DatasetFiles.Written> recorded,
       Selection selection,
       List<SourceReport> ingested,
       Consumer<DatasetFiles.Written> progress) {
@@ -120,7 +123,7 @@ public final class Build {
       return Parallel.map(
           context.catalog().datasets(),
           BUILDERS,
-          (DatasetSpec spec) -> dataset(spec, release, previous, in),
+          (DatasetSpec spec) -> dataset(spec, release, previous, in, recorded.get(spec.name())),
           progress);
     } finally {
       in.release();
@@ -128,13 +131,18 @@ public final class Build {
   }
 
   private DatasetFiles.Written dataset(
-      DatasetSpec spec, String release, Optional<String> previous, RunInputs in) {
+      DatasetSpec spec,
+      String release,
+      Optional<String> previous,
+      RunInputs in,
+      DatasetFiles.Written recorded) {
     String folder = release + "/datasets/" + spec.name();
     Optional<String> old =
         previous.map(p -> p + "/datasets/" + spec.name()).filter(context.store()::isDirectory);
     if (!in.selection().includes(spec.name())
         && old.filter(o -> DatasetFiles.hasEveryFormat(context.store(), o)).isPresent()) {
-      return carryOver(spec, old.get(), folder);
+      return DatasetFiles.copy(
+          context.store(), spec.name(), old.get(), folder, Optional.ofNullable(recorded));
     }
     Dataset<Row> built = transforms.get(spec.name()).build(new TransformInputs(spec, in));
     DeclaredTests tests = new DeclaredTests(spec, unitCodes);
@@ -151,9 +159,5 @@ public final class Build {
     Dataset<Row> before = context.spark().read().parquet(old.get() + "/parquet");
     Dataset<Row> outside = before.filter(not(selection.months()));
     return DatasetFiles.conform(outside, spec).unionByName(DatasetFiles.conform(built, spec));
-  }
-
-  private DatasetFiles.Written carryOver(DatasetSpec spec, String from, String to) {
-    return DatasetFiles.copy(context.store(), spec.name(), from, to);
   }
 }

@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -118,14 +121,56 @@ public final class DatasetFiles {
    * Parquet files' footers count.
    */
   public static Written copy(Store store, String name, String from, String to) {
-    long rows = 0;
-    for (String file : store.files(from)) {
-      if (isDataFile(file)) {
-        store.copy(from + "/" + file, to + "/" + file);
-        rows += file.endsWith(".parquet") ? ParquetFooter.rows(store, to + "/" + file) : 0;
+    return copy(store, name, from, to, Optional.empty());
+  }
+
+  /**
+   * As above; {@code recorded}, the other release's record of the dataset, gives the files' hashes
+   * and the rows instead of reading them again when it names exactly the files copied. The release
+   * check still reads every file against its hash before publishing, so a published file changed
+   * since it was recorded stops the release instead of being published again under a new hash.
+   */
+  public static Written copy(
+      Store store, String name, String from, String to, Optional<Written> recorded) {
+    List<String> files = store.files(from).stream().filter(DatasetFiles::isDataFile).toList();
+    files.forEach(file -> store.copy(from + "/" + file, to + "/" + file));
+    return recorded
+        .flatMap(r -> asRecorded(r, files))
+        .orElseGet(() -> rehash(name, footerRows(store, to, files), store, to));
+  }
+
+  private static long footerRows(Store store, String folder, List<String> files) {
+    return files.stream()
+        .filter(f -> f.endsWith(".parquet"))
+        .mapToLong(f -> ParquetFooter.rows(store, folder + "/" + f))
+        .sum();
+  }
+
+  /** {@code recorded} for {@code files} (in their order), if it records exactly them. */
+  private static Optional<Written> asRecorded(Written recorded, List<String> files) {
+    Map<String, FileEntry> byPath = new HashMap<>();
+    recorded.files().forEach(f -> byPath.put(f.path(), f));
+    List<FileEntry> entries = new ArrayList<>();
+    for (String path : files) {
+      FileEntry f = byPath.get(path);
+      if (f == null || !isComplete(f) || !f.format().equals(format(path))) {
+        return Optional.empty();
       }
+      entries.add(f);
     }
-    return rehash(name, rows, store, to);
+    return entries.size() == byPath.size()
+        ? Optional.of(
+            new Written(recorded.name(), recorded.rows(), combined(entries), List.copyOf(entries)))
+        : Optional.empty();
+  }
+
+  /** A record with a size and a sha256 (a report edited by hand may lack them). */
+  private static boolean isComplete(FileEntry f) {
+    return f.bytes() >= 0 && f.sha256().matches("[0-9a-f]{64}");
+  }
+
+  private static String format(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   /** The record of files already in {@code folder} (a dataset carried over unchanged). */
@@ -134,7 +179,7 @@ public final class DatasetFiles {
     List<FileEntry> files = new ArrayList<>();
     for (String path : store.files(folder)) {
       if (isDataFile(path)) {
-        files.add(target.entry(path, path.substring(path.lastIndexOf('.') + 1)));
+        files.add(target.entry(path, format(path)));
       }
     }
     return new Written(name, rows, combined(files), List.copyOf(files));
