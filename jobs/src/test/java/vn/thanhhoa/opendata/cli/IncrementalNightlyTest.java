@@ -41,6 +41,8 @@ class IncrementalNightlyTest extends SparkTest {
         CliTest.run("nightly", "--input", landing.toString(), "--output", output.toString());
     assertEquals(0, again.code(), again.err());
     Assertions.assertTrue(again.out().contains("nothing published"), again.out());
+    Assertions.assertFalse(
+        again.err().contains("starting Spark"), "nothing to read, no Spark: " + again.err());
     assertEquals(
         published, output.resolve("current").toRealPath(), "no new release without new files");
 
@@ -51,6 +53,7 @@ class IncrementalNightlyTest extends SparkTest {
     assertEquals(0, incremental.code(), incremental.err());
     Assertions.assertTrue(
         incremental.err().contains("ocop-listings: 1 new file(s)"), incremental.err());
+    Assertions.assertTrue(incremental.err().contains("starting Spark"), incremental.err());
     Assertions.assertTrue(
         incremental.err().contains("commune-reports: no new or changed file"), incremental.err());
     JsonNode report = JSON.readTree(output.resolve("current/run-report.json").toFile());
@@ -114,6 +117,31 @@ class IncrementalNightlyTest extends SparkTest {
     for (String count : List.of("rows_read", "rows_accepted", "rows_quarantined", "rows_staged")) {
       assertEquals(fullOcop.get(count), ocop.get(count), count);
     }
+    aChangedPublishedFileIsNotCarriedOver(landing, output);
+  }
+
+  /**
+   * A carried-over dataset keeps the hashes its release recorded, so a published file changed since
+   * (same size) stops the next release instead of being published again under a new hash.
+   */
+  private static void aChangedPublishedFileIsNotCarriedOver(Path landing, Path output)
+      throws IOException {
+    Path current = output.resolve("current").toRealPath();
+    Path csv = current.resolve("datasets/chuyen-doi-so-cap-xa/chuyen-doi-so-cap-xa.csv");
+    byte[] bytes = Files.readAllBytes(csv);
+    int digit = bytes.length - 1;
+    while (bytes[digit] < '0' || bytes[digit] > '9') {
+      digit--;
+    }
+    bytes[digit] = (byte) (bytes[digit] == '0' ? '1' : '0');
+    Files.write(csv, bytes);
+    addLastDayAgainOn(landing, "2025-11-03");
+    CliTest.Result stopped = nightly(landing, output);
+    assertEquals(1, stopped.code(), stopped.err());
+    Assertions.assertTrue(
+        stopped.err().contains("chuyen-doi-so-cap-xa.csv does not match the package's hash"),
+        stopped.err());
+    assertEquals(current, output.resolve("current").toRealPath(), "nothing published");
   }
 
   @Test

@@ -1,11 +1,10 @@
 package vn.thanhhoa.opendata.publish.site;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import vn.thanhhoa.opendata.core.Store;
 
 /**
@@ -14,7 +13,6 @@ import vn.thanhhoa.opendata.core.Store;
  * folder works as it is and asks nothing from outside.
  */
 public final class SiteCheck {
-  private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
 
   private SiteCheck() {}
 
@@ -35,20 +33,40 @@ public final class SiteCheck {
     }
     for (String page : files) {
       if (page.startsWith(Site.FOLDER + "/") && page.endsWith(".html")) {
-        links(page, store.readString(release + "/" + page), files, problems);
+        for (String href : links(store.readString(release + "/" + page))) {
+          link(page, href, files, problems);
+        }
       }
     }
   }
 
-  private static void links(String page, String html, Set<String> files, List<String> problems) {
-    Matcher link = LINK.matcher(html);
-    while (link.find()) {
-      String target = target(page, link.group(1));
-      if (target == null) {
-        problems.add(page + ": link leaves the release: " + link.group(1));
-      } else if (!target.isEmpty() && !files.contains(target)) {
-        problems.add(page + ": link to a file the release does not have: " + link.group(1));
+  /**
+   * Every {@code href="…"} and {@code src="…"} value of a page, in order; found by their {@code ="}
+   * (a regular expression tried at every character took most of a national site's check).
+   */
+  static List<String> links(String html) {
+    List<String> links = new ArrayList<>();
+    int from = 0;
+    for (int eq = html.indexOf("=\"", from); eq >= 0; eq = html.indexOf("=\"", from)) {
+      int end = html.indexOf('"', eq + 2);
+      if (end < 0) {
+        break;
       }
+      boolean named = html.startsWith("href", eq - 4) || html.startsWith("src", eq - 3);
+      from = named ? end + 1 : eq + 2;
+      if (named) {
+        links.add(html.substring(eq + 2, end));
+      }
+    }
+    return links;
+  }
+
+  private static void link(String page, String href, Set<String> files, List<String> problems) {
+    String target = target(page, href);
+    if (target == null) {
+      problems.add(page + ": link leaves the release: " + href);
+    } else if (!target.isEmpty() && !files.contains(target)) {
+      problems.add(page + ": link to a file the release does not have: " + href);
     }
   }
 
@@ -57,7 +75,8 @@ public final class SiteCheck {
    * or null for one that is absolute or climbs out of the release.
    */
   static String target(String page, String href) {
-    String path = href.replaceFirst("#.*$", "");
+    int fragment = href.indexOf('#');
+    String path = fragment < 0 ? href : href.substring(0, fragment);
     if (path.isEmpty()) {
       return "";
     }

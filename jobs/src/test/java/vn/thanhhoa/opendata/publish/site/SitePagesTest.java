@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -142,6 +143,34 @@ class SitePagesTest {
                         "link to a file the release does not have:"
                             + " du-lieu/don-vi-hanh-chinh.html")),
         problems.toString());
+  }
+
+  @Test
+  void everyLinkIsFoundAsARegularExpressionFindsIt() throws IOException {
+    Pattern link = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+    List<String> pages = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(site())) {
+      files.filter(f -> f.toString().endsWith(".html")).forEach(f -> pages.add(read(f)));
+    }
+    pages.add("<a data-href=\"x\" class=\"=\" href=\"\">src=\"a#b\" href=\"y");
+    pages.add("href=\"\"src=\"z\"=\"");
+    for (String html : pages) {
+      List<String> expected = new ArrayList<>();
+      Matcher m = link.matcher(html);
+      while (m.find()) {
+        expected.add(m.group(1));
+      }
+      assertEquals(expected, SiteCheck.links(html));
+    }
+    assertTrue(pages.size() > 3, "the sample site's pages");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void shot(String name, String width, Path page) throws Exception {
