@@ -43,6 +43,15 @@ class IncrementalNightlyTest extends SparkTest {
     Assertions.assertTrue(again.out().contains("nothing published"), again.out());
     Assertions.assertFalse(
         again.err().contains("starting Spark"), "nothing to read, no Spark: " + again.err());
+    System.setProperty(PipelineRun.ARCHIVING_CLASSES, "true");
+    try {
+      CliTest.Result archiving = nightly(landing, output);
+      Assertions.assertTrue(
+          archiving.err().contains("starting Spark"),
+          "Spark's classes archived: " + archiving.err());
+    } finally {
+      System.clearProperty(PipelineRun.ARCHIVING_CLASSES);
+    }
     assertEquals(
         published, output.resolve("current").toRealPath(), "no new release without new files");
 

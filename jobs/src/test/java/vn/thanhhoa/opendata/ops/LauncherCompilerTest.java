@@ -78,6 +78,17 @@ class LauncherCompilerTest {
     Assertions.assertFalse(calls().get(0).contains(LIMIT), calls().toString());
   }
 
+  @Test
+  void theRunThatWritesTheClassArchiveStartsSparkEvenWithNothingNew() throws Exception {
+    Assertions.assertEquals(0, launch(Map.of("PIPELINE_CDS", "on"), "nightly"));
+    String call = calls().get(0);
+    Assertions.assertTrue(call.contains("-XX:ArchiveClassesAtExit="), call);
+    Assertions.assertTrue(call.contains("-Dpipeline.archivingClasses=true"), call);
+    Files.delete(home.resolve("bin/calls"));
+    Assertions.assertEquals(0, launch(Map.of("PIPELINE_CDS", "on"), "ingest"));
+    Assertions.assertFalse(calls().get(0).contains("archivingClasses"), calls().toString());
+  }
+
   /** Runs the launcher over an input it cannot measure (so counted as large). */
   private int launch(Map<String, String> env, String command) throws Exception {
     ProcessBuilder builder =
@@ -86,8 +97,8 @@ class LauncherCompilerTest {
             .directory(home.toFile())
             .redirectErrorStream(true)
             .redirectOutput(home.resolve("out").toFile());
-    builder.environment().putAll(env);
     builder.environment().put("PIPELINE_CDS", "off");
+    builder.environment().putAll(env);
     builder.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
     Process p = builder.start();
     Assertions.assertTrue(p.waitFor(60, TimeUnit.SECONDS));
