@@ -24,6 +24,10 @@ final class LazySpark implements AutoCloseable {
       owned = SparkSession.getDefaultSession().isEmpty();
       session = Sparks.session(config);
     }
+    // Outside a query, Spark takes its settings from the calling thread's active session (one
+    // that threads inherit when they are made), else from defaults: whichever thread asks, main
+    // included, gets the session as if Spark had been started on it.
+    SparkSession.setActiveSession(session);
     return session;
   }
 
