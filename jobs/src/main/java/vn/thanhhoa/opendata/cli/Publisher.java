@@ -6,7 +6,6 @@ import vn.thanhhoa.opendata.core.DatasetSpec;
 import vn.thanhhoa.opendata.core.SourceReport;
 import vn.thanhhoa.opendata.publish.Release;
 import vn.thanhhoa.opendata.publish.Releases;
-import vn.thanhhoa.opendata.publish.RunReport;
 import vn.thanhhoa.opendata.transform.Build;
 import vn.thanhhoa.opendata.transform.DatasetFiles;
 
@@ -42,7 +41,7 @@ final class Publisher {
             .run(
                 release.folder(),
                 previous,
-                RunReport.datasetRecords(context.store(), previous),
+                contents.recorded(),
                 selection,
                 ingested,
                 contents::add);

@@ -15,26 +15,32 @@ import vn.thanhhoa.opendata.transform.DatasetFiles;
  * and reported on the console and in the run report.
  */
 final class ReleaseContents {
-  private final Map<String, String> before;
+  private final Map<String, DatasetFiles.Written> before;
   private final Console console;
   private final RunReport report;
   private final List<DatasetFiles.Written> written = new ArrayList<>();
   private final Set<String> changed = new TreeSet<>();
 
   ReleaseContents(Store store, Optional<String> previous, Console console, RunReport report) {
-    this.before = RunReport.datasetHashes(store, previous);
+    this.before = RunReport.datasetRecords(store, previous);
     this.console = console;
     this.report = report;
   }
 
   void add(DatasetFiles.Written w) {
-    boolean isChanged = !w.sha256().equals(before.get(w.name()));
+    DatasetFiles.Written published = before.get(w.name());
+    boolean isChanged = published == null || !w.sha256().equals(published.sha256());
     if (isChanged) {
       changed.add(w.name());
     }
     written.add(w);
     console.built(w, isChanged);
     report.add(w, isChanged);
+  }
+
+  /** The published release's datasets as its run report records them, by name. */
+  Map<String, DatasetFiles.Written> recorded() {
+    return before;
   }
 
   List<DatasetFiles.Written> written() {

@@ -66,13 +66,6 @@ public final class RunReport {
     datasets.put(w.name(), m);
   }
 
-  /** The sha256 of every dataset of a release, from its run report (empty if none). */
-  public static Map<String, String> datasetHashes(Store store, Optional<String> release) {
-    return release
-        .map(r -> datasets(store, r, d -> d.path("sha256").asText()))
-        .orElseGet(LinkedHashMap::new);
-  }
-
   /** A release's datasets as its run report records them, by name; none without a report. */
   public static Map<String, DatasetFiles.Written> datasetRecords(
       Store store, Optional<String> release) {
